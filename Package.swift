@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Lingkar",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "lingkar", targets: ["lingkar"]),
+    .library(name: "LingkarParse", targets: ["LingkarParse"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+  ],
+  targets: [
+    // Thin C layers: system libraries found through pkg-config, typed shims in shim.h.
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+    // The model at the bottom; everything else points down to it.
+    .target(name: "LingkarModel"),
+    .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(
+      name: "LingkarPipeline",
+      dependencies: [
+        "LingkarModel", "LingkarParse",
+      ]),
+    .executableTarget(
+      name: "lingkar",
+      dependencies: [
+        "LingkarModel", "LingkarPipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+  ]
+)
+
+// Strictness set once for every Swift target (as swift-log does).
+for target in package.targets where target.type != .system {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"),
+      .enableUpcomingFeature("InternalImportsByDefault"),
+      .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,13 @@
+#ifndef LINGKAR_CSQLITE_SHIM_H
+#define LINGKAR_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer; Swift does not import it.
+static inline int CSQLite_bind_text_transient(sqlite3_stmt *s, int i, const char *v, int n) {
+  return sqlite3_bind_text(s, i, v, n, SQLITE_TRANSIENT);
+}
+static inline int CSQLite_bind_blob_transient(sqlite3_stmt *s, int i, const void *v, int n) {
+  return sqlite3_bind_blob(s, i, v, n, SQLITE_TRANSIENT);
+}
+
+#endif

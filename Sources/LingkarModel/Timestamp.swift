@@ -1,0 +1,31 @@
+public import Foundation
+
+/// UTC timestamps in the `YYYY-MM-DDTHH:MM:SSZ` form Lingkar writes everywhere, computed without
+/// a formatter so it is cheap and the same on every machine.
+public enum Timestamp {
+  /// `2026-11-29T07:00:00Z`; fractions of a second are dropped.
+  public static func iso8601(_ date: Date) -> String {
+    let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    var days = seconds / 86_400
+    var rest = seconds % 86_400
+    if rest < 0 {
+      rest += 86_400
+      days -= 1
+    }
+    let (year, month, day) = civil(fromDays: days)
+    return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", year, month, day, rest / 3600, rest % 3600 / 60, rest % 60)
+  }
+
+  /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian).
+  public static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+enum DateParser {
+  static func parse(_ text: String) -> Date? { nil }
+}

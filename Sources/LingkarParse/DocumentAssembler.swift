@@ -1,0 +1,96 @@
+import Foundation
+import LingkarModel
+
+/// Turns the raw fields a reader gathered into the normalized `FeedDocument`: plain text for
+/// titles, summaries, authors and categories; content kept as HTML; dates parsed; ids with their
+/// fallback.
+struct DocumentAssembler {
+  let html: HTMLText
+
+  private static let formats: [String: FeedFormat] = [
+    "rss090": .rss09x, "rss091n": .rss09x, "rss091u": .rss09x, "rss092": .rss09x, "rss093": .rss09x,
+    "rss094": .rss09x, "rss20": .rss20, "rss10": .rss10, "rss": .rss, "atom01": .atom03, "atom02": .atom03,
+    "atom03": .atom03, "atom10": .atom10, "atom": .atom, "cdf": .cdf,
+  ]
+
+  func document(version: String, feed: FieldSet, entries: [FieldSet]) -> FeedDocument {
+    var document = FeedDocument(format: Self.formats[version])
+    document.title = text(feed.title)
+    document.link = Self.url(feed.link)
+    document.description = text(feed.subtitle)
+    document.language = Self.language(feed.language)
+    document.updated = feed.hasUpdated ? feed.updated.flatMap(DateParser.parse) : feed.published.flatMap(DateParser.parse)
+    document.entries = entries.map { entry(from: $0, feedLanguage: document.language) }
+    return document
+  }
+
+  func entry(from fields: FieldSet, feedLanguage: String?) -> Entry {
+    var entry = Entry()
+    let link = Self.url(fields.link)
+    entry.id = Self.url(fields.id) ?? link
+    entry.link = link
+    entry.title = text(fields.title)
+    entry.published = fields.published.flatMap(DateParser.parse)
+    entry.updated = fields.hasUpdated ? fields.updated.flatMap(DateParser.parse) : entry.published
+    entry.authors = Self.unique(fields.authors.map { TextFolding.fold($0.name ?? "") ?? TextFolding.fold($0.email ?? "") })
+    entry.categories = Self.unique(fields.categories.map { TextFolding.fold($0.term ?? "") ?? TextFolding.fold($0.label ?? "") })
+    entry.summary = text(fields.summary)
+    if let content = fields.contents.first(where: { !$0.value.allSatisfy(\.isWhitespace) }) {
+      entry.content = content.isHTML ? content.value : Self.escapeHTML(content.value)
+    }
+    entry.enclosures = fields.enclosures.map {
+      Enclosure(url: Self.url($0.url), type: Self.url($0.type), length: Self.count($0.length))
+    }
+    entry.comments = Self.count(fields.slashComments) ?? Self.count(fields.threadTotal)
+    entry.language = Self.language(fields.language) ?? feedLanguage
+    return entry
+  }
+
+  /// Plain text of a typed value: HTML types are stripped, anything else is literal.
+  func text(_ value: TypedText?) -> String? {
+    guard let value else { return nil }
+    return value.isHTML ? html.text(of: value.value) : TextFolding.fold(value.value)
+  }
+
+  static func url(_ value: String?) -> String? {
+    guard let value else { return nil }
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  static func language(_ value: String?) -> String? {
+    guard let value else { return nil }
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+      .replacingOccurrences(of: "_", with: "-")
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// An integer when the value is all ASCII digits (after trimming), else nil.
+  static func count(_ value: String?) -> Int? {
+    guard let value else { return nil }
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return Int(trimmed)
+  }
+
+  static func unique(_ values: [String?]) -> [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for case let value? in values where seen.insert(value).inserted { out.append(value) }
+    return out
+  }
+
+  static func escapeHTML(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,55 @@
+/// What an element means to the feed builder. Element names are normalized first: lower-cased
+/// local name, prefixed by the canonical prefix of its namespace (`dc_creator`, `content_encoded`);
+/// RSS and Atom elements have no prefix.
+///
+/// The table below is the whole mapping from element names to meaning; precedence rules between
+/// fields live in `FeedBuilder` and are documented there.
+enum ElementRole: Sendable {
+  case rssRoot, atomRoot, channel, entry, image, textInput, source
+  case author, contributor, authorName, authorEmail, authorURI
+  case title, link, guid, id
+  /// RSS `description`: the summary, or the content when a summary came first.
+  case description
+  /// Atom `summary` and its kin.
+  case summary
+  /// Atom `content`, with a type attribute.
+  case content
+  /// Escaped HTML content (`content:encoded`).
+  case htmlContent
+  /// Inline XHTML content (`xhtml:body`).
+  case xhtmlContent
+  case subtitle, published, updated, category, itunesCategory, itunesKeywords, enclosure, language
+
+  static let table: [String: ElementRole] = [
+    "rss": .rssRoot,
+    "feed": .atomRoot,
+    "channel": .channel,
+    "item": .entry, "entry": .entry,
+    "image": .image,
+    "textinput": .textInput,
+    "source": .source,
+    "author": .author, "dc_creator": .author, "itunes_author": .author, "managingeditor": .author,
+    "dc_author": .author,
+    "contributor": .contributor, "dc_contributor": .contributor,
+    "name": .authorName, "email": .authorEmail, "uri": .authorURI, "url": .authorURI,
+    "title": .title, "dc_title": .title, "media_title": .title,
+    "link": .link,
+    "guid": .guid,
+    "id": .id,
+    "description": .description, "media_description": .description,
+    "summary": .summary, "itunes_summary": .summary, "dc_description": .summary, "abstract": .summary,
+    "dcterms_abstract": .summary,
+    "content": .content,
+    "content_encoded": .htmlContent, "fullitem": .htmlContent,
+    "body": .xhtmlContent, "xhtml_body": .xhtmlContent,
+    "subtitle": .subtitle, "tagline": .subtitle, "itunes_subtitle": .subtitle,
+    "pubdate": .published, "published": .published, "issued": .published, "dcterms_issued": .published,
+    "updated": .updated, "modified": .updated, "lastbuilddate": .updated, "dc_date": .updated,
+    "dcterms_modified": .updated,
+    "category": .category, "dc_subject": .category, "media_category": .category,
+    "itunes_category": .itunesCategory,
+    "itunes_keywords": .itunesKeywords,
+    "enclosure": .enclosure,
+    "language": .language, "dc_language": .language,
+  ]
+}

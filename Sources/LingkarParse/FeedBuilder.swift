@@ -1,0 +1,638 @@
+import Foundation
+
+/// Builds the raw fields of a feed from a stream of XML events.
+///
+/// The rules follow what feed readers have converged on (and what the conformance reference,
+/// feedparser, does), because real feeds depend on them:
+/// - Every element of interest is pushed on a stack and collects the text inside it; its value is
+///   stored when it ends. Inside a text element (title, description, content...), child elements
+///   are kept as markup, and the value then counts as XHTML.
+/// - The first title of an entry wins; other properties keep the shallowest occurrence, the later
+///   one at equal depth.
+/// - The last date element wins, parsed or not. A `<link>` element beats a permalink `<guid>`.
+/// - RSS text that looks like HTML is read as HTML; Atom text follows its `type`.
+/// - `xml:base` and `xml:lang` are inherited, and links are resolved against the base.
+final class FeedBuilder {
+  struct Frame {
+    var name: String
+    var expectingText: Bool
+    var buffer: [UInt8] = []
+    /// Where tags and text pieces start and end in `buffer`, for the outer-`div` rule of XHTML.
+    var pieces: [Piece] = []
+  }
+
+  struct Piece {
+    enum Kind { case text, startTag, endTag, emptyTag }
+    var kind: Kind
+    var range: Range<Int>
+  }
+
+  private(set) var version = ""
+  let feed = FieldSet()
+  private(set) var entries: [FieldSet] = []
+  private let discarded = FieldSet()  // image, textinput and source fields nobody reads
+  private var stack: [Frame] = []
+  private var baseStack: [String] = []
+  private var langStack: [String?] = []
+  private var base: String
+  private var lang: String?
+  private var depth = 0
+  private var titleDepth = -1
+
+  private var inFeed = false
+  private var inEntry = false
+  private var inImage = false
+  private var inTextInput = false
+  private var inSource = false
+  private var inAuthor = false
+  private var inContributor = false
+  private var inPublisher = false
+  private var inContent = 0
+  private var contentType: String?
+  private var contentIsBase64 = false
+  private var summaryKey: String?
+  private var hasContent = false
+  private var guidIsLink = false
+  private var rootSeen = false
+  /// Depth of elements opened inside content markup (their start is serialized, not dispatched).
+  private var markupElementNames: [String] = []
+
+  init(baseURL: String?) {
+    base = baseURL ?? ""
+  }
+
+  private var context: FieldSet {
+    if inSource || inImage || inTextInput { return discarded }
+    if inEntry, let entry = entries.last { return entry }
+    return feed
+  }
+
+  // MARK: - Events
+
+  func declareNamespace(prefix: String?, uri: String) {
+    guard version.isEmpty else { return }
+    let lower = uri.lowercased()
+    if prefix == nil, lower == XMLNamespaces.rss090Namespace {
+      version = "rss090"
+    } else if let found = XMLNamespaces.versionByNamespace[lower] {
+      version = found
+    }
+  }
+
+  /// - Parameters:
+  ///   - name: the normalized name (`dc_creator`, `title`).
+  ///   - markupName: the local name to write when the element is kept as markup.
+  func start(name: String, markupName: String, attributes: [(name: String, value: String)]) {
+    var attrs: [String: String] = [:]
+    for attribute in attributes where attrs[attribute.name] == nil { attrs[attribute.name] = attribute.value }
+    depth += 1
+
+    // xml:base and xml:lang, inherited.
+    if let given = attrs["xml:base"] ?? attrs["base"] {
+      base = base.isEmpty ? URLResolver.join(base, given) : (URLResolver.safeJoin(base, given).flatMap { $0.isEmpty ? nil : $0 } ?? base)
+    }
+    var newLang: String? = attrs["xml:lang"] ?? attrs["lang"]
+    if newLang == "" { newLang = nil } else if newLang == nil { newLang = lang }
+    if let newLang, !rootSeen, name == "feed" || name == "rss" || name == "rdf_rdf" {
+      feed.language = newLang.replacingOccurrences(of: "_", with: "-")
+    }
+    rootSeen = true
+    lang = newLang
+    baseStack.append(base)
+    langStack.append(lang)
+
+    // Inside text elements, children are markup.
+    if inContent > 0, !(contentType ?? "xml").hasSuffix("xml") {
+      if markupName == "div" && name.hasSuffix("div") {
+        markupElementNames.append(name)
+        return
+      }
+      contentType = "application/xhtml+xml"
+    }
+    if inContent > 0, contentType == "application/xhtml+xml" {
+      var tag = "<" + markupName
+      for attribute in attributes {
+        tag += " " + attribute.name + "=\"" + Self.escapeAttribute(attribute.value) + "\""
+      }
+      tag += ">"
+      appendMarkup(tag, kind: .startTag)
+      markupElementNames.append(name)
+      return
+    }
+
+    let isPlain = !name.contains("_")
+    if isPlain, !["title", "link", "description", "name"].contains(name) { inTextInput = false }
+    if isPlain, !["title", "link", "description", "url", "href", "width", "height"].contains(name) {
+      inImage = false
+    }
+
+    guard let role = ElementRole.table[name] else {
+      // Unknown elements still collect their text, so it never leaks into the parent.
+      if attrs.isEmpty { push(name, expectingText: true) }
+      return
+    }
+    startRole(role, name: name, attrs: attrs)
+  }
+
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !stack.isEmpty else { return }
+    if contentType == "application/xhtml+xml" && inContent > 0 {
+      appendEscapedText(bytes)
+    } else {
+      let start = stack[stack.count - 1].buffer.count
+      stack[stack.count - 1].buffer.append(contentsOf: bytes)
+      stack[stack.count - 1].pieces.append(Piece(kind: .text, range: start..<(start + bytes.count)))
+    }
+  }
+
+  func end(name: String, markupName: String) {
+    defer {
+      depth -= 1
+      baseStack.removeLast()
+      langStack.removeLast()
+      base = baseStack.last ?? base
+      lang = langStack.last ?? nil
+    }
+    if !markupElementNames.isEmpty, markupElementNames.last == name, inContent > 0 {
+      markupElementNames.removeLast()
+      if contentType == "application/xhtml+xml" {
+        appendMarkup("</" + markupName + ">", kind: .endTag)
+      }
+      return
+    }
+    if let role = ElementRole.table[name] {
+      endRole(role, name: name)
+    } else {
+      _ = pop(name)
+    }
+  }
+
+  // MARK: - Roles
+
+  private func startRole(_ role: ElementRole, name: String, attrs: [String: String]) {
+    switch role {
+    case .rssRoot:
+      if version.isEmpty || !version.hasPrefix("rss") {
+        let given = attrs["version"] ?? ""
+        let known = ["0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"]
+        if let mapped = known[given] {
+          version = mapped
+        } else if given.hasPrefix("2.") {
+          version = "rss20"
+        } else {
+          version = "rss"
+        }
+      }
+    case .atomRoot:
+      inFeed = true
+      if version.isEmpty {
+        let known = ["0.1": "atom01", "0.2": "atom02", "0.3": "atom03"]
+        version = known[attrs["version"] ?? ""] ?? "atom"
+      }
+    case .channel:
+      inFeed = true
+    case .entry:
+      entries.append(FieldSet())
+      push(name, expectingText: false)
+      inEntry = true
+      guidIsLink = false
+      hasContent = false
+      titleDepth = -1
+      if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
+    case .image:
+      inImage = !inEntry
+      titleDepth = -1
+      push(name, expectingText: false)
+    case .textInput:
+      inTextInput = true
+      titleDepth = -1
+      push(name, expectingText: false)
+    case .source:
+      inSource = true
+      titleDepth = -1
+      push(name, expectingText: true)
+    case .author:
+      inAuthor = true
+      push("author", expectingText: true)
+      context.authors.append(FieldSet.Author())
+    case .contributor:
+      inContributor = true
+      push("contributor", expectingText: false)
+    case .authorName:
+      push("name", expectingText: false)
+    case .authorEmail:
+      push("email", expectingText: false)
+    case .authorURI:
+      push("href", expectingText: false)
+    case .title:
+      pushContent("title", attrs: attrs, defaultType: "text/plain", expectingText: inFeed || inEntry || inSource)
+    case .link:
+      startLink(attrs)
+    case .guid:
+      guidIsLink = (attrs["ispermalink"] ?? "true") == "true"
+      push("id", expectingText: true)
+    case .id:
+      push("id", expectingText: true)
+    case .description:
+      if context.summary != nil && !hasContent {
+        summaryKey = "content"
+        startContent(attrs)
+      } else {
+        pushContent("description", attrs: attrs, defaultType: "text/html", expectingText: inFeed || inEntry || inSource)
+      }
+    case .summary:
+      if context.summary != nil && !hasContent {
+        summaryKey = "content"
+        startContent(attrs)
+      } else {
+        summaryKey = "summary"
+        pushContent("summary", attrs: attrs, defaultType: "text/plain", expectingText: true)
+      }
+    case .content:
+      startContent(attrs)
+    case .htmlContent:
+      hasContent = true
+      pushContent("content", attrs: attrs, defaultType: "text/html", expectingText: true)
+    case .xhtmlContent:
+      hasContent = true
+      pushContent("content", attrs: attrs, defaultType: "application/xhtml+xml", expectingText: true)
+    case .subtitle:
+      pushContent("subtitle", attrs: attrs, defaultType: "text/plain", expectingText: true)
+    case .published:
+      push("published", expectingText: true)
+    case .updated:
+      push("updated", expectingText: true)
+    case .category:
+      context.addCategory(term: attrs["term"], scheme: attrs["scheme"] ?? attrs["domain"], label: attrs["label"])
+      push("category", expectingText: true)
+    case .itunesCategory:
+      context.addCategory(term: attrs["text"], scheme: "http://www.itunes.com/", label: nil)
+      push("category", expectingText: true)
+    case .itunesKeywords:
+      push("itunes_keywords", expectingText: false)
+    case .enclosure:
+      let url = attrs["url"] ?? attrs["href"]
+      context.enclosures.append((url: url, type: attrs["type"], length: attrs["length"]))
+    case .language:
+      push("language", expectingText: true)
+    }
+  }
+
+  private func endRole(_ role: ElementRole, name: String) {
+    switch role {
+    case .rssRoot: break
+    case .atomRoot, .channel:
+      inFeed = false
+    case .entry:
+      _ = pop(name)
+      inEntry = false
+      hasContent = false
+    case .image:
+      _ = pop(name)
+      inImage = false
+    case .textInput:
+      _ = pop(name)
+      inTextInput = false
+    case .source:
+      _ = pop(name)
+      inSource = false
+    case .author:
+      let text = pop("author")
+      inAuthor = false
+      if let text { storeAuthorText(text) }
+      syncAuthor()
+    case .contributor:
+      _ = pop("contributor")
+      inContributor = false
+    case .authorName:
+      guard let value = pop("name") else { return }
+      if inAuthor && !inPublisher && !inContributor, let last = context.authors.indices.last {
+        context.authors[last].name = value
+      }
+    case .authorEmail:
+      guard let value = pop("email") else { return }
+      if inAuthor && !inPublisher && !inContributor, let last = context.authors.indices.last {
+        context.authors[last].email = value
+      }
+    case .authorURI:
+      _ = pop("href")
+    case .title:
+      let value = popContent("title")
+      if let value, !value.isEmpty { titleDepth = depth }
+    case .link:
+      _ = pop("link")
+    case .guid:
+      let value = pop("id")
+      if guidIsLink, let value, inEntry, !inSource, let entry = entries.last, entry.link == nil {
+        entry.link = value
+      }
+    case .id:
+      _ = pop("id")
+    case .description:
+      if summaryKey == "content" {
+        endContent()
+      } else {
+        _ = popContent("description")
+      }
+      summaryKey = nil
+    case .summary:
+      if summaryKey == "content" {
+        endContent()
+      } else {
+        _ = popContent(summaryKey ?? "summary")
+      }
+      summaryKey = nil
+    case .content, .htmlContent, .xhtmlContent:
+      endContent()
+    case .subtitle:
+      _ = popContent("subtitle")
+    case .published:
+      _ = pop("published")
+    case .updated:
+      _ = pop("updated")
+    case .category:
+      guard let value = pop("category"), !value.isEmpty else { return }
+      let target = context
+      if let last = target.categories.indices.last, (target.categories[last].term ?? "").isEmpty {
+        target.categories[last].term = value
+      } else {
+        target.addCategory(term: value, scheme: nil, label: nil)
+      }
+    case .itunesCategory:
+      guard let value = pop("category"), !value.isEmpty else { return }
+      context.addCategory(term: value, scheme: nil, label: nil)
+    case .itunesKeywords:
+      guard let value = pop("itunes_keywords") else { return }
+      for term in value.split(separator: ",") {
+        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty { context.addCategory(term: trimmed, scheme: "http://www.itunes.com/", label: nil) }
+      }
+    case .enclosure:
+      break
+    case .language:
+      if let value = pop("language") { lang = value }
+    }
+  }
+
+  private func startLink(_ attrs: [String: String]) {
+    let rel = attrs["rel"] ?? "alternate"
+    let type = attrs["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
+    let href = attrs["href"] ?? attrs["url"]
+    if let href {
+      let resolved = URLResolver.join(base, href)
+      if rel == "alternate", Self.isHTMLType(Self.mapContentType(type)) {
+        if !(inEntry && inImage) { context.link = resolved }
+      } else if rel == "enclosure", !(inEntry && inImage) {
+        context.enclosures.append((url: resolved, type: attrs["type"], length: attrs["length"]))
+      }
+    } else {
+      push("link", expectingText: inFeed || inEntry || inSource)
+    }
+  }
+
+  private func startContent(_ attrs: [String: String]) {
+    hasContent = true
+    pushContent("content", attrs: attrs, defaultType: "text/plain", expectingText: true)
+  }
+
+  private func endContent() {
+    let type = Self.mapContentType(contentType ?? "")
+    let copyToSummary = type == "text/plain" || Self.isHTMLType(type)
+    let stored = popContentValue("content")
+    if copyToSummary, let stored, inEntry || inFeed {
+      let target = context
+      if target.summary == nil {
+        target.summary = stored
+        target.summaryFromContent = true
+      }
+    }
+  }
+
+  // MARK: - The element stack
+
+  private func push(_ name: String, expectingText: Bool) {
+    stack.append(Frame(name: name, expectingText: expectingText))
+  }
+
+  private func pushContent(_ name: String, attrs: [String: String], defaultType: String, expectingText: Bool) {
+    inContent += 1
+    let type = Self.mapContentType(attrs["type"] ?? defaultType)
+    contentType = type
+    if attrs["mode"] == "base64" {
+      contentIsBase64 = true
+    } else {
+      contentIsBase64 = !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
+    }
+    push(name, expectingText: expectingText)
+  }
+
+  private func popContent(_ name: String) -> String? {
+    let value = popContentValue(name)
+    return value?.value
+  }
+
+  /// Pops a text element and returns its value with its type (nil when the stack top is another).
+  private func popContentValue(_ name: String) -> TypedText? {
+    let type = contentType
+    let value = pop(name)
+    inContent = max(0, inContent - 1)
+    let finalType = lastPoppedType ?? type ?? "text/plain"
+    contentType = nil
+    contentIsBase64 = false
+    guard let value else { return nil }
+    return TypedText(value: value, type: finalType)
+  }
+
+  private var lastPoppedType: String?
+
+  /// Pops the element `name` if it is on top, stores its value where it belongs, and returns it.
+  private func pop(_ name: String) -> String? {
+    lastPoppedType = nil
+    guard let top = stack.last, top.name == name else { return nil }
+    var frame = stack.removeLast()
+    if version == "atom10" && contentType == "application/xhtml+xml" && inContent > 0 {
+      stripOuterDiv(&frame)
+    }
+    var output = String(decoding: frame.buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard frame.expectingText else { return output }
+
+    if contentIsBase64 && inContent > 0, let data = Data(base64Encoded: output, options: .ignoreUnknownCharacters),
+      let decoded = String(data: data, encoding: .utf8)
+    {
+      output = decoded
+    }
+    if (name == "link" || (name == "id" && guidIsLink)) && !output.isEmpty {
+      output = URLResolver.join(base, output)
+    }
+    if inContent > 0, !version.hasPrefix("atom"), contentType == "text/plain", HTMLHeuristics.looksLikeHTML(output) {
+      contentType = "text/html"
+    }
+    lastPoppedType = contentType
+    if name == "category" || name == "itunes_keywords" { return output }
+    if name == "title", titleDepth > -1, titleDepth <= depth { return output }
+
+    let typed = TypedText(value: output, type: contentType ?? "text/plain")
+    if inEntry && !inSource {
+      guard let entry = entries.last, !inImage || name != "link" else { return output }
+      switch name {
+      case "content":
+        entry.contents.append(typed)
+      case "link":
+        entry.link = Self.fixLinkEntities(output)
+      default:
+        let key = name == "description" ? "summary" : name
+        if let old = entry.depths[key], depth > old { return output }
+        entry.depths[key] = depth
+        store(key, output, typed: typed, into: entry)
+      }
+    } else if inFeed || inSource {
+      let target = context
+      let key = name == "description" ? "subtitle" : name
+      if key == "link" {
+        target.link = Self.fixLinkEntities(output)
+      } else if key == "content" {
+        target.contents.append(typed)
+      } else {
+        store(key, output, typed: typed, into: target)
+      }
+    }
+    return output
+  }
+
+  private func storeAuthorText(_ value: String) {
+    context.authorText = value
+  }
+
+  private func store(_ key: String, _ value: String, typed: TypedText, into target: FieldSet) {
+    switch key {
+    case "title": target.title = typed
+    case "summary": target.summary = typed; target.summaryFromContent = false
+    case "subtitle": target.subtitle = typed
+    case "id": target.id = value
+    case "published":
+      target.published = value
+      target.hasPublished = true
+    case "updated":
+      target.updated = value
+      target.hasUpdated = true
+    case "language": target.language = value
+    case "author": target.authorText = value
+    case "slash_comments": target.slashComments = value
+    case "thr_total": target.threadTotal = value
+    default: break
+    }
+  }
+
+  private func syncAuthor() {
+    let target = context
+    guard let last = target.authors.indices.last else { return }
+    if !target.authors[last].isEmpty { return }
+    guard let text = target.authorText, !text.isEmpty else { return }
+    target.authors[last] = AuthorText.split(text)
+  }
+
+  // MARK: - Markup inside text elements
+
+  private func appendMarkup(_ markup: String, kind: Piece.Kind) {
+    guard !stack.isEmpty else { return }
+    let start = stack[stack.count - 1].buffer.count
+    stack[stack.count - 1].buffer.append(contentsOf: markup.utf8)
+    stack[stack.count - 1].pieces.append(Piece(kind: kind, range: start..<stack[stack.count - 1].buffer.count))
+  }
+
+  private func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let start = stack[stack.count - 1].buffer.count
+    for byte in bytes {
+      switch byte {
+      case 0x26: stack[stack.count - 1].buffer.append(contentsOf: "&amp;".utf8)
+      case 0x3C: stack[stack.count - 1].buffer.append(contentsOf: "&lt;".utf8)
+      case 0x3E: stack[stack.count - 1].buffer.append(contentsOf: "&gt;".utf8)
+      default: stack[stack.count - 1].buffer.append(byte)
+      }
+    }
+    stack[stack.count - 1].pieces.append(Piece(kind: .text, range: start..<stack[stack.count - 1].buffer.count))
+  }
+
+  /// Atom 1.0 XHTML content is wrapped in one `div` that is not part of the content.
+  private func stripOuterDiv(_ frame: inout Frame) {
+    var pieces = frame.pieces
+    func isBlank(_ piece: Piece) -> Bool {
+      piece.kind == .text && frame.buffer[piece.range].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+    while pieces.count > 1, let last = pieces.last, isBlank(last) { pieces.removeLast() }
+    while pieces.count > 1, let first = pieces.first, isBlank(first) { pieces.removeFirst() }
+    guard let first = pieces.first, let last = pieces.last, pieces.count > 1, first.kind == .startTag,
+      last.kind == .endTag
+    else { return }
+    let firstText = frame.buffer[first.range]
+    guard firstText.elementsEqual("<div>".utf8) || firstText.starts(with: "<div ".utf8),
+      frame.buffer[last.range].elementsEqual("</div>".utf8)
+    else { return }
+    var level = 0
+    for piece in pieces.dropLast() {
+      if piece.kind == .endTag {
+        level -= 1
+        if level == 0 { return }
+      } else if piece.kind == .startTag {
+        level += 1
+      }
+    }
+    var buffer: [UInt8] = []
+    for piece in pieces.dropFirst().dropLast() { buffer.append(contentsOf: frame.buffer[piece.range]) }
+    frame.buffer = buffer
+  }
+
+  // MARK: - Helpers
+
+  static func mapContentType(_ type: String) -> String {
+    let lower = type.lowercased()
+    switch lower {
+    case "text", "plain": return "text/plain"
+    case "html": return "text/html"
+    case "xhtml": return "application/xhtml+xml"
+    default: return lower
+    }
+  }
+
+  static func isHTMLType(_ type: String) -> Bool {
+    type == "text/html" || type == "application/xhtml+xml"
+  }
+
+  static func escapeAttribute(_ value: String) -> String {
+    var out = ""
+    for character in value {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// `?a=1&amp;b=2` and `?a=1&b;=2` as some feeds double-escape query strings.
+  static func fixLinkEntities(_ link: String) -> String {
+    guard link.contains("&") else { return link }
+    var text = link.replacingOccurrences(of: "&amp;", with: "&")
+    guard text.contains(";") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+      out += rest[..<amp]
+      let after = rest[rest.index(after: amp)...]
+      let nameEnd = after.firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) } ?? after.endIndex
+      if nameEnd != after.startIndex, nameEnd < after.endIndex, after[nameEnd] == ";" {
+        out += "&" + after[..<nameEnd]
+        rest = after[after.index(after: nameEnd)...]
+      } else {
+        out += "&"
+        rest = after
+      }
+    }
+    out += rest
+    text = out
+    return text
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+public import LingkarModel
+
+/// Parses feed documents: bytes in, a normalized `FeedDocument` out. It never touches the network.
+///
+/// ```swift
+/// let document = try FeedParser.parse(bytes, baseURL: "https://guru.example/feed/")
+/// ```
+///
+/// For a body that arrives in pieces, use `FeedParser.Session`, which parses as the bytes come.
+public enum FeedParser {
+  /// Parses a whole document.
+  /// - Parameters:
+  ///   - bytes: the document as received.
+  ///   - baseURL: the URL it came from, against which relative links are resolved.
+  ///   - charset: the charset of the HTTP `Content-Type`, if any.
+  public static func parse(_ bytes: [UInt8], baseURL: String? = nil, charset: String? = nil) throws(FeedParseError)
+    -> FeedDocument
+  {
+    let session = Session(baseURL: baseURL, charset: charset)
+    bytes.withUnsafeBytes { session.consume($0) }
+    return try session.finish()
+  }
+
+  /// An incremental parse: `consume` each chunk as it arrives, then `finish`.
+  public final class Session: BodyConsumer {
+    private enum Mode {
+      case sniffing
+      case xml(InputDecoder, XMLFeedReader)
+      case json
+    }
+
+    private let baseURL: String?
+    private let charset: String?
+    private var mode: Mode = .sniffing
+    private var buffered: [UInt8] = []
+    private let html: HTMLText
+    private(set) public var byteCount = 0
+
+    public init(baseURL: String? = nil, charset: String? = nil) {
+      self.baseURL = baseURL
+      self.charset = charset
+      self.html = HTMLText()
+    }
+
+    public func consume(_ chunk: UnsafeRawBufferPointer) {
+      byteCount += chunk.count
+      switch mode {
+      case .xml(let decoder, let reader):
+        decoder.decode(chunk) { reader.parse($0) }
+      case .json:
+        buffered.append(contentsOf: chunk)
+      case .sniffing:
+        buffered.append(contentsOf: chunk)
+        guard let first = Self.firstSignificantByte(buffered) else { return }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+          mode = .json
+        } else {
+          let decoder = InputDecoder(charsetHint: charset)
+          let reader = XMLFeedReader(baseURL: baseURL)
+          mode = .xml(decoder, reader)
+          let pending = buffered
+          buffered = []
+          pending.withUnsafeBytes { raw in decoder.decode(raw) { reader.parse($0) } }
+        }
+      }
+    }
+
+    public func finish() throws(FeedParseError) -> FeedDocument {
+      switch mode {
+      case .sniffing:
+        throw .empty
+      case .json:
+        return try JSONFeedReader(html: html).read(Data(buffered))
+      case .xml(let decoder, let reader):
+        decoder.finish { reader.parse($0) }
+        reader.finish()
+        let builder = reader.builder
+        let document = DocumentAssembler(html: html).document(
+          version: builder.version, feed: builder.feed, entries: builder.entries)
+        if document.format == nil && document.entries.isEmpty {
+          guard let root = reader.rootName else { throw .unreadable("no XML element found") }
+          if root == "html" || root.hasSuffix("_html") { throw .htmlPage }
+          throw .notAFeed(root: root)
+        }
+        return document
+      }
+    }
+
+    /// The first byte that is not white space or a UTF-8 byte-order mark; nil if none yet.
+    private static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
+      var index = 0
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return byte }
+        index += 1
+      }
+      return nil
+    }
+  }
+}

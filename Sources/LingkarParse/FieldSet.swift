@@ -1,0 +1,51 @@
+/// A text value with the media type it was given in (`text/plain`, `text/html`,
+/// `application/xhtml+xml`, ...).
+struct TypedText {
+  var value: String
+  var type: String
+
+  var isHTML: Bool { type.contains("html") }
+}
+
+/// The raw fields gathered for the feed or for one entry, before they become plain text.
+final class FieldSet {
+  struct Author {
+    var name: String?
+    var email: String?
+    var isEmpty: Bool { (name ?? "").isEmpty && (email ?? "").isEmpty }
+  }
+
+  struct Category: Equatable {
+    var term: String?
+    var scheme: String?
+    var label: String?
+  }
+
+  var title: TypedText?
+  var link: String?
+  var id: String?
+  var summary: TypedText?
+  /// The summary came from the content (no description or summary element).
+  var summaryFromContent = false
+  var contents: [TypedText] = []
+  var subtitle: TypedText?
+  var published: String?
+  var updated: String?
+  var hasPublished = false
+  var hasUpdated = false
+  var authorText: String?
+  var authors: [Author] = []
+  var categories: [Category] = []
+  var enclosures: [(url: String?, type: String?, length: String?)] = []
+  var slashComments: String?
+  var threadTotal: String?
+  var language: String?
+  /// Depth at which each property was last stored (shallowest wins, later wins at equal depth).
+  var depths: [String: Int] = [:]
+
+  func addCategory(term: String?, scheme: String?, label: String?) {
+    guard term != nil || scheme != nil || label != nil else { return }
+    let category = Category(term: term, scheme: scheme, label: label)
+    if !categories.contains(category) { categories.append(category) }
+  }
+}

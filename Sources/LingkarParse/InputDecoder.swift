@@ -1,0 +1,363 @@
+import Foundation
+import Glibc
+
+/// Turns the bytes of a document, in whatever encoding it is in, into valid UTF-8 for libxml2.
+///
+/// The encoding is taken from, in order: a byte-order mark, the XML declaration, the HTTP charset,
+/// else UTF-8. Real feeds lie about their encoding, so UTF-8 input is repaired rather than trusted:
+/// a byte that does not form valid UTF-8 is read as windows-1252 (the usual mislabel), C1 control
+/// characters are mapped to the windows-1252 characters they were meant to be, and characters XML
+/// forbids are dropped. The parser is then told to ignore the declaration, since it gets UTF-8.
+final class InputDecoder {
+  private enum Mode {
+    case sniffing
+    case utf8
+    case windows1252
+    case iconv(iconv_t)
+  }
+
+  private var mode: Mode = .sniffing
+  private var pending: [UInt8] = []  // sniffed bytes, or an incomplete iconv sequence
+  private var utf8Carry: [UInt8] = []  // an incomplete UTF-8 sequence carried to the next chunk
+  private let charsetHint: String?
+  /// The encoding that was chosen, as a lower-cased label (for diagnostics and tests).
+  private(set) var encoding: String = "utf-8"
+
+  init(charsetHint: String?) {
+    self.charsetHint = charsetHint.map { $0.lowercased() }
+  }
+
+  deinit {
+    if case .iconv(let cd) = mode { iconv_close(cd) }
+  }
+
+  /// Decodes one chunk; `emit` receives valid UTF-8 (possibly in several pieces).
+  func decode(_ chunk: UnsafeRawBufferPointer, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let bytes = chunk.bindMemory(to: UInt8.self)
+    if case .sniffing = mode {
+      pending.append(contentsOf: bytes)
+      guard pending.count >= 1024 || declarationComplete(pending) else { return }
+      startDecoding(emit: emit)
+      return
+    }
+    convert(bytes, emit: emit)
+  }
+
+  /// Flushes what is left at the end of the document.
+  func finish(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if case .sniffing = mode { startDecoding(emit: emit) }
+    if !utf8Carry.isEmpty || !pending.isEmpty {
+      // An incomplete multi-byte sequence at the very end: read its bytes as windows-1252.
+      let rest = utf8Carry + pending
+      utf8Carry.removeAll()
+      pending.removeAll()
+      var out: [UInt8] = []
+      for byte in rest { appendWindows1252(byte, to: &out) }
+      out.withUnsafeBufferPointer(emit)
+    }
+  }
+
+  // MARK: - Choosing the encoding
+
+  private func startDecoding(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var start = 0
+    var label: String
+    if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+      label = "utf-8"
+      start = 3
+    } else if pending.starts(with: [0xFF, 0xFE, 0, 0]) {
+      label = "utf-32le"
+      start = 4
+    } else if pending.starts(with: [0, 0, 0xFE, 0xFF]) {
+      label = "utf-32be"
+      start = 4
+    } else if pending.starts(with: [0xFE, 0xFF]) {
+      label = "utf-16be"
+      start = 2
+    } else if pending.starts(with: [0xFF, 0xFE]) {
+      label = "utf-16le"
+      start = 2
+    } else if pending.starts(with: [0x3C, 0, 0x3F, 0]) {
+      label = "utf-16le"
+    } else if pending.starts(with: [0, 0x3C, 0, 0x3F]) {
+      label = "utf-16be"
+    } else if let declared = Self.declaredEncoding(pending) {
+      label = declared
+    } else if let hint = charsetHint, !hint.isEmpty {
+      label = hint
+    } else {
+      label = "utf-8"
+    }
+    label = Self.canonicalLabel(label)
+    encoding = label
+    switch label {
+    case "utf-8": mode = .utf8
+    case "windows-1252": mode = .windows1252
+    default:
+      let cd = iconv_open("UTF-8", label)
+      if cd == iconv_t(bitPattern: -1) {
+        encoding = "utf-8"
+        mode = .utf8
+      } else {
+        mode = .iconv(cd!)
+      }
+    }
+    let sniffed = Array(pending[start...])
+    pending.removeAll()
+    sniffed.withUnsafeBufferPointer { convert($0, emit: emit) }
+  }
+
+  /// Labels that mean the same decoder; ASCII and Latin-1 are read as windows-1252, their superset
+  /// in practice (as browsers and feedparser do).
+  private static let aliases: [String: String] = [
+    "utf8": "utf-8", "utf-8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-unicode20utf8": "utf-8",
+    "us-ascii": "utf-8", "ascii": "utf-8", "ansi_x3.4-1968": "utf-8",
+    "iso-8859-1": "windows-1252", "iso8859-1": "windows-1252", "latin1": "windows-1252",
+    "latin-1": "windows-1252", "l1": "windows-1252", "iso_8859-1": "windows-1252",
+    "windows-1252": "windows-1252", "cp1252": "windows-1252", "x-cp1252": "windows-1252",
+    "cp819": "windows-1252", "ibm819": "windows-1252",
+    "utf-16": "utf-16", "utf16": "utf-16", "ucs-2": "utf-16",
+  ]
+
+  static func canonicalLabel(_ label: String) -> String {
+    let trimmed = label.trimmingASCIISpace().lowercased()
+    return aliases[trimmed] ?? trimmed
+  }
+
+  private func declarationComplete(_ bytes: [UInt8]) -> Bool {
+    // Enough to decide once the first '>' has arrived (end of the declaration, or of the root tag).
+    bytes.contains(0x3E)
+  }
+
+  /// The `encoding` pseudo-attribute of an XML declaration at the start of the bytes.
+  static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+    var index = 0
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+      || bytes[index] == 0x0D
+    {
+      index += 1
+    }
+    guard bytes.count >= index + 5, bytes[index..<index + 5].elementsEqual("<?xml".utf8) else {
+      return nil
+    }
+    guard let end = bytes[index...].firstIndex(of: 0x3E) else { return nil }
+    let declaration = String(decoding: bytes[index..<end], as: UTF8.self)
+    guard let range = declaration.range(of: "encoding") else { return nil }
+    var rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    rest = rest.dropFirst()
+    guard let close = rest.firstIndex(of: quote) else { return nil }
+    let value = String(rest[..<close])
+    return value.isEmpty ? nil : value
+  }
+
+  // MARK: - Converting
+
+  private func convert(_ bytes: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    switch mode {
+    case .sniffing, .utf8:
+      repairUTF8(bytes, emit: emit)
+    case .windows1252:
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + bytes.count / 8)
+      for byte in bytes { appendWindows1252(byte, to: &out) }
+      out.withUnsafeBufferPointer(emit)
+    case .iconv(let cd):
+      transcode(bytes, with: cd, emit: emit)
+    }
+  }
+
+  private func transcode(
+    _ bytes: UnsafeBufferPointer<UInt8>, with cd: iconv_t, emit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var input = pending + Array(bytes)
+    pending.removeAll()
+    var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+    var consumed = 0
+    var produced = 0
+    input.withUnsafeMutableBufferPointer { inBuffer in
+      output.withUnsafeMutableBufferPointer { outBuffer in
+        while consumed < inBuffer.count {
+          var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress! + consumed)
+            .assumingMemoryBound(to: CChar.self)
+          var inLeft = inBuffer.count - consumed
+          var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
+            .assumingMemoryBound(to: CChar.self)
+          var outLeft = outBuffer.count - produced
+          let result = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+          consumed = inBuffer.count - inLeft
+          produced = outBuffer.count - outLeft
+          if result != -1 { break }
+          if errno == EINVAL {
+            break  // incomplete sequence at the end: keep it for the next chunk
+          }
+          // An invalid sequence: skip one byte and carry on.
+          consumed += 1
+        }
+      }
+    }
+    if consumed < input.count { pending = Array(input[consumed...]) }
+    output.withUnsafeBufferPointer { buffer in
+      repairUTF8(UnsafeBufferPointer(rebasing: buffer[0..<produced]), emit: emit)
+    }
+  }
+
+  /// Passes valid UTF-8 through untouched and repairs the rest (see the type's documentation).
+  private func repairUTF8(_ input: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if utf8Carry.isEmpty {
+      repairJoined(input, emit: emit)
+    } else {
+      let joined = utf8Carry + Array(input)
+      utf8Carry.removeAll()
+      joined.withUnsafeBufferPointer { repairJoined($0, emit: emit) }
+    }
+  }
+
+  private func repairJoined(_ bytes: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let count = bytes.count
+    var index = 0
+    var cleanStart = 0
+    var out: [UInt8]? = nil  // only allocated once something needs repair
+
+    func flushClean(upTo end: Int) {
+      guard end > cleanStart else { return }
+      if out != nil {
+        out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end]))
+      }
+    }
+
+    while index < count {
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x80 {
+        index += 1
+        continue
+      }
+      if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        index += 1
+        continue
+      }
+      if byte < 0x20 {
+        // A control character XML forbids: drop it.
+        if out == nil { out = [] }
+        flushClean(upTo: index)
+        index += 1
+        cleanStart = index
+        continue
+      }
+      let length = Self.sequenceLength(byte)
+      if length == 0 {
+        if out == nil { out = [] }
+        flushClean(upTo: index)
+        appendWindows1252(byte, to: &out!)
+        index += 1
+        cleanStart = index
+        continue
+      }
+      if index + length > count {
+        // Possibly valid but cut by the chunk boundary: keep it for the next chunk.
+        let tail = Array(UnsafeBufferPointer(rebasing: bytes[index..<count]))
+        if Self.isPrefixOfValidSequence(tail) {
+          if out == nil { out = [] }
+          flushClean(upTo: index)
+          utf8Carry = tail
+          cleanStart = count
+          index = count
+          break
+        }
+      }
+      if index + length <= count, Self.isValidSequence(bytes, at: index, length: length) {
+        if length == 2 && byte == 0xC2 && bytes[index + 1] < 0xA0 {
+          // U+0080...U+009F: C1 controls, in practice windows-1252 characters decoded as Latin-1.
+          if out == nil { out = [] }
+          flushClean(upTo: index)
+          appendWindows1252(bytes[index + 1], to: &out!)
+          index += 2
+          cleanStart = index
+          continue
+        }
+        if length == 3 && byte == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+          // U+FFFE and U+FFFF are not XML characters.
+          if out == nil { out = [] }
+          flushClean(upTo: index)
+          index += 3
+          cleanStart = index
+          continue
+        }
+        index += length
+        continue
+      }
+      // Invalid: read this one byte as windows-1252.
+      if out == nil { out = [] }
+      flushClean(upTo: index)
+      appendWindows1252(byte, to: &out!)
+      index += 1
+      cleanStart = index
+    }
+    if out == nil {
+      emit(bytes)
+    } else {
+      flushClean(upTo: count)
+      out!.withUnsafeBufferPointer(emit)
+    }
+  }
+
+  private static func sequenceLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case 0xC2...0xDF: 2
+    case 0xE0...0xEF: 3
+    case 0xF0...0xF4: 4
+    default: 0
+    }
+  }
+
+  private static func isValidSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+    let lead = bytes[index]
+    for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+    let second = bytes[index + 1]
+    switch lead {
+    case 0xE0: return second >= 0xA0
+    case 0xED: return second < 0xA0  // no surrogates
+    case 0xF0: return second >= 0x90
+    case 0xF4: return second < 0x90
+    default: return true
+    }
+  }
+
+  private static func isPrefixOfValidSequence(_ tail: [UInt8]) -> Bool {
+    guard let lead = tail.first, sequenceLength(lead) > tail.count else { return false }
+    return tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
+  }
+
+  /// windows-1252 bytes 0x80...0x9F; the five undefined ones keep their C1 code point.
+  private static let windows1252High: [UInt32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, 0x9D, 0x017E, 0x0178,
+  ]
+
+  private func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
+    if byte < 0x80 {
+      if byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { out.append(byte) }
+      return
+    }
+    let scalar = byte < 0xA0 ? Self.windows1252High[Int(byte - 0x80)] : UInt32(byte)
+    if scalar < 0xA0 { return }  // undefined in windows-1252: a control character, dropped
+    if scalar < 0x800 {
+      out.append(UInt8(0xC0 | (scalar >> 6)))
+      out.append(UInt8(0x80 | (scalar & 0x3F)))
+    } else {
+      out.append(UInt8(0xE0 | (scalar >> 12)))
+      out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (scalar & 0x3F)))
+    }
+  }
+}
+
+extension StringProtocol {
+  func trimmingASCIISpace() -> String {
+    let scalars = unicodeScalars.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    var view = Substring.UnicodeScalarView(scalars)
+    while let last = view.last, last == " " || last == "\t" || last == "\n" || last == "\r" { view.removeLast() }
+    return String(view)
+  }
+}

@@ -1,0 +1,146 @@
+import Foundation
+/// Resolves relative references the way feed readers have always done (RFC 3986 section 5.2, with
+/// the leniencies of Python's `urljoin`, which the conformance reference uses): a reference with
+/// another scheme is taken as it is; `http:///x` is read as `http://x`.
+enum URLResolver {
+  private static let relativeSchemes: Set<String> = [
+    "", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero", "rtsp",
+    "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss",
+  ]
+  private static let netlocSchemes: Set<String> = [
+    "", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews",
+    "prospero", "rtsp", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss",
+  ]
+  /// Schemes a base URI may have; anything else (`javascript:`, `data:`) is not used as a base.
+  static let acceptableSchemes: Set<String> = [
+    "file", "ftp", "gopher", "h323", "hdl", "http", "https", "imap", "magnet", "mailto", "mms", "news", "nntp",
+    "prospero", "rsync", "rtsp", "rtspu", "sftp", "shttp", "sip", "sips", "snews", "svn", "svn+ssh", "telnet",
+    "wais", "aim", "callto", "cvs", "facetime", "feed", "git", "gtalk", "irc", "ircs", "irc6", "itms", "mms",
+    "msnim", "skype", "ssh", "smb", "svn", "ymsg",
+  ]
+
+  struct Parts {
+    var scheme: String
+    var netloc: String?
+    var path: Substring
+    var query: Substring?
+    var fragment: Substring?
+
+    var string: String {
+      var out = ""
+      if !scheme.isEmpty { out += scheme + ":" }
+      if let netloc { out += "//" + netloc } else if !scheme.isEmpty, path.hasPrefix("//") { out += "//" }
+      out += path
+      if let query { out += "?" + query }
+      if let fragment { out += "#" + fragment }
+      return out
+    }
+  }
+
+  static func scheme(of reference: String) -> String? {
+    guard let colon = reference.firstIndex(of: ":"), colon != reference.startIndex else { return nil }
+    let candidate = reference[..<colon]
+    guard let first = candidate.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else {
+      return nil
+    }
+    for scalar in candidate.unicodeScalars {
+      guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "+"
+        || scalar == "-" || scalar == "."
+      else { return nil }
+    }
+    return candidate.lowercased()
+  }
+
+  static func split(_ reference: String, defaultScheme: String) -> Parts {
+    var rest = Substring(reference)
+    var scheme = defaultScheme
+    if let found = self.scheme(of: reference) {
+      scheme = found
+      rest = rest[rest.index(after: rest.firstIndex(of: ":")!)...]
+    }
+    var netloc: String?
+    if netlocSchemes.contains(scheme), rest.hasPrefix("//") {
+      let afterSlashes = rest.dropFirst(2)
+      let end = afterSlashes.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterSlashes.endIndex
+      netloc = String(afterSlashes[..<end])
+      rest = afterSlashes[end...]
+    }
+    var fragment: Substring?
+    if let hash = rest.firstIndex(of: "#") {
+      fragment = rest[rest.index(after: hash)...]
+      rest = rest[..<hash]
+    }
+    var query: Substring?
+    if let question = rest.firstIndex(of: "?") {
+      query = rest[rest.index(after: question)...]
+      rest = rest[..<question]
+    }
+    return Parts(scheme: scheme, netloc: netloc, path: rest, query: query, fragment: fragment)
+  }
+
+  /// `reference` resolved against `base`; either may be empty.
+  static func join(_ base: String, _ reference: String) -> String {
+    let reference = fixSlashes(reference)
+    if base.isEmpty { return reference }
+    if reference.isEmpty { return base }
+    let baseParts = split(base, defaultScheme: "")
+    var parts = split(reference, defaultScheme: baseParts.scheme)
+    if parts.scheme != baseParts.scheme || !relativeSchemes.contains(parts.scheme) { return reference }
+    if netlocSchemes.contains(parts.scheme) {
+      if parts.netloc != nil { return parts.string }
+      parts.netloc = baseParts.netloc
+    }
+    if parts.path.isEmpty {
+      parts.path = baseParts.path
+      if parts.query == nil { parts.query = baseParts.query }
+      return parts.string
+    }
+    var baseSegments = baseParts.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    if baseSegments.last != "" { baseSegments.removeLast() }
+    var segments: [String]
+    if parts.path.hasPrefix("/") {
+      segments = parts.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    } else {
+      segments = baseSegments + parts.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+      if segments.count > 2 {
+        let middle = segments[1..<(segments.count - 1)].filter { !$0.isEmpty }
+        segments = [segments[0]] + middle + [segments[segments.count - 1]]
+      }
+    }
+    var resolved: [String] = []
+    for segment in segments {
+      if segment == ".." {
+        if !resolved.isEmpty { resolved.removeLast() }
+      } else if segment != "." {
+        resolved.append(segment)
+      }
+    }
+    if let last = segments.last, last == "." || last == ".." { resolved.append("") }
+    let path = resolved.joined(separator: "/")
+    parts.path = Substring(path.isEmpty ? "/" : path)
+    return parts.string
+  }
+
+  /// `http:///example.com/` → `http://example.com/`.
+  static func fixSlashes(_ reference: String) -> String {
+    guard let range = reference.range(of: "://") else { return reference }
+    guard scheme(of: reference) != nil, reference[..<range.lowerBound].allSatisfy({ $0 != "/" }) else {
+      return reference
+    }
+    let after = reference[range.upperBound...]
+    guard after.hasPrefix("/") else { return reference }
+    return String(reference[..<range.upperBound]) + after.drop { $0 == "/" }
+  }
+
+  /// Resolves `reference` against `base`, refusing results whose scheme is not acceptable.
+  static func safeJoin(_ base: String?, _ reference: String?) -> String? {
+    guard let base, !base.isEmpty else { return reference ?? "" }
+    guard let reference, !reference.isEmpty else {
+      let scheme = self.scheme(of: base) ?? ""
+      return scheme.isEmpty || acceptableSchemes.contains(scheme) ? base : ""
+    }
+    let joined = join(base, reference)
+    let scheme = joined.trimmingASCIISpace().split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+    return acceptableSchemes.contains(scheme) ? joined : ""
+  }
+}

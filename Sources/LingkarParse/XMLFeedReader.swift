@@ -1,0 +1,247 @@
+import Foundation
+internal import CLibXML2
+
+/// Drives libxml2's SAX2 push parser over UTF-8 input and hands normalized events to a
+/// `FeedBuilder`.
+///
+/// Safety: the parser runs with `XML_PARSE_NONET` and without `NOENT`, `DTDLOAD` or `HUGE`, so
+/// entities are never substituted by libxml2, no DTD or external entity is ever loaded, and nothing
+/// is read from the network or the file system. Internal entities declared in the document are
+/// expanded here, one level deep, within a byte budget (a billion-laughs document gets nowhere).
+final class XMLFeedReader {
+  let builder: FeedBuilder
+  private var context: xmlParserCtxtPtr?
+  private var names: [NameKey: (name: String, markup: String)] = [:]
+  private var entityBudget = 1 << 20
+  private(set) var rootName: String?
+  private(set) var sawElement = false
+
+  init(baseURL: String?) {
+    builder = FeedBuilder(baseURL: baseURL)
+  }
+
+  deinit {
+    if let context {
+      if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+      xmlFreeParserCtxt(context)
+    }
+  }
+
+  private static let options: Int32 = Int32(
+    XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+      | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+  /// Feeds UTF-8 bytes; call `finish` after the last chunk.
+  func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if context == nil { start() }
+    guard let context, bytes.count > 0 else { return }
+    entityBudget += bytes.count
+    // libxml2 refuses single chunks over 10 MB ("Huge input lookup"); feed in slices.
+    var offset = 0
+    while offset < bytes.count {
+      let length = min(1 << 20, bytes.count - offset)
+      bytes.baseAddress!.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: length) {
+        _ = xmlParseChunk(context, $0, Int32(length), 0)
+      }
+      offset += length
+    }
+  }
+
+  func finish() {
+    if context == nil { start() }
+    guard let context else { return }
+    _ = xmlParseChunk(context, nil, 0, 1)
+  }
+
+  private func start() {
+    CLibXML2_silenceErrors()
+    var sax = xmlSAXHandler()
+    xmlSAXVersion(&sax, 2)
+    sax.startElementNs = { ctx, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+      XMLFeedReader.from(ctx)?.startElement(
+        localname, prefix, uri, Int(namespaceCount), namespaces, Int(attributeCount), attributes)
+    }
+    sax.endElementNs = { ctx, localname, prefix, uri in
+      XMLFeedReader.from(ctx)?.endElement(localname, prefix, uri)
+    }
+    sax.characters = { ctx, chars, length in
+      XMLFeedReader.from(ctx)?.text(chars, length)
+    }
+    sax.cdataBlock = { ctx, chars, length in
+      XMLFeedReader.from(ctx)?.text(chars, length)
+    }
+    sax.ignorableWhitespace = { ctx, chars, length in
+      XMLFeedReader.from(ctx)?.text(chars, length)
+    }
+    sax.reference = { ctx, name in
+      XMLFeedReader.from(ctx)?.reference(name)
+    }
+    // Never resolve external entities, whatever the document asks for.
+    sax.resolveEntity = { _, _, _ in nil }
+    sax.externalSubset = { _, _, _, _ in }
+    sax.error = nil
+    sax.warning = nil
+    sax.serror = { _, _ in }
+    // The default handlers for the internal subset need the context as user data, so user_data
+    // stays nil and the Swift object travels in `_private`.
+    context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil)
+    guard let context else { return }
+    _ = xmlCtxtUseOptions(context, Self.options)
+    context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+  }
+
+  private static func from(_ ctx: UnsafeMutableRawPointer?) -> XMLFeedReader? {
+    guard let ctx else { return nil }
+    let parser = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let owner = parser.pointee._private else { return nil }
+    return Unmanaged<XMLFeedReader>.fromOpaque(owner).takeUnretainedValue()
+  }
+
+  // MARK: - Names
+
+  private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private struct NameKey: Hashable {
+    var local: UnsafeRawPointer?
+    var prefix: UnsafeRawPointer?
+    var uri: UnsafeRawPointer?
+  }
+
+  /// Normalized element name. Names and URIs come from libxml2's dictionary, so their pointers
+  /// are stable keys for the whole parse and each name is built once.
+  private func elementName(
+    _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+  ) -> (name: String, markup: String) {
+    let key = NameKey(
+      local: localname.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init),
+      uri: uri.map(UnsafeRawPointer.init))
+    if let cached = names[key] { return cached }
+    let local = Self.string(localname) ?? ""
+    var canonical: String?
+    if let uri = Self.string(uri) {
+      canonical = XMLNamespaces.canonicalPrefix[uri.lowercased()]
+    }
+    let chosen = canonical ?? Self.string(prefix) ?? ""
+    let lowerLocal = local.lowercased()
+    let name = chosen.isEmpty ? lowerLocal : chosen.lowercased() + "_" + lowerLocal
+    let result = (name: name, markup: local)
+    names[key] = result
+    return result
+  }
+
+  // MARK: - Callbacks
+
+  private func startElement(
+    _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+    _ namespaceCount: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) {
+    if let namespaces {
+      for index in 0..<namespaceCount {
+        let declaredPrefix = Self.string(namespaces[index * 2])
+        if let declaredURI = Self.string(namespaces[index * 2 + 1]) {
+          builder.declareNamespace(prefix: declaredPrefix, uri: declaredURI)
+        }
+      }
+    }
+    let (name, markup) = elementName(localname, prefix, uri)
+    if !sawElement {
+      sawElement = true
+      rootName = name
+    }
+    var attrs: [(name: String, value: String)] = []
+    if let attributes, attributeCount > 0 {
+      attrs.reserveCapacity(attributeCount)
+      for index in 0..<attributeCount {
+        let base = index * 5
+        let local = (Self.string(attributes[base]) ?? "").lowercased()
+        var attributeName = local
+        if let attributeURI = Self.string(attributes[base + 2]) {
+          if let canonical = XMLNamespaces.canonicalPrefix[attributeURI.lowercased()], !canonical.isEmpty {
+            attributeName = canonical + ":" + local
+          }
+        } else if let attributePrefix = Self.string(attributes[base + 1]) {
+          attributeName = attributePrefix.lowercased() + ":" + local
+        }
+        var value = ""
+        if let start = attributes[base + 3], let end = attributes[base + 4] {
+          let length = end - start
+          value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+          if value.contains("&#38;") || value.contains("&#") {
+            value = Self.decodeCharacterReferences(value)
+          }
+        }
+        attrs.append((attributeName, value))
+      }
+    }
+    builder.start(name: name, markupName: markup, attributes: attrs)
+  }
+
+  private func endElement(
+    _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+  ) {
+    let (name, markup) = elementName(localname, prefix, uri)
+    builder.end(name: name, markupName: markup)
+  }
+
+  private func text(_ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
+    guard let chars, length > 0 else { return }
+    builder.characters(UnsafeBufferPointer(start: chars, count: Int(length)))
+  }
+
+  /// An entity reference libxml2 did not substitute: a predeclared internal entity is expanded
+  /// (its literal text, within the budget); an HTML entity name becomes its character; anything
+  /// else is kept as written.
+  private func reference(_ name: UnsafePointer<xmlChar>?) {
+    guard let name, let text = Self.string(name) else { return }
+    if let context, let document = context.pointee.myDoc, let entity = xmlGetDocEntity(document, name),
+      entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
+    {
+      let length = Int(entity.pointee.length)
+      guard length <= entityBudget else { return }
+      entityBudget -= length
+      builder.characters(UnsafeBufferPointer(start: content, count: length))
+      return
+    }
+    var replacement: [UInt8]
+    if let codePoint = HTMLEntities.html4[text], let scalar = Unicode.Scalar(codePoint) {
+      replacement = Array(String(Character(scalar)).utf8)
+    } else {
+      replacement = Array("&\(text);".utf8)
+    }
+    replacement.withUnsafeBufferPointer { builder.characters($0) }
+  }
+
+  /// libxml2 leaves `&#38;`-style references in attribute values only when recovering; decode them.
+  static func decodeCharacterReferences(_ value: String) -> String {
+    guard value.contains("&#") else { return value }
+    var out = ""
+    var rest = Substring(value)
+    while let amp = rest.range(of: "&#") {
+      out += rest[..<amp.lowerBound]
+      let after = rest[amp.upperBound...]
+      guard let semicolon = after.firstIndex(of: ";"), after.distance(from: after.startIndex, to: semicolon) <= 8
+      else {
+        out += "&#"
+        rest = after
+        continue
+      }
+      let digits = after[..<semicolon]
+      let number: UInt32? =
+        digits.first == "x" || digits.first == "X"
+        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+      if let number, let scalar = Unicode.Scalar(number) {
+        out.unicodeScalars.append(scalar)
+        rest = after[after.index(after: semicolon)...]
+      } else {
+        out += "&#"
+        rest = after
+      }
+    }
+    out += rest
+    return out
+  }
+}

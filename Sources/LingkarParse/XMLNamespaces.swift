@@ -1,0 +1,68 @@
+/// Canonical prefixes of the namespaces Lingkar reads. A document may bind any prefix to these
+/// URIs; element names are normalized to the canonical prefix. RSS and Atom namespaces map to no
+/// prefix. A prefix whose URI is unknown is kept as the document spells it.
+enum XMLNamespaces {
+  static let canonicalPrefix: [String: String] = [
+    "http://www.w3.org/2005/atom": "",
+    "http://purl.org/atom/ns#": "",
+    "http://purl.org/rss/1.0/": "",
+    "http://my.netscape.com/rdf/simple/0.9/": "",
+    "http://backend.userland.com/rss": "",
+    "http://backend.userland.com/rss2": "",
+    "http://blogs.law.harvard.edu/tech/rss": "",
+    "http://purl.org/net/rss1.1#": "",
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://purl.org/dc/elements/1.0/": "dc",
+    "http://purl.org/dc/terms/": "dcterms",
+    "http://purl.org/rss/1.0/modules/slash/": "slash",
+    "http://purl.org/syndication/thread/1.0": "thr",
+    "http://wellformedweb.org/commentapi/": "wfw",
+    "http://search.yahoo.com/mrss/": "media",
+    "http://search.yahoo.com/mrss": "media",
+    "http://video.search.yahoo.com/mrss": "media",
+    "http://video.search.yahoo.com/mrss/": "media",
+    "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+    "http://example.com/dtds/podcast-1.0.dtd": "itunes",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
+    "http://www.w3.org/1999/xhtml": "xhtml",
+    "http://www.w3.org/xml/1998/namespace": "xml",
+    "http://purl.org/rss/1.0/modules/syndication/": "sy",
+    "http://purl.org/rss/1.0/modules/taxonomy/": "taxo",
+    "http://www.georss.org/georss": "georss",
+    "http://www.opengis.net/gml": "gml",
+    "http://www.w3.org/2003/01/geo/wgs84_pos#": "geo",
+    "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
+    "http://podlove.org/simple-chapters": "psc",
+    "http://www.youtube.com/xml/schemas/2015": "yt",
+    "http://purl.org/rss/1.0/modules/admin/": "admin",
+    "http://creativecommons.org/ns#": "cc",
+    "http://backend.userland.com/creativecommonsrssmodule": "creativecommons",
+    "http://purl.org/rss/1.0/modules/event/": "ev",
+    "http://purl.org/rss/1.0/modules/image/": "image",
+    "http://purl.org/rss/1.0/modules/reference/": "ref",
+    "http://purl.org/rss/1.0/modules/richequiv/": "reqv",
+    "http://purl.org/rss/1.0/modules/search/": "search",
+    "http://purl.org/rss/1.0/modules/servicestatus/": "ss",
+    "http://hacks.benhammersley.com/rss/streaming/": "str",
+    "http://purl.org/rss/1.0/modules/subscription/": "sub",
+    "http://madskills.com/public/xml/rss/module/trackback/": "trackback",
+    "http://purl.org/rss/1.0/modules/link/": "l",
+    "http://postneo.com/icbm/": "icbm",
+    "http://freshmeat.net/rss/fm/": "fm",
+    "http://madskills.com/public/xml/rss/module/pingback/": "pingback",
+    "http://prismstandard.org/namespaces/1.2/basic/": "prism",
+    "http://schemas.xmlsoap.org/soap/envelope/": "soap",
+    "http://www.w3.org/1999/xlink": "xlink",
+    "http://www.w3.org/1998/math/mathml": "mathml",
+    "http://www.w3.org/2000/svg": "svg",
+  ]
+
+  /// Namespaces whose declaration alone decides the feed version (before any element says so).
+  static let versionByNamespace: [String: String] = [
+    "http://purl.org/rss/1.0/": "rss10",
+    "http://www.w3.org/2005/atom": "atom10",
+  ]
+  static let rss090Namespace = "http://my.netscape.com/rdf/simple/0.9/"
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import LingkarModel
+import LingkarPipeline
+
+/// `lingkar parse`: parse local feed files and print the normalized form (or only count, for
+/// benchmarks).
+struct ParseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "parse",
+    abstract: "Parse local feed files and print them in the normalized JSON form.",
+    discussion: """
+      --json FILE prints one JSON object; --jsonl FILE... prints one line per file with "file" set to
+      the path as given; --count parses everything the same way but prints only the totals.
+      """
+  )
+
+  @Option(name: .long, help: "Parse one file and print one JSON object.")
+  var json: String?
+
+  @Flag(name: .long, help: "Print JSON Lines, one object per file.")
+  var jsonl = false
+
+  @Flag(name: .long, help: "Only count feeds, items and bytes (for benchmarks).")
+  var count = false
+
+  @Option(name: .long, help: "Read the list of files from this file, one path a line.")
+  var filesFrom: String?
+
+  @Argument(help: "Feed files.")
+  var files: [String] = []
+
+  func validate() throws {
+    let modes = [json != nil, jsonl, count].filter { $0 }.count
+    guard modes == 1 else { throw ValidationError("choose one of --json FILE, --jsonl or --count") }
+    if json != nil && (!files.isEmpty || filesFrom != nil) {
+      throw ValidationError("--json takes exactly one file")
+    }
+  }
+
+  func run() throws {
+    if let json {
+      let document = try? FeedFile.parse(path: json)
+      print((document ?? FeedDocument()).normalizedJSON())
+      if document == nil { throw ExitCode(1) }
+      return
+    }
+    var paths = files
+    if let filesFrom {
+      guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
+        throw ValidationError("cannot read the file list \(filesFrom)")
+      }
+      paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+    }
+    if count {
+      var feeds = 0
+      var items = 0
+      var bytes = 0
+      var failed = 0
+      for path in paths {
+        bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        do {
+          let document = try FeedFile.parse(path: path)
+          feeds += 1
+          items += document.entries.count
+        } catch {
+          failed += 1
+          FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+      }
+      print("feeds=\(feeds) items=\(items) bytes=\(bytes)" + (failed > 0 ? " failed=\(failed)" : ""))
+      return
+    }
+    var output = ""
+    for path in paths {
+      let document = (try? FeedFile.parse(path: path)) ?? FeedDocument()
+      output += document.normalizedJSON(file: path)
+      output += "\n"
+      if output.utf8.count > 1 << 16 {
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output = ""
+      }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+}
