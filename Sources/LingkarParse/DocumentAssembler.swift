@@ -38,8 +38,8 @@ struct DocumentAssembler {
     if let content = fields.contents.first(where: { !$0.value.allSatisfy(\.isWhitespace) }) {
       entry.content = content.isHTML ? content.value : Self.escapeHTML(content.value)
     }
-    entry.enclosures = fields.enclosures.map {
-      Enclosure(url: Self.url($0.url), type: Self.url($0.type), length: Self.count($0.length))
+    entry.enclosures = fields.links.filter { $0.rel == "enclosure" }.map {
+      Enclosure(url: Self.url($0.href), type: Self.url($0.type), length: Self.count($0.length))
     }
     entry.comments = Self.count(fields.slashComments) ?? Self.count(fields.threadTotal)
     entry.language = Self.language(fields.language) ?? feedLanguage

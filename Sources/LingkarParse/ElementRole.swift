@@ -7,7 +7,8 @@
 enum ElementRole: Sendable {
   case rssRoot, atomRoot, channel, entry, image, textInput, source
   case author, contributor, authorName, authorEmail, authorURI
-  case title, link, guid, id
+  /// RSS `guid` and Atom `id`: the entry id, and its link when no other is given.
+  case title, link, guid
   /// RSS `description`: the summary, or the content when a summary came first.
   case description
   /// Atom `summary` and its kin.
@@ -35,9 +36,9 @@ enum ElementRole: Sendable {
     "title": .title, "dc_title": .title, "media_title": .title,
     "link": .link,
     "guid": .guid,
-    "id": .id,
+    "id": .guid,
     "description": .description, "media_description": .description,
-    "summary": .summary, "itunes_summary": .summary, "dc_description": .summary, "abstract": .summary,
+    "summary": .summary, "itunes_summary": .summary, "dc_description": .description, "abstract": .summary,
     "dcterms_abstract": .summary,
     "content": .content,
     "content_encoded": .htmlContent, "fullitem": .htmlContent,

@@ -231,8 +231,6 @@ final class FeedBuilder {
     case .guid:
       guidIsLink = (attrs["ispermalink"] ?? "true") == "true"
       push("id", expectingText: true)
-    case .id:
-      push("id", expectingText: true)
     case .description:
       if context.summary != nil && !hasContent {
         summaryKey = "content"
@@ -272,7 +270,7 @@ final class FeedBuilder {
       push("itunes_keywords", expectingText: false)
     case .enclosure:
       let url = attrs["url"] ?? attrs["href"]
-      context.enclosures.append((url: url, type: attrs["type"], length: attrs["length"]))
+      context.links.append(FieldSet.Link(rel: "enclosure", type: attrs["type"], length: attrs["length"], href: url))
     case .language:
       push("language", expectingText: true)
     }
@@ -323,11 +321,9 @@ final class FeedBuilder {
       _ = pop("link")
     case .guid:
       let value = pop("id")
-      if guidIsLink, let value, inEntry, !inSource, let entry = entries.last, entry.link == nil {
-        entry.link = value
+      if guidIsLink, let value, !inSource, !inImage, !inTextInput, context.link == nil {
+        context.link = value
       }
-    case .id:
-      _ = pop("id")
     case .description:
       if summaryKey == "content" {
         endContent()
@@ -378,13 +374,12 @@ final class FeedBuilder {
     let rel = attrs["rel"] ?? "alternate"
     let type = attrs["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
     let href = attrs["href"] ?? attrs["url"]
-    if let href {
-      let resolved = URLResolver.join(base, href)
-      if rel == "alternate", Self.isHTMLType(Self.mapContentType(type)) {
-        if !(inEntry && inImage) { context.link = resolved }
-      } else if rel == "enclosure", !(inEntry && inImage) {
-        context.enclosures.append((url: resolved, type: attrs["type"], length: attrs["length"]))
-      }
+    let resolved = href.map { URLResolver.join(base, $0) }
+    if !(inEntry && inImage) {
+      context.links.append(FieldSet.Link(rel: rel, type: type, length: attrs["length"], href: resolved))
+    }
+    if let resolved {
+      if rel == "alternate", Self.isHTMLType(Self.mapContentType(type)) { context.link = resolved }
     } else {
       push("link", expectingText: inFeed || inEntry || inSource)
     }
@@ -478,7 +473,7 @@ final class FeedBuilder {
       case "content":
         entry.contents.append(typed)
       case "link":
-        entry.link = Self.fixLinkEntities(output)
+        storeLinkText(output, into: entry)
       default:
         let key = name == "description" ? "summary" : name
         if let old = entry.depths[key], depth > old { return output }
@@ -489,7 +484,7 @@ final class FeedBuilder {
       let target = context
       let key = name == "description" ? "subtitle" : name
       if key == "link" {
-        target.link = Self.fixLinkEntities(output)
+        storeLinkText(output, into: target)
       } else if key == "content" {
         target.contents.append(typed)
       } else {
@@ -497,6 +492,18 @@ final class FeedBuilder {
       }
     }
     return output
+  }
+
+  /// A `<link>` with text instead of `href`: the text is the href of the link just opened.
+  private func storeLinkText(_ text: String, into target: FieldSet) {
+    let fixed = Self.fixLinkEntities(text)
+    guard let last = target.links.indices.last else {
+      target.link = fixed
+      return
+    }
+    if !fixed.isEmpty { target.links[last].href = fixed }
+    let link = target.links[last]
+    if link.rel == "alternate" { target.link = fixed }
   }
 
   private func storeAuthorText(_ value: String) {

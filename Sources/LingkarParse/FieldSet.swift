@@ -36,7 +36,16 @@ final class FieldSet {
   var authorText: String?
   var authors: [Author] = []
   var categories: [Category] = []
-  var enclosures: [(url: String?, type: String?, length: String?)] = []
+  struct Link {
+    var rel: String
+    var type: String?
+    var length: String?
+    var href: String?
+  }
+
+  /// Every link of the entry in document order (`<link>`, `<enclosure>`); enclosures are those
+  /// with `rel="enclosure"`.
+  var links: [Link] = []
   var slashComments: String?
   var threadTotal: String?
   var language: String?

@@ -14,6 +14,8 @@ final class XMLFeedReader {
   private var names: [NameKey: (name: String, markup: String)] = [:]
   private var entityBudget = 1 << 20
   private(set) var rootName: String?
+  /// Holds the entities made up for references the document never declared.
+  private var scratch: xmlDocPtr?
   private(set) var sawElement = false
 
   init(baseURL: String?) {
@@ -21,6 +23,7 @@ final class XMLFeedReader {
   }
 
   deinit {
+    if let scratch { xmlFreeDoc(scratch) }
     if let context {
       if let document = context.pointee.myDoc { xmlFreeDoc(document) }
       xmlFreeParserCtxt(context)
@@ -31,8 +34,14 @@ final class XMLFeedReader {
     XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
       | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_NOCDATA.rawValue)
 
+  private let ampersands = AmpersandRepair()
+
   /// Feeds UTF-8 bytes; call `finish` after the last chunk.
   func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+    ampersands.repair(bytes) { feed($0) }
+  }
+
+  private func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
     if context == nil { start() }
     guard let context, bytes.count > 0 else { return }
     entityBudget += bytes.count
@@ -48,6 +57,7 @@ final class XMLFeedReader {
   }
 
   func finish() {
+    ampersands.finish { feed($0) }
     if context == nil { start() }
     guard let context else { return }
     _ = xmlParseChunk(context, nil, 0, 1)
@@ -75,6 +85,10 @@ final class XMLFeedReader {
     }
     sax.reference = { ctx, name in
       XMLFeedReader.from(ctx)?.reference(name)
+    }
+    sax.getEntity = { ctx, name in
+      if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
+      return XMLFeedReader.from(ctx)?.undeclaredEntity(name)
     }
     // Never resolve external entities, whatever the document asks for.
     sax.resolveEntity = { _, _, _ in nil }
@@ -213,6 +227,29 @@ final class XMLFeedReader {
       replacement = Array("&\(text);".utf8)
     }
     replacement.withUnsafeBufferPointer { builder.characters($0) }
+  }
+
+  /// An entity the document uses but never declares (`&eacute;` in a feed without DTD): an HTML
+  /// entity becomes its character, any other name stays as written, as feed readers have always
+  /// done. Returned as a predefined entity so libxml2 inlines it as text.
+  private func undeclaredEntity(_ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+    guard let name, let context, context.pointee.inSubset == 0 else { return nil }
+    if scratch == nil {
+      scratch = xmlNewDoc(nil)
+      _ = xmlCreateIntSubset(scratch, nil, nil, nil)
+    }
+    if let made = xmlGetDocEntity(scratch, name) { return made }
+    let text = String(cString: name)
+    let replacement: String
+    if let codePoint = HTMLEntities.html4[text], let scalar = Unicode.Scalar(codePoint) {
+      replacement = String(Character(scalar))
+    } else {
+      replacement = "&\(text);"
+    }
+    guard let entity = xmlAddDocEntity(scratch, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, replacement)
+    else { return nil }
+    entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+    return entity
   }
 
   /// libxml2 leaves `&#38;`-style references in attribute values only when recovering; decode them.
