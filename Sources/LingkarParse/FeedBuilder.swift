@@ -191,6 +191,7 @@ final class FeedBuilder {
       }
     case .channel:
       inFeed = true
+      channelDefinitionAttributes(attrs)
     case .entry:
       entries.append(FieldSet())
       push(name, expectingText: false)
@@ -199,8 +200,9 @@ final class FeedBuilder {
       hasContent = false
       titleDepth = -1
       if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
+      channelDefinitionAttributes(attrs)
     case .image:
-      inImage = !inEntry
+      inImage = true
       titleDepth = -1
       push(name, expectingText: false)
     case .textInput:
@@ -383,6 +385,25 @@ final class FeedBuilder {
     } else {
       push("link", expectingText: inFeed || inEntry || inSource)
     }
+  }
+
+  /// CDF puts the link and the modification date in attributes of `channel` and `item`.
+  private func channelDefinitionAttributes(_ attrs: [String: String]) {
+    if let modified = attrs["lastmod"] {
+      push("updated", expectingText: true)
+      appendText(modified)
+      _ = pop("updated")
+    }
+    if let href = attrs["href"] {
+      push("link", expectingText: true)
+      appendText(href)
+      _ = pop("link")
+    }
+  }
+
+  private func appendText(_ text: String) {
+    var copy = text
+    copy.withUTF8 { characters($0) }
   }
 
   private func startContent(_ attrs: [String: String]) {

@@ -78,7 +78,7 @@ public enum FeedParser {
         let builder = reader.builder
         let document = DocumentAssembler(html: html).document(
           version: builder.version, feed: builder.feed, entries: builder.entries)
-        if document.format == nil && document.entries.isEmpty {
+        if document.format == nil && document.entries.isEmpty && document.title == nil {
           guard let root = reader.rootName else { throw .unreadable("no XML element found") }
           if root == "html" || root.hasSuffix("_html") { throw .htmlPage }
           throw .notAFeed(root: root)

@@ -87,8 +87,7 @@ final class XMLFeedReader {
       XMLFeedReader.from(ctx)?.reference(name)
     }
     sax.getEntity = { ctx, name in
-      if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
-      return XMLFeedReader.from(ctx)?.undeclaredEntity(name)
+      XMLFeedReader.from(ctx)?.entity(ctx, name)
     }
     // Never resolve external entities, whatever the document asks for.
     sax.resolveEntity = { _, _, _ in nil }
@@ -206,39 +205,40 @@ final class XMLFeedReader {
     builder.characters(UnsafeBufferPointer(start: chars, count: Int(length)))
   }
 
-  /// An entity reference libxml2 did not substitute: a predeclared internal entity is expanded
-  /// (its literal text, within the budget); an HTML entity name becomes its character; anything
-  /// else is kept as written.
-  private func reference(_ name: UnsafePointer<xmlChar>?) {
-    guard let name, let text = Self.string(name) else { return }
-    if let context, let document = context.pointee.myDoc, let entity = xmlGetDocEntity(document, name),
-      entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content
-    {
-      let length = Int(entity.pointee.length)
-      guard length <= entityBudget else { return }
+  /// libxml2 reports a reference it did not inline; with `entity(_:_:)` answering every lookup,
+  /// only references to external entities end up here, and those are never read.
+  private func reference(_ name: UnsafePointer<xmlChar>?) {}
+
+  /// Answers libxml2's entity lookups so that no entity is ever expanded by libxml2 itself:
+  /// - the five XML entities as they are;
+  /// - an internal entity the document declares: its replacement text, taken literally (nested
+  ///   references are not expanded), within a byte budget, so a billion-laughs document yields
+  ///   a few bytes of text;
+  /// - an external entity: nothing (never loaded, not even from `file://`);
+  /// - an undeclared name: see `undeclaredEntity`.
+  private func entity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+    guard let context, let name else { return nil }
+    if context.pointee.inSubset != 0 { return xmlSAX2GetEntity(ctx, name) }
+    guard let declared = xmlSAX2GetEntity(ctx, name) else { return undeclaredEntity(name) }
+    switch declared.pointee.etype {
+    case XML_INTERNAL_PREDEFINED_ENTITY:
+      return declared
+    case XML_INTERNAL_GENERAL_ENTITY:
+      let length = Int(declared.pointee.length)
+      guard length <= entityBudget else { return nil }
       entityBudget -= length
-      builder.characters(UnsafeBufferPointer(start: content, count: length))
-      return
+      let text = declared.pointee.content.map { String(cString: $0) } ?? ""
+      return madeEntity(name: "lingkar-declared-" + String(cString: name), text: text)
+    default:
+      return nil
     }
-    var replacement: [UInt8]
-    if let codePoint = HTMLEntities.html4[text], let scalar = Unicode.Scalar(codePoint) {
-      replacement = Array(String(Character(scalar)).utf8)
-    } else {
-      replacement = Array("&\(text);".utf8)
-    }
-    replacement.withUnsafeBufferPointer { builder.characters($0) }
   }
 
   /// An entity the document uses but never declares (`&eacute;` in a feed without DTD): an HTML
   /// entity becomes its character, any other name stays as written, as feed readers have always
   /// done. Returned as a predefined entity so libxml2 inlines it as text.
   private func undeclaredEntity(_ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
-    guard let name, let context, context.pointee.inSubset == 0 else { return nil }
-    if scratch == nil {
-      scratch = xmlNewDoc(nil)
-      _ = xmlCreateIntSubset(scratch, nil, nil, nil)
-    }
-    if let made = xmlGetDocEntity(scratch, name) { return made }
+    guard let name else { return nil }
     let text = String(cString: name)
     let replacement: String
     if let codePoint = HTMLEntities.html4[text], let scalar = Unicode.Scalar(codePoint) {
@@ -246,7 +246,17 @@ final class XMLFeedReader {
     } else {
       replacement = "&\(text);"
     }
-    guard let entity = xmlAddDocEntity(scratch, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, replacement)
+    return madeEntity(name: text, text: replacement)
+  }
+
+  /// An entity of our own whose text libxml2 inlines as it is (it is marked predefined).
+  private func madeEntity(name: String, text: String) -> xmlEntityPtr? {
+    if scratch == nil {
+      scratch = xmlNewDoc(nil)
+      _ = xmlCreateIntSubset(scratch, nil, nil, nil)
+    }
+    if let made = xmlGetDocEntity(scratch, name) { return made }
+    guard let entity = xmlAddDocEntity(scratch, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, text)
     else { return nil }
     entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
     return entity
