@@ -60,6 +60,8 @@ final class AmpersandRepair {
         index = end + terminator.count
         state = .markup
       case .markup:
+        while index < count, bytes[index] != 0x26, bytes[index] != 0x3C { index += 1 }
+        if index == count { break scan }
         let byte = bytes[index]
         if byte == 0x3C {  // <
           if index + 9 > count && !final && Self.couldStartSection(bytes, at: index) {

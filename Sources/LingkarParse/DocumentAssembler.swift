@@ -54,13 +54,13 @@ struct DocumentAssembler {
 
   static func url(_ value: String?) -> String? {
     guard let value else { return nil }
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = TextFolding.trimmed(value)
     return trimmed.isEmpty ? nil : trimmed
   }
 
   static func language(_ value: String?) -> String? {
     guard let value else { return nil }
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    let trimmed = TextFolding.trimmed(value).lowercased()
       .replacingOccurrences(of: "_", with: "-")
     return trimmed.isEmpty ? nil : trimmed
   }
@@ -68,7 +68,7 @@ struct DocumentAssembler {
   /// An integer when the value is all ASCII digits (after trimming), else nil.
   static func count(_ value: String?) -> Int? {
     guard let value else { return nil }
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = TextFolding.trimmed(value)
     guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
     return Int(trimmed)
   }

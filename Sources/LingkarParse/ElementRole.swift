@@ -54,3 +54,23 @@ enum ElementRole: Sendable {
     "language": .language, "dc_language": .language,
   ]
 }
+
+/// An element's normalized name, the local name to write when it is kept as markup, and its role.
+struct ElementName {
+  var name: String
+  var markup: String
+  var role: ElementRole?
+  /// Whether this element, met inside `textinput` or `image`, means that element was left
+  /// unclosed (a plain RSS element that does not belong there).
+  var closesTextInput: Bool
+  var closesImage: Bool
+
+  init(name: String, markup: String) {
+    self.name = name
+    self.markup = markup
+    role = ElementRole.table[name]
+    let plain = !name.contains("_")
+    closesTextInput = plain && !["title", "link", "description", "name"].contains(name)
+    closesImage = plain && !["title", "link", "description", "url", "href", "width", "height"].contains(name)
+  }
+}

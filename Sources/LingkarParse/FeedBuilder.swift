@@ -79,10 +79,9 @@ final class FeedBuilder {
     }
   }
 
-  /// - Parameters:
-  ///   - name: the normalized name (`dc_creator`, `title`).
-  ///   - markupName: the local name to write when the element is kept as markup.
-  func start(name: String, markupName: String, attributes: [(name: String, value: String)]) {
+  func start(_ element: ElementName, attributes: [(name: String, value: String)]) {
+    let name = element.name
+    let markupName = element.markup
     var attrs: [String: String] = [:]
     for attribute in attributes where attrs[attribute.name] == nil { attrs[attribute.name] = attribute.value }
     depth += 1
@@ -120,13 +119,10 @@ final class FeedBuilder {
       return
     }
 
-    let isPlain = !name.contains("_")
-    if isPlain, !["title", "link", "description", "name"].contains(name) { inTextInput = false }
-    if isPlain, !["title", "link", "description", "url", "href", "width", "height"].contains(name) {
-      inImage = false
-    }
+    if element.closesTextInput { inTextInput = false }
+    if element.closesImage { inImage = false }
 
-    guard let role = ElementRole.table[name] else {
+    guard let role = element.role else {
       // Unknown elements still collect their text, so it never leaks into the parent.
       if attrs.isEmpty { push(name, expectingText: true) }
       return
@@ -145,7 +141,9 @@ final class FeedBuilder {
     }
   }
 
-  func end(name: String, markupName: String) {
+  func end(_ element: ElementName) {
+    let name = element.name
+    let markupName = element.markup
     defer {
       depth -= 1
       baseStack.removeLast()
@@ -160,7 +158,7 @@ final class FeedBuilder {
       }
       return
     }
-    if let role = ElementRole.table[name] {
+    if let role = element.role {
       endRole(role, name: name)
     } else {
       _ = pop(name)
@@ -362,7 +360,7 @@ final class FeedBuilder {
     case .itunesKeywords:
       guard let value = pop("itunes_keywords") else { return }
       for term in value.split(separator: ",") {
-        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextFolding.trimmed(String(term))
         if !trimmed.isEmpty { context.addCategory(term: trimmed, scheme: "http://www.itunes.com/", label: nil) }
       }
     case .enclosure:
@@ -469,7 +467,7 @@ final class FeedBuilder {
     if version == "atom10" && contentType == "application/xhtml+xml" && inContent > 0 {
       stripOuterDiv(&frame)
     }
-    var output = String(decoding: frame.buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    var output = TextFolding.trimmedString(frame.buffer)
     guard frame.expectingText else { return output }
 
     if contentIsBase64 && inContent > 0, let data = Data(base64Encoded: output, options: .ignoreUnknownCharacters),
@@ -642,9 +640,9 @@ final class FeedBuilder {
 
   /// `?a=1&amp;b=2` and `?a=1&b;=2` as some feeds double-escape query strings.
   static func fixLinkEntities(_ link: String) -> String {
-    guard link.contains("&") else { return link }
+    guard link.utf8.contains(0x26) else { return link }
     var text = link.replacingOccurrences(of: "&amp;", with: "&")
-    guard text.contains(";") else { return text }
+    guard text.utf8.contains(0x3B) else { return text }
     var out = ""
     var rest = Substring(text)
     while let amp = rest.firstIndex(of: "&") {

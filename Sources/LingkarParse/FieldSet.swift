@@ -4,7 +4,7 @@ struct TypedText {
   var value: String
   var type: String
 
-  var isHTML: Bool { type.contains("html") }
+  var isHTML: Bool { type.containsBytes("html") }
 }
 
 /// The raw fields gathered for the feed or for one entry, before they become plain text.

@@ -3,7 +3,7 @@
 /// HTML entity.
 enum HTMLHeuristics {
   static func looksLikeHTML(_ text: String) -> Bool {
-    guard text.contains("<") || text.contains("&") else { return false }
+    guard text.utf8.contains(0x3C) || text.utf8.contains(0x26) else { return false }
     let scalars = Array(text.unicodeScalars)
     var hasCloseTag = false
     var hasReference = false

@@ -34,7 +34,14 @@ final class HTMLText {
     }
     output.removeAll(keepingCapacity: true)
     dropDepth = 0
-    parse(html)
+    // Inside a `div`, so that libxml2 never opens an implied `p` (a block, hence a space) for text
+    // at the top level: `<b>a</b>b` must give `ab`. The wrapper's own spaces are trimmed.
+    var wrapped: [UInt8] = []
+    wrapped.reserveCapacity(html.count + 11)
+    wrapped.append(contentsOf: "<div>".utf8)
+    wrapped.append(contentsOf: html)
+    wrapped.append(contentsOf: "</div>".utf8)
+    wrapped.withUnsafeBufferPointer { parse($0) }
     return output.withUnsafeBufferPointer { TextFolding.fold($0) }
   }
 

@@ -92,7 +92,10 @@ final class InputDecoder {
     encoding = label
     switch label {
     case "utf-8": mode = .utf8
-    case "windows-1252": mode = .windows1252
+    // Latin-1 and windows-1252 labels are often put on UTF-8 documents: read valid UTF-8 as UTF-8
+    // and only the other bytes as windows-1252 (what `.utf8` repair does; feedparser re-decodes
+    // such fields the same way).
+    case "windows-1252": mode = .utf8
     default:
       let cd = iconv_open("UTF-8", label)
       if cd == iconv_t(bitPattern: -1) {

@@ -3,41 +3,76 @@ import Foundation
 /// The last step of the plain-text rule: Unicode NFC, every run of White_Space folded to one space,
 /// trimmed; an empty result is nil.
 enum TextFolding {
-  /// Folds UTF-8 bytes. Works on bytes so the common (ASCII) case never builds an intermediate String.
+  /// Folds UTF-8 bytes. Works on bytes so the common (ASCII) case never builds an intermediate
+  /// String, and copies runs of ordinary bytes in one go.
   static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let range = trimmedRange(bytes)
+    if range.isEmpty { return nil }
+    let count = range.upperBound
     var out = [UInt8]()
-    out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    var index = 0
+    var runStart = range.lowerBound
+    var index = range.lowerBound
     var ascii = true
-    let count = bytes.count
+    var changed = false
     while index < count {
       let byte = bytes[index]
+      var width = 0
       if byte < 0x80 {
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-          pendingSpace = true
+        if byte == 0x20 {
+          // A single space between words stays; only runs and other white space change.
+          if index + 1 < count, bytes[index + 1] != 0x20, bytes[index + 1] > 0x0D || bytes[index + 1] < 0x09,
+            bytes[index + 1] < 0x80
+          {
+            index += 1
+            continue
+          }
+          width = 1
+        } else if byte >= 0x09 && byte <= 0x0D {
+          width = 1
         } else {
-          if pendingSpace && !out.isEmpty { out.append(0x20) }
-          pendingSpace = false
-          out.append(byte)
+          index += 1
+          continue
         }
-        index += 1
-        continue
+      } else {
+        ascii = false
+        width = whiteSpaceWidth(bytes, at: index)
+        if width == 0 {
+          index += 1
+          continue
+        }
       }
-      ascii = false
-      let width = whiteSpaceWidth(bytes, at: index)
-      if width > 0 {
-        pendingSpace = true
-        index += width
-        continue
+      // A white-space run starts here: copy what came before, then one space.
+      var end = index + width
+      while end < count {
+        let next = bytes[end]
+        if next == 0x20 || (next >= 0x09 && next <= 0x0D) {
+          end += 1
+        } else if next >= 0x80, case let more = whiteSpaceWidth(bytes, at: end), more > 0 {
+          end += more
+        } else {
+          break
+        }
       }
-      if pendingSpace && !out.isEmpty { out.append(0x20) }
-      pendingSpace = false
-      out.append(byte)
-      index += 1
+      if !changed && width == 1 && byte == 0x20 && end == index + 1 {
+        index = end
+        continue  // a lone space before a non-ASCII byte: nothing to change
+      }
+      if !changed {
+        changed = true
+        out.reserveCapacity(count - range.lowerBound)
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      out.append(0x20)
+      index = end
+      runStart = end
     }
-    if out.isEmpty { return nil }
-    let text = String(decoding: out, as: UTF8.self)
+    let text: String
+    if changed {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+      text = String(decoding: out, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
     return ascii ? text : normalizedNFC(text)
   }
 
@@ -79,9 +114,92 @@ enum TextFolding {
     }
   }
 
-  /// NFC, skipped when no scalar could change under it (everything below U+0300 is stable).
+  /// NFC, skipped when no scalar could change under it: only combining marks, conjoining Hangul
+  /// jamo and the few characters whose NFC is another character can make a difference.
   static func normalizedNFC(_ text: String) -> String {
-    if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+    guard text.unicodeScalars.contains(where: mayChangeUnderNFC) else { return text }
     return text.precomposedStringWithCanonicalMapping
+  }
+
+  private static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x300 { return false }
+    if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+    switch value {
+    case 0x0340...0x0387, 0x0958...0x0F78, 0x1100...0x11FF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126...0x212B,
+      0x2329...0x232A, 0x2ADC, 0xF900...0xFB4F, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The range of `bytes` without leading and trailing white space (ASCII and Unicode White_Space).
+  static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var start = 0
+    var end = bytes.count
+    while start < end {
+      let byte = bytes[start]
+      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+        start += 1
+      } else if byte >= 0x80, case let width = whiteSpaceWidth(bytes, at: start), width > 0 {
+        start += width
+      } else {
+        break
+      }
+    }
+    while end > start {
+      let byte = bytes[end - 1]
+      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+        end -= 1
+        continue
+      }
+      // A multi-byte white-space character ends here when its lead byte is 2 or 3 back.
+      if byte >= 0x80 {
+        if end - 2 >= start, whiteSpaceWidth(bytes, at: end - 2) == 2 { end -= 2; continue }
+        if end - 3 >= start, whiteSpaceWidth(bytes, at: end - 3) == 3 { end -= 3; continue }
+      }
+      break
+    }
+    return start..<end
+  }
+
+  /// The bytes as a String without leading and trailing white space.
+  static func trimmedString(_ bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { buffer in
+      let range = trimmedRange(buffer)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+  }
+
+  static func trimmed(_ text: String) -> String {
+    var copy = text
+    return copy.withUTF8 { buffer in
+      let range = trimmedRange(buffer)
+      if range.count == buffer.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+  }
+}
+
+extension String {
+  /// Whether the UTF-8 of `needle` occurs in this string; a plain byte search, without
+  /// Foundation's locale-aware machinery.
+  func containsBytes(_ needle: StaticString) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    let pointer = needle.utf8Start
+    return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard count <= bytes.count else { return false }
+      var index = 0
+      while index <= bytes.count - count {
+        if bytes[index] == pointer[0] {
+          var offset = 1
+          while offset < count, bytes[index + offset] == pointer[offset] { offset += 1 }
+          if offset == count { return true }
+        }
+        index += 1
+      }
+      return false
+    } ?? self.contains(String(describing: needle))
   }
 }

@@ -123,7 +123,7 @@ enum URLResolver {
 
   /// `http:///example.com/` → `http://example.com/`.
   static func fixSlashes(_ reference: String) -> String {
-    guard let range = reference.range(of: "://") else { return reference }
+    guard reference.containsBytes("://"), let range = reference.range(of: "://") else { return reference }
     guard scheme(of: reference) != nil, reference[..<range.lowerBound].allSatisfy({ $0 != "/" }) else {
       return reference
     }

@@ -11,7 +11,7 @@ internal import CLibXML2
 final class XMLFeedReader {
   let builder: FeedBuilder
   private var context: xmlParserCtxtPtr?
-  private var names: [NameKey: (name: String, markup: String)] = [:]
+  private var names: [NameKey: ElementName] = [:]
   private var entityBudget = 1 << 20
   private(set) var rootName: String?
   /// Holds the entities made up for references the document never declared.
@@ -127,7 +127,7 @@ final class XMLFeedReader {
   /// are stable keys for the whole parse and each name is built once.
   private func elementName(
     _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
-  ) -> (name: String, markup: String) {
+  ) -> ElementName {
     let key = NameKey(
       local: localname.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init),
       uri: uri.map(UnsafeRawPointer.init))
@@ -140,7 +140,7 @@ final class XMLFeedReader {
     let chosen = canonical ?? Self.string(prefix) ?? ""
     let lowerLocal = local.lowercased()
     let name = chosen.isEmpty ? lowerLocal : chosen.lowercased() + "_" + lowerLocal
-    let result = (name: name, markup: local)
+    let result = ElementName(name: name, markup: local)
     names[key] = result
     return result
   }
@@ -160,10 +160,10 @@ final class XMLFeedReader {
         }
       }
     }
-    let (name, markup) = elementName(localname, prefix, uri)
+    let element = elementName(localname, prefix, uri)
     if !sawElement {
       sawElement = true
-      rootName = name
+      rootName = element.name
     }
     var attrs: [(name: String, value: String)] = []
     if let attributes, attributeCount > 0 {
@@ -183,21 +183,20 @@ final class XMLFeedReader {
         if let start = attributes[base + 3], let end = attributes[base + 4] {
           let length = end - start
           value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
-          if value.contains("&#38;") || value.contains("&#") {
+          if value.containsBytes("&#") {
             value = Self.decodeCharacterReferences(value)
           }
         }
         attrs.append((attributeName, value))
       }
     }
-    builder.start(name: name, markupName: markup, attributes: attrs)
+    builder.start(element, attributes: attrs)
   }
 
   private func endElement(
     _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
   ) {
-    let (name, markup) = elementName(localname, prefix, uri)
-    builder.end(name: name, markupName: markup)
+    builder.end(elementName(localname, prefix, uri))
   }
 
   private func text(_ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
@@ -225,7 +224,9 @@ final class XMLFeedReader {
       return declared
     case XML_INTERNAL_GENERAL_ENTITY:
       let length = Int(declared.pointee.length)
-      guard length <= entityBudget else { return nil }
+      // Over budget: an empty entity (nil would make libxml2 fall back to the declared entity
+      // and expand it itself).
+      guard length <= entityBudget else { return madeEntity(name: "lingkar-over-budget", text: "") }
       entityBudget -= length
       let text = declared.pointee.content.map { String(cString: $0) } ?? ""
       return madeEntity(name: "lingkar-declared-" + String(cString: name), text: text)
@@ -264,7 +265,7 @@ final class XMLFeedReader {
 
   /// libxml2 leaves `&#38;`-style references in attribute values only when recovering; decode them.
   static func decodeCharacterReferences(_ value: String) -> String {
-    guard value.contains("&#") else { return value }
+    guard value.containsBytes("&#") else { return value }
     var out = ""
     var rest = Substring(value)
     while let amp = rest.range(of: "&#") {
