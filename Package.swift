@@ -34,6 +34,10 @@ let package = Package(
         "LingkarModel", "LingkarPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    .testTarget(
+      name: "LingkarParseTests", dependencies: ["LingkarParse", "LingkarModel"],
+      resources: [.copy("Fixtures")]),
   ]
 )
 

@@ -198,6 +198,7 @@ final class FeedBuilder {
       hasContent = false
       titleDepth = -1
       if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
+      if attrs["xml:lang"] != nil || attrs["lang"] != nil { entries[entries.count - 1].language = lang }
       channelDefinitionAttributes(attrs)
     case .image:
       inImage = true
