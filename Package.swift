@@ -23,10 +23,13 @@ let package = Package(
     // The model at the bottom; everything else points down to it.
     .target(name: "LingkarModel"),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
+    .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
+    .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
     .target(
       name: "LingkarPipeline",
       dependencies: [
-        "LingkarModel", "LingkarParse",
+        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
       ]),
     .executableTarget(
       name: "lingkar",
