@@ -31,12 +31,19 @@ let package = Package(
       dependencies: [
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
       ]),
+    .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
       name: "lingkar",
       dependencies: [
         "LingkarModel", "LingkarPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .testTarget(name: "LingkarFeedListTests", dependencies: ["LingkarFeedList", "LingkarModel"]),
+    .testTarget(name: "LingkarFetchTests", dependencies: ["LingkarFetch", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(
+      name: "LingkarPipelineTests",
+      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
   ]
 )
 
