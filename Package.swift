@@ -23,11 +23,15 @@ let package = Package(
     // The model at the bottom; everything else points down to it.
     .target(name: "LingkarModel"),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
+    .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
+    .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
     .target(
       name: "LingkarPipeline",
       dependencies: [
-        "LingkarModel", "LingkarParse",
+        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
       ]),
+    .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
       name: "lingkar",
       dependencies: [
@@ -38,6 +42,12 @@ let package = Package(
     .testTarget(
       name: "LingkarParseTests", dependencies: ["LingkarParse", "LingkarModel"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "LingkarFeedListTests", dependencies: ["LingkarFeedList", "LingkarModel"]),
+    .testTarget(name: "LingkarFetchTests", dependencies: ["LingkarFetch", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(
+      name: "LingkarPipelineTests",
+      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
   ]
 )
 

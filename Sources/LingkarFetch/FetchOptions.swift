@@ -1,0 +1,23 @@
+/// The fetch policy in one place: concurrency, limits, timeouts, identity.
+public struct FetchOptions: Sendable {
+  /// Transfers running at once.
+  public var jobs: Int = 16
+  /// Connections to one host at once (Mastodon accounts often share one instance).
+  public var maxHostConnections: Int = 4
+  /// Largest decoded body accepted, in bytes; a larger one is stopped as it arrives.
+  public var maxBodyBytes: Int = 10_000_000
+  /// Redirects followed at most.
+  public var maxRedirects: Int = 5
+  public var connectTimeoutMilliseconds: Int = 10_000
+  /// Whole-transfer limit.
+  public var totalTimeoutMilliseconds: Int = 60_000
+  /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` is stopped (tarpits).
+  public var lowSpeedBytesPerSecond: Int = 100
+  public var lowSpeedSeconds: Int = 20
+  public var userAgent: String = FetchOptions.defaultUserAgent
+
+  public static let version = "0.1.0"
+  public static let defaultUserAgent = "Lingkar/\(version) (+https://github.com/lingkar/lingkar)"
+
+  public init() {}
+}

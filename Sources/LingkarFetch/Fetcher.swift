@@ -1,0 +1,131 @@
+internal import CCurl
+public import Foundation
+public import LingkarModel
+
+/// Fetches many feeds at once on libcurl's multi interface, in one event loop on the calling thread.
+///
+/// Bodies stream into a `BodyConsumer` made per transfer when its headers are known; each transfer's
+/// end is handed to `completion` as soon as it happens, so the caller can store results in batches.
+///
+/// ```swift
+/// let fetcher = try Fetcher(options: FetchOptions())
+/// try fetcher.run(requests, makeConsumer: { head in MyParser(charset: head.charset) }) { response in
+///   ...
+/// }
+/// ```
+public final class Fetcher {
+  public let options: FetchOptions
+  private let multi: UnsafeMutableRawPointer
+  /// The clock, replaceable in tests.
+  private let now: () -> Date
+
+  public init(options: FetchOptions, now: @escaping () -> Date = Date.init) throws(FetchError) {
+    guard Self.globalInit == CURLE_OK else {
+      throw .curl(code: Int(Self.globalInit.rawValue), message: "libcurl could not start")
+    }
+    guard let multi = curl_multi_init() else { throw .curlMulti(code: -1, message: "curl_multi_init failed") }
+    self.options = options
+    self.multi = multi
+    self.now = now
+    try CurlResult.check(CCurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxHostConnections))
+    try CurlResult.check(CCurl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX)))
+    try CurlResult.check(CCurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(options.jobs, 8) * 2))
+  }
+
+  deinit {
+    curl_multi_cleanup(multi)
+  }
+
+  /// `curl_global_init(CURL_GLOBAL_ALL)`, once per process (the macro is not imported: ALL = SSL | WIN32 = 3).
+  private static let globalInit: CURLcode = curl_global_init(3)
+
+  /// Runs every request; returns when all are done. Problems of single feeds come back as outcomes;
+  /// only a failure of libcurl itself throws.
+  public func run(
+    _ requests: [FetchRequest],
+    makeConsumer: @escaping (ResponseHead) -> any BodyConsumer,
+    completion: (FetchResponse) -> Void
+  ) throws(FetchError) {
+    var queue = HostQueue(requests: requests, maxPerHost: options.maxHostConnections)
+    var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    var running: Int32 = 0
+    while true {
+      // Start transfers up to the job limit, never more per host than the host cap.
+      while active.count < options.jobs, let next = queue.next(now: now()) {
+        switch next {
+        case .start(let request, let host):
+          do {
+            let transfer = try Transfer(request: request, host: host, options: options, makeConsumer: makeConsumer)
+            try CurlResult.check(curl_multi_add_handle(multi, transfer.handle))
+            active[transfer.handle] = transfer
+          } catch {
+            queue.finished(host: host)
+            completion(failedResponse(request, .other("could not start the download: \(error)")))
+          }
+        case .wait(let request, let until):
+          var response = failedResponse(request, .waiting)
+          response.retryAfter = until
+          completion(response)
+        }
+      }
+      try CurlResult.check(curl_multi_perform(multi, &running))
+      var finished = 0
+      var left: Int32 = 0
+      while let message = curl_multi_info_read(multi, &left) {
+        guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+          let transfer = active.removeValue(forKey: handle)
+        else { continue }
+        let code = CCurl_msg_result(message)
+        curl_multi_remove_handle(multi, handle)
+        finished += 1
+        queue.finished(host: transfer.host)
+        let response = self.response(for: transfer, code: code)
+        if let until = response.retryAfter { queue.block(host: transfer.host, until: until) }
+        completion(response)
+      }
+      if active.isEmpty && queue.isEmpty { break }
+      // Never poll once nothing runs: curl_multi_poll would sleep its whole timeout.
+      if running > 0 && finished == 0 {
+        try CurlResult.check(curl_multi_poll(multi, nil, 0, 1000, nil))
+      }
+    }
+  }
+
+  private func response(for transfer: Transfer, code: CURLcode) -> FetchResponse {
+    let status = transfer.responseCode
+    let outcome: FetchOutcome
+    if code != CURLE_OK {
+      if transfer.exceededCap {
+        outcome = .failed(.tooLarge(limit: options.maxBodyBytes))
+      } else {
+        outcome = .failed(CurlResult.failure(for: code))
+      }
+    } else {
+      switch status {
+      case 0, 200..<300: outcome = .fetched(consumer: transfer.consumer)
+      case 304: outcome = .notModified
+      case 410: outcome = .gone
+      default: outcome = .failed(.http(status))
+      }
+    }
+    let time = now()
+    var validators = Validators(etag: transfer.headers.etag, lastModified: transfer.headers.lastModified)
+    if let modified = validators.lastModified, HTTPDate.parse(modified).map({ $0 > time }) ?? true {
+      validators.lastModified = nil  // in the future, or unreadable: sending it back would mislead the server
+    }
+    var retryAfter: Date?
+    if status == 429 || status == 503, let value = transfer.headers.retryAfter {
+      retryAfter = HTTPDate.retryAfter(value, now: time)
+    }
+    return FetchResponse(
+      request: transfer.request, outcome: outcome, status: status, finalURL: transfer.effectiveURL,
+      validators: transfer.request.allowsFile ? Validators() : validators,
+      permanentRedirect: transfer.permanentRedirect, retryAfter: retryAfter, bodyBytes: transfer.bodyBytes)
+  }
+
+  private func failedResponse(_ request: FetchRequest, _ failure: FetchFailure) -> FetchResponse {
+    FetchResponse(
+      request: request, outcome: .failed(failure), status: 0, finalURL: request.url, validators: Validators(),
+      permanentRedirect: nil, retryAfter: nil, bodyBytes: 0)
+  }
+}

@@ -1,0 +1,178 @@
+internal import CCurl
+import Foundation
+import LingkarModel
+
+/// One easy handle and everything its callbacks need: the response headers seen so far, the body
+/// consumer, the size cap. It lives from `curl_multi_add_handle` until the transfer is done.
+final class Transfer {
+  /// The headers of the latest response; a new status line (a redirect hop) starts them afresh.
+  struct Headers: Sendable {
+    var etag: String?
+    var lastModified: String?
+    var retryAfter: String?
+    var contentType: String?
+    var location: String?
+
+    /// Which header fills which field: a table, not a chain of comparisons.
+    static let fields: [String: any WritableKeyPath<Headers, String?> & Sendable] = [
+      "etag": \.etag, "last-modified": \.lastModified, "retry-after": \.retryAfter,
+      "content-type": \.contentType, "location": \.location,
+    ]
+  }
+
+  let request: FetchRequest
+  let handle: UnsafeMutableRawPointer
+  let host: String
+  private var headerList: UnsafeMutablePointer<curl_slist>?
+  private let maxBodyBytes: Int
+  private let makeConsumer: (ResponseHead) -> any BodyConsumer
+
+  private(set) var headers = Headers()
+  /// Status and `Location` of every response seen, in order (redirect hops, then the final one).
+  private(set) var hops: [(status: Int, location: String?)] = []
+  private(set) var consumer: (any BodyConsumer)?
+  private var bodyStarted = false
+  private(set) var bodyBytes = 0
+  private(set) var exceededCap = false
+
+  init(
+    request: FetchRequest, host: String, options: FetchOptions,
+    makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
+  ) throws(FetchError) {
+    guard let handle = curl_easy_init() else { throw .curl(code: -1, message: "curl_easy_init failed") }
+    self.request = request
+    self.handle = handle
+    self.host = host
+    self.maxBodyBytes = options.maxBodyBytes
+    self.makeConsumer = makeConsumer
+    try configure(options)
+  }
+
+  deinit {
+    curl_easy_cleanup(handle)
+    curl_slist_free_all(headerList)
+  }
+
+  private func configure(_ options: FetchOptions) throws(FetchError) {
+    let check = CurlResult.check as (CURLcode) throws(FetchError) -> Void
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_URL, request.url))
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.allowsFile ? "http,https,file" : "http,https"))
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, options.totalTimeoutMilliseconds))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+    try check(CCurl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1))
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent))
+    if !request.allowsFile {
+      if let etag = request.validators.etag {
+        headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
+      }
+      if let lastModified = request.validators.lastModified {
+        headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
+      }
+      if headerList != nil { try check(CCurl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)) }
+    }
+    let me = Unmanaged.passUnretained(self).toOpaque()
+    try check(CCurl_easy_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, Transfer.onBody))
+    try check(CCurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me))
+    try check(CCurl_easy_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, Transfer.onHeader))
+    try check(CCurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me))
+  }
+
+  // MARK: - Reading results
+
+  var responseCode: Int {
+    var code = 0
+    _ = CCurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+    return code
+  }
+
+  var effectiveURL: String {
+    var pointer: UnsafeMutablePointer<CChar>?
+    guard CCurl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &pointer) == CURLE_OK, let pointer else {
+      return request.url
+    }
+    return String(cString: pointer)
+  }
+
+  /// Where the feed moved for good: follows the leading run of 301/308 hops.
+  var permanentRedirect: String? {
+    var current = request.url
+    var moved = false
+    for hop in hops {
+      guard hop.status == 301 || hop.status == 308, let location = hop.location,
+        let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString
+      else { break }
+      current = next
+      moved = true
+    }
+    return moved ? current : nil
+  }
+
+  // MARK: - Callbacks
+
+  private func receiveHeader(_ line: UnsafeRawBufferPointer) {
+    guard var text = String(bytes: line, encoding: .utf8) ?? String(bytes: line, encoding: .isoLatin1) else { return }
+    text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasPrefix("HTTP/") {
+      headers = Headers()
+      let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      hops.append((status, nil))
+      return
+    }
+    guard let colon = text.firstIndex(of: ":") else { return }
+    let name = text[..<colon].lowercased()
+    guard let field = Headers.fields[name] else { return }
+    let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    headers[keyPath: field] = value
+    if field == \Headers.location, !hops.isEmpty { hops[hops.count - 1].location = value }
+  }
+
+  /// Returns false to stop the transfer (the body is over the cap).
+  private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Bool {
+    bodyBytes += chunk.count
+    if bodyBytes > maxBodyBytes {
+      exceededCap = true
+      return false
+    }
+    if !bodyStarted {
+      bodyStarted = true
+      let status = responseCode
+      if status == 0 || (200..<300).contains(status) {
+        consumer = makeConsumer(head(status: status))
+      }
+    }
+    consumer?.consume(chunk)
+    return true
+  }
+
+  private func head(status: Int) -> ResponseHead {
+    let type = headers.contentType
+    var charset: String?
+    if let type, let range = type.range(of: "charset=", options: .caseInsensitive) {
+      charset = type[range.upperBound...].prefix { $0 != ";" && $0 != " " }
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    }
+    return ResponseHead(status: status, url: effectiveURL, contentType: type, charset: charset)
+  }
+
+  private static let onBody: curl_write_callback = { data, size, count, context in
+    guard let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+  }
+
+  private static let onHeader: curl_write_callback = { data, size, count, context in
+    guard let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: length))
+    return length
+  }
+}

@@ -1,0 +1,123 @@
+public import Foundation
+import LingkarFeedList
+import LingkarFetch
+public import LingkarModel
+import LingkarParse
+import LingkarStore
+
+/// `lingkar fetch`: read the feeds file, fetch every feed that is due, parse bodies as they stream
+/// in, and store the results in batches. One feed's problem never stops the run.
+public final class FetchRun {
+  public let options: FetchRunOptions
+  private let now: () -> Date
+
+  public init(options: FetchRunOptions, now: @escaping () -> Date = Date.init) {
+    self.options = options
+    self.now = now
+  }
+
+  /// Runs once.
+  /// - Parameters:
+  ///   - report: called for every problem, as it happens.
+  ///   - progress: called with (feeds done, feeds in total).
+  public func run(
+    report: (Diagnostic) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in }
+  ) throws(FetchRunError) -> FetchSummary {
+    let lock: RunLock
+    do {
+      lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
+    } catch {
+      throw FetchRunError(error)
+    }
+    defer { withExtendedLifetime(lock) {} }
+
+    let feedsURL = URL(fileURLWithPath: options.feedsPath)
+    guard let text = try? String(contentsOf: feedsURL, encoding: .utf8) else {
+      throw .feedsFileUnreadable(path: options.feedsPath)
+    }
+    let list = FeedList(
+      parsing: text, fileName: feedsURL.lastPathComponent, directory: feedsURL.deletingLastPathComponent().path)
+    list.diagnostics.forEach(report)
+
+    let store: FeedStore
+    let states: [String: FeedState]
+    do {
+      store = try FeedStore(path: options.databasePath)
+      states = try store.feedStates()
+    } catch {
+      throw FetchRunError(error)
+    }
+
+    var summary = FetchSummary()
+    summary.feeds = list.sources.count
+    var done = 0
+    let total = list.sources.count
+    var requests: [FetchRequest] = []
+    let start = now()
+    for (index, source) in list.sources.enumerated() {
+      let state = states[source.written]
+      if let skip = FeedSchedule.skipReason(state: state, now: start, ignoreBackoff: options.ignoreBackoff) {
+        report(Diagnostic(subject: source.written, stage: .fetch, message: skip.message))
+        if skip.countsAsFailed { summary.failed += 1 }
+        done += 1
+        continue
+      }
+      let sameAddress = state?.resolvedURL == source.url
+      requests.append(
+        FetchRequest(
+          id: index, url: source.url, validators: sameAddress ? state?.validators ?? Validators() : Validators(),
+          allowsFile: source.isLocalFile))
+    }
+    progress(done, total)
+
+    let fetcher: Fetcher
+    do {
+      fetcher = try Fetcher(options: options.fetch, now: now)
+    } catch {
+      throw .fetcher(error.description)
+    }
+    var batch: [FeedUpdate] = []
+    var storeFailure: StoreError?
+    func flush() {
+      guard !batch.isEmpty, storeFailure == nil else { return }
+      do {
+        let counts = try store.record(batch)
+        summary.new += counts.new
+        summary.updated += counts.updated
+      } catch {
+        storeFailure = error
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    let interpreter = ResponseInterpreter(options: options, now: now)
+    do {
+      try fetcher.run(
+        requests,
+        makeConsumer: { head in FeedParser.Session(baseURL: head.url, charset: head.charset) },
+        completion: { response in
+          let source = list.sources[response.request.id]
+          let result = interpreter.update(for: response, source: source, state: states[source.written])
+          if let problem = result.problem { report(problem) }
+          switch result.update?.status {
+          case .failed?: summary.failed += 1
+          case .notModified?: summary.notModified += 1
+          default: break
+          }
+          if let update = result.update { batch.append(update) }
+          if batch.count >= options.batchSize { flush() }
+          done += 1
+          progress(done, total)
+        })
+    } catch {
+      throw .fetcher(error.description)
+    }
+    flush()
+    if let storeFailure { throw FetchRunError(storeFailure) }
+    do {
+      summary.items = try store.itemCount()
+    } catch {
+      throw FetchRunError(error)
+    }
+    return summary
+  }
+}

@@ -1,0 +1,70 @@
+/// The schema, as an ordered list of steps; `PRAGMA user_version` records how many have run.
+/// Never edit a step that has shipped: add a new one.
+enum Migrations {
+  static let steps: [String] = [
+    // 1: feeds and items.
+    """
+    CREATE TABLE feeds (
+      id INTEGER PRIMARY KEY,
+      url TEXT NOT NULL UNIQUE,          -- as written in feeds.txt
+      resolved_url TEXT NOT NULL,        -- what was fetched
+      host TEXT NOT NULL DEFAULT '',
+      title TEXT,
+      etag TEXT,
+      last_modified TEXT,
+      status TEXT,                       -- ok | not-modified | moved | gone | failed
+      error TEXT,
+      failures INTEGER NOT NULL DEFAULT 0,
+      next_fetch REAL,                   -- unix seconds; not fetched before
+      moved_to TEXT,
+      gone INTEGER NOT NULL DEFAULT 0,
+      last_attempt REAL,
+      last_success REAL
+    );
+    CREATE TABLE items (
+      id INTEGER PRIMARY KEY,
+      feed_id INTEGER NOT NULL REFERENCES feeds(id),
+      key TEXT NOT NULL,                 -- Entry.stableKey
+      entry_id TEXT,
+      first_seen REAL NOT NULL,
+      changed REAL NOT NULL,
+      published REAL,
+      updated REAL,
+      title TEXT,
+      link TEXT,
+      canonical_link TEXT,
+      summary TEXT,
+      content TEXT,
+      authors TEXT NOT NULL DEFAULT '[]',      -- JSON array
+      categories TEXT NOT NULL DEFAULT '[]',   -- JSON array
+      enclosures TEXT NOT NULL DEFAULT '[]',   -- JSON array of urls
+      comments INTEGER,
+      language TEXT,
+      content_hash TEXT NOT NULL,
+      UNIQUE (feed_id, key)
+    );
+    """,
+    // 2: lookups the digest and per-host waiting need.
+    """
+    CREATE INDEX items_canonical_link ON items(canonical_link);
+    CREATE INDEX items_first_seen ON items(first_seen);
+    CREATE INDEX feeds_host ON feeds(host);
+    """,
+  ]
+
+  static var latest: Int { steps.count }
+
+  /// Brings the database up to the latest schema, one transaction per step.
+  static func migrate(_ connection: SQLiteConnection) throws(StoreError) {
+    let query = try connection.statement("PRAGMA user_version")
+    let current = try query.step() ? query.integer(0) ?? 0 : 0
+    query.reset()
+    if current > latest { throw .newerSchema(found: current, known: latest) }
+    for (index, sql) in steps.enumerated() where index + 1 > current {
+      try connection.transaction { () throws(StoreError) in
+        try connection.execute(sql)
+        try connection.execute("PRAGMA user_version = \(index + 1)")
+      }
+    }
+  }
+}

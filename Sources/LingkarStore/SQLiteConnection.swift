@@ -1,0 +1,66 @@
+internal import CSQLite
+import Foundation
+
+/// One SQLite connection: the only place SQLite result codes turn into `StoreError`.
+final class SQLiteConnection {
+  let handle: OpaquePointer
+  private var statements: [String: Statement] = [:]
+
+  init(path: String) throws(StoreError) {
+    var db: OpaquePointer?
+    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let code = sqlite3_open_v2(path, &db, flags, nil)
+    guard let db else { throw .sqlite(code: code, message: "cannot open \(path)") }
+    handle = db
+    if code != SQLITE_OK {
+      let message = String(cString: sqlite3_errmsg(db))
+      sqlite3_close_v2(db)
+      throw .sqlite(code: code, message: message)
+    }
+  }
+
+  deinit {
+    statements.removeAll()
+    sqlite3_close_v2(handle)
+  }
+
+  /// Maps a result code to an error carrying SQLite's message.
+  func check(_ code: Int32) throws(StoreError) {
+    guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
+      throw .sqlite(code: code, message: String(cString: sqlite3_errmsg(handle)))
+    }
+  }
+
+  func execute(_ sql: String) throws(StoreError) {
+    try check(sqlite3_exec(handle, sql, nil, nil, nil))
+  }
+
+  /// A prepared statement, kept for reuse; reset and unbound before it is handed out.
+  func statement(_ sql: String) throws(StoreError) -> Statement {
+    if let cached = statements[sql] {
+      cached.reset()
+      return cached
+    }
+    var raw: OpaquePointer?
+    try check(sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil))
+    guard let raw else { throw .sqlite(code: SQLITE_MISUSE, message: "empty statement") }
+    let statement = Statement(raw, connection: self)
+    statements[sql] = statement
+    return statement
+  }
+
+  /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), rolled back if it throws.
+  func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  var changes: Int { Int(sqlite3_changes(handle)) }
+}

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Loopback HTTP server for Lingkar's fetch tests.
+
+Binds 127.0.0.1 on a free port, prints the port on the first line of stdout, and serves until its
+standard input closes (the test process ended). Routes are listed in Handler.do_GET.
+"""
+import gzip
+import json
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+try:
+    import brotli  # optional: the br test is skipped without it
+except ImportError:
+    brotli = None
+
+LOCK = threading.Lock()
+HEADERS = {}      # path -> headers of the latest request
+COUNTS = {}       # path -> requests seen
+HOLDS = {}        # token -> (arrived Event, released Event)
+
+
+def hold(token):
+    with LOCK:
+        if token not in HOLDS:
+            HOLDS[token] = (threading.Event(), threading.Event())
+        return HOLDS[token]
+
+
+def rss(name, count, extra=""):
+    items = "".join(
+        "<item><title>%s item %d%s</title><link>https://example.org/%s/%d?utm_source=x#top</link>"
+        "<guid>%s-%d</guid><description>Post %d of %s.%s</description>"
+        "<pubDate>Mon, 0%d Jan 2024 10:00:00 GMT</pubDate></item>" % (name, i, extra, name, i, name, i, i, name, extra, 1 + i % 9)
+        for i in range(count))
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>%s</title>'
+            '<link>https://example.org/%s</link>%s</channel></rss>' % (name, name, items)).encode()
+
+
+JSON_FEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "JSON feed",
+    "items": [{"id": "j%d" % i, "url": "https://example.org/j/%d" % i, "content_text": "Entry %d" % i,
+               "title": "Json %d" % i} for i in range(3)]}).encode()
+HTML = b"<!DOCTYPE html><html><head><title>Blog</title></head><body><p>Hello</p></body></html>"
+LAST_MODIFIED = "Mon, 01 Jan 2024 10:00:00 GMT"
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def feed(self, body, etag=None, last_modified=LAST_MODIFIED, content_type="application/rss+xml"):
+        if etag and self.headers.get("If-None-Match") == etag:
+            return self.send(304, b"", [("ETag", etag)])
+        headers = [("Content-Type", content_type), ("Last-Modified", last_modified)]
+        if etag:
+            headers.append(("ETag", etag))
+        self.send(200, body, headers)
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        with LOCK:
+            HEADERS[path] = dict((k.lower(), v) for k, v in self.headers.items())
+            COUNTS[path] = COUNTS.get(path, 0) + 1
+        parts = path.strip("/").split("/")
+        head = parts[0]
+        if head == "_headers":
+            with LOCK:
+                return self.send(200, json.dumps(HEADERS.get("/" + "/".join(parts[1:]), {})).encode())
+        if head == "_count":
+            with LOCK:
+                return self.send(200, str(COUNTS.get("/" + "/".join(parts[1:]), 0)).encode())
+        if head == "_caps":
+            return self.send(200, json.dumps({"brotli": brotli is not None}).encode())
+        if head == "_arrived":  # waits until the hold request for this token has arrived
+            arrived, _ = hold(parts[1])
+            return self.send(200, b"yes" if arrived.wait(120) else b"no")
+        if head == "_release":
+            hold(parts[1])[1].set()
+            return self.send(200, b"released")
+        if head == "feed":  # /feed/NAME.xml[?items=N]: an RSS feed with ETag and Last-Modified
+            name = parts[1].rsplit(".", 1)[0]
+            count = int(self.path.split("items=")[1]) if "items=" in self.path else 5
+            return self.feed(rss(name, count), etag='"%s-v1"' % name)
+        if head == "edited":  # the same items with changed text
+            return self.feed(rss(parts[1].rsplit(".", 1)[0], 5, " (edited)"), etag='"edited"')
+        if head == "future":
+            return self.feed(rss("future", 2), last_modified="Fri, 01 Jan 2100 00:00:00 GMT")
+        if head in ("r301", "r302", "r308"):
+            return self.send(int(head[1:]), b"", [("Location", "/" + "/".join(parts[1:]))])
+        if head == "status":
+            code = int(parts[1])
+            extra = [("Retry-After", "3600")] if code in (429, 503) else []
+            return self.send(code, b"error page", extra)
+        if head == "gzip.xml":
+            body = rss("gzip", 5)
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                return self.send(200, gzip.compress(body), [("Content-Encoding", "gzip")])
+            return self.send(200, body)
+        if head == "br.xml":
+            if brotli is None or "br" not in self.headers.get("Accept-Encoding", ""):
+                return self.send(501, b"no brotli here")
+            return self.send(200, brotli.compress(rss("brotli", 5)), [("Content-Encoding", "br")])
+        if head == "big.xml":  # an endless chunked body
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"<!-- " + b"x" * 65536 + b" -->"
+            try:
+                self.wfile.write(b"%x\r\n<rss version=\"2.0\"><channel>\r\n" % 29)
+                for _ in range(2000):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except OSError:
+                pass
+            self.close_connection = True
+            return
+        if head == "drip.xml":  # promises a body, sends 10 bytes, then nothing
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<rss versi")
+                self.wfile.flush()
+                for _ in range(600):
+                    time.sleep(0.1)
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+            except OSError:
+                pass
+            self.close_connection = True
+            return
+        if head == "reset.xml":  # breaks the connection in the middle of the body
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(rss("reset", 3)[:300])
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return
+        if head == "tofile":
+            return self.send(302, b"", [("Location", "file:///etc/passwd")])
+        if head == "loop":
+            return self.send(302, b"", [("Location", "/loop")])
+        if head == "page.html":
+            return self.send(200, HTML, [("Content-Type", "text/html; charset=utf-8")])
+        if head == "feed.json":
+            return self.feed(JSON_FEED, etag='"json-v1"', content_type="application/feed+json")
+        if head == "hold":  # /hold/TOKEN.xml: answers once /_release/TOKEN was asked
+            token = parts[1].rsplit(".", 1)[0]
+            arrived, released = hold(token)
+            arrived.set()
+            released.wait(120)
+            return self.feed(rss("hold-" + token, 5), etag='"hold"')
+        return self.send(404, b"not found")
+
+
+class Server(ThreadingHTTPServer):
+    request_queue_size = 128
+    daemon_threads = True
+
+
+def main():
+    server = Server(("127.0.0.1", 0), Handler)
+    print(server.server_address[1], flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stdin.read()  # returns when the test process closes our stdin or exits
+
+
+if __name__ == "__main__":
+    main()
