@@ -37,7 +37,9 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case .tls: "TLS problem (the site's secure connection or certificate is broken)"
     case .http(let code): "HTTP \(code)" + (Self.httpMeaning[code].map { " (\($0))" } ?? "")
     case .webPage: "this is a web page, not a feed"
-    case .tooLarge(let limit): "too large (more than \(limit / 1_000_000) MB)"
+    case .tooLarge(let limit):
+      "too large (more than " + (limit >= 1_000_000 ? "\(limit / 1_000_000) MB" : "\(limit / 1_000) KB")
+        + "; --max-size raises the limit)"
     case .unreadable(let why): "unreadable feed: \(why)"
     case .connectionBroken: "the connection broke off before the feed was complete"
     case .tooManyRedirects: "too many redirects (the site sends Lingkar in a circle)"

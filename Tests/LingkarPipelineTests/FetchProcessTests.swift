@@ -89,7 +89,7 @@ struct FetchProcessTests {
   func summaryLine() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
-    directory.write("feeds.txt", server.url("/feed/summary.xml") + "\n" + server.url("/status/404") + "\n")
+    directory.write("feeds.txt", server.url("/feed/summary.xml") + "\n" + server.url("/status/404/summary") + "\n")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: lingkarBinary())
     process.arguments = ["fetch", "--feeds", directory.file("feeds.txt"), "--db", directory.file("state.db")]

@@ -32,8 +32,8 @@ struct FetchRunTests {
       \(server.url("/r301/feed/e2e-moved.xml"))
       \(server.url("/feed.json"))
       \(server.url("/page.html"))
-      \(server.url("/status/404"))
-      \(server.url("/status/410"))
+      \(server.url("/status/404/e2e"))
+      \(server.url("/status/410/e2e"))
       local.xml
       twitter:someone
       """)
@@ -46,20 +46,20 @@ struct FetchRunTests {
     let messages = Dictionary(problems.map { ($0.subject, $0.message) }, uniquingKeysWith: { $1 })
     #expect(messages["feeds.txt:9"]?.contains("publishes no feeds") == true)
     #expect(messages[server.url("/page.html")] == "failed: this is a web page, not a feed")
-    #expect(messages[server.url("/status/404")]?.hasPrefix("failed: HTTP 404") == true)
-    #expect(messages[server.url("/status/410")]?.hasPrefix("gone") == true)
+    #expect(messages[server.url("/status/404/e2e")]?.hasPrefix("failed: HTTP 404") == true)
+    #expect(messages[server.url("/status/410/e2e")]?.hasPrefix("gone") == true)
     #expect(messages[server.url("/r301/feed/e2e-moved.xml")]?.contains(server.url("/feed/e2e-moved.xml")) == true)
 
     let states = try FeedStore(path: directory.file("lingkar.db")).feedStates()
     #expect(states[server.url("/r301/feed/e2e-moved.xml")]?.movedTo == server.url("/feed/e2e-moved.xml"))
-    #expect(states[server.url("/status/410")]?.gone == true)
+    #expect(states[server.url("/status/410/e2e")]?.gone == true)
 
     let second = try FetchRun(options: options(directory)).run()
     #expect(second.items == 14)
     #expect(second.new == 0)
     #expect(second.notModified == 3)  // a.xml, the moved feed (ETag after the redirect) and feed.json
     #expect(second.failed == 2)  // the 404 waits out its backoff; the web page waits too
-    #expect(server.get("/_count/status/410") == "1")  // gone feeds are not asked again
+    #expect(server.get("/_count/status/410/e2e") == "1")  // gone feeds are not asked again
   }
 
   @Test("a failing feed is retried later with a growing wait, never dropped")
