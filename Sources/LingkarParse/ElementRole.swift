@@ -8,7 +8,12 @@ enum ElementRole: Sendable {
   case rssRoot, atomRoot, channel, entry, image, textInput, source
   case author, contributor, authorName, authorEmail, authorURI
   /// RSS `guid` and Atom `id`: the entry id, and its link when no other is given.
-  case title, link, guid
+  case title
+  /// `media:title`: the title only when no other title claims it.
+  case mediaTitle
+  case link
+  /// RSS `guid` and Atom `id`: the entry id, and its link when no other is given.
+  case guid
   /// RSS `description`: the summary, or the content when a summary came first.
   case description
   /// Atom `summary` and its kin.
@@ -33,7 +38,7 @@ enum ElementRole: Sendable {
     "dc_author": .author,
     "contributor": .contributor, "dc_contributor": .contributor,
     "name": .authorName, "email": .authorEmail, "uri": .authorURI, "url": .authorURI,
-    "title": .title, "dc_title": .title,
+    "title": .title, "dc_title": .title, "media_title": .mediaTitle,
     "link": .link,
     "guid": .guid,
     "id": .guid,

@@ -225,7 +225,7 @@ final class FeedBuilder {
       push("email", expectingText: false)
     case .authorURI:
       push("href", expectingText: false)
-    case .title:
+    case .title, .mediaTitle:
       pushContent("title", attrs: attrs, defaultType: "text/plain", expectingText: inFeed || inEntry || inSource)
     case .link:
       startLink(attrs)
@@ -318,6 +318,8 @@ final class FeedBuilder {
     case .title:
       let value = popContent("title")
       if let value, !value.isEmpty { titleDepth = depth }
+    case .mediaTitle:
+      _ = popContent("title")
     case .link:
       _ = pop("link")
     case .guid:

@@ -78,10 +78,11 @@ public enum FeedParser {
         let builder = reader.builder
         let document = DocumentAssembler(html: html).document(
           version: builder.version, feed: builder.feed, entries: builder.entries)
-        if document.format == nil && document.entries.isEmpty && document.title == nil {
-          guard let root = reader.rootName else { throw .unreadable("no XML element found") }
+        guard let root = reader.rootName else { throw .unreadable("no XML element found") }
+        if document.format == nil {
+          // A web page may hold a stray <link> or <title>; it is still not a feed.
           if root == "html" || root.hasSuffix("_html") { throw .htmlPage }
-          throw .notAFeed(root: root)
+          if document == FeedDocument() { throw .notAFeed(root: root) }
         }
         return document
       }
