@@ -7,7 +7,6 @@
 enum ElementRole: Sendable {
   case rssRoot, atomRoot, channel, entry, image, textInput, source
   case author, contributor, authorName, authorEmail, authorURI
-  /// RSS `guid` and Atom `id`: the entry id, and its link when no other is given.
   case title
   /// `media:title`: the title only when no other title claims it.
   case mediaTitle
