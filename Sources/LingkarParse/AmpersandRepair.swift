@@ -1,12 +1,26 @@
+import Glibc
+
 /// Escapes the bare ampersands real feeds are full of (`?a=1&b=2`, `Tom & Jerry`), which XML
 /// forbids and libxml2 would drop, and accepts `&#X41;` for `&#x41;`. Works on a stream of UTF-8
 /// chunks; CDATA sections, comments and processing instructions pass through untouched.
+///
+/// It runs over every byte of every feed, so it searches with `memchr`/`memmem` and copies only
+/// when something must change.
 final class AmpersandRepair {
   private enum State {
     case markup
     case cdata
     case comment
     case instruction
+
+    var terminator: StaticString {
+      switch self {
+      case .markup: ""
+      case .cdata: "]]>"
+      case .comment: "-->"
+      case .instruction: "?>"
+      }
+    }
   }
 
   private var state: State = .markup
@@ -14,13 +28,13 @@ final class AmpersandRepair {
   /// The longest reference checked for a closing `;`; longer runs are taken as text.
   private static let longestReference = 40
 
-  func repair(_ input: UnsafeBufferPointer<UInt8>, final: Bool = false, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+  func repair(_ input: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     if carry.isEmpty {
-      process(input, final: final, emit: emit)
+      process(input, final: false, emit: emit)
     } else {
       let joined = carry + Array(input)
       carry.removeAll()
-      joined.withUnsafeBufferPointer { process($0, final: final, emit: emit) }
+      joined.withUnsafeBufferPointer { process($0, final: false, emit: emit) }
     }
   }
 
@@ -32,91 +46,92 @@ final class AmpersandRepair {
   }
 
   private func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-    let count = bytes.count
-    var out: [UInt8]? = nil
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    // Hold back a tail that might be the start of a section opener cut by the chunk boundary.
+    var count = bytes.count
+    if !final, let cut = Self.possibleOpenerStart(bytes) { count = cut }
+
+    var out: [UInt8] = []
+    var changed = false
     var cleanStart = 0
     var index = 0
+    var nextBang = -1  // cached positions of "<!" and "<?" at or after `index` (-1: not searched)
+    var nextQuestion = -1
 
     func copyClean(upTo end: Int) {
-      if out == nil { out = [] ; out!.reserveCapacity(count + 64) }
-      if end > cleanStart { out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end])) }
+      if !changed {
+        changed = true
+        out.reserveCapacity(bytes.count + 64)
+      }
+      if end > cleanStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end])) }
     }
 
     scan: while index < count {
-      switch state {
-      case .cdata, .comment, .instruction:
-        let terminator: [UInt8] = state == .cdata ? [0x5D, 0x5D, 0x3E] : state == .comment ? [0x2D, 0x2D, 0x3E] : [0x3F, 0x3E]
-        guard let end = Self.find(terminator, in: bytes, from: index) else {
+      if state != .markup {
+        let terminator = state.terminator
+        guard let end = Self.find(terminator, in: base, from: index, to: count) else {
           // Keep the last bytes in case the terminator is split across chunks.
-          let keep = final ? count : max(index, count - (terminator.count - 1))
-          if keep < count {
-            copyClean(upTo: keep)
-            carry = Array(UnsafeBufferPointer(rebasing: bytes[keep..<count]))
-            cleanStart = count
-          }
-          index = count
+          let keep = final ? count : max(index, count - (terminator.utf8CodeUnitCount - 1))
+          index = keep
           break scan
         }
-        index = end + terminator.count
+        index = end + terminator.utf8CodeUnitCount
         state = .markup
-      case .markup:
-        while index < count, bytes[index] != 0x26, bytes[index] != 0x3C { index += 1 }
-        if index == count { break scan }
-        let byte = bytes[index]
-        if byte == 0x3C {  // <
-          if index + 9 > count && !final && Self.couldStartSection(bytes, at: index) {
-            copyClean(upTo: index)
-            carry = Array(UnsafeBufferPointer(rebasing: bytes[index..<count]))
-            cleanStart = count
-            index = count
-            break scan
-          }
-          if Self.matches(bytes, at: index, "<![CDATA[") {
-            state = .cdata
-            index += 9
-          } else if Self.matches(bytes, at: index, "<!--") {
-            state = .comment
-            index += 4
-          } else if Self.matches(bytes, at: index, "<?") {
-            state = .instruction
-            index += 2
-          } else {
-            index += 1
-          }
-          continue
+        nextBang = -1
+        nextQuestion = -1
+        continue
+      }
+      let ampersand = Self.find(byte: 0x26, in: base, from: index, to: count) ?? count
+      if nextBang < index { nextBang = Self.find("<!", in: base, from: index, to: count) ?? count }
+      if nextQuestion < index { nextQuestion = Self.find("<?", in: base, from: index, to: count) ?? count }
+      let section = min(nextBang, nextQuestion)
+      if section < ampersand {
+        if Self.matches(bytes, at: section, "<![CDATA[") {
+          state = .cdata
+          index = section + 9
+        } else if Self.matches(bytes, at: section, "<!--") {
+          state = .comment
+          index = section + 4
+        } else if section == nextQuestion {
+          state = .instruction
+          index = section + 2
+        } else {
+          index = section + 2  // <!DOCTYPE and the like: markup
         }
-        if byte != 0x26 {  // &
-          index += 1
-          continue
-        }
-        switch Self.reference(in: bytes, at: index, final: final) {
-        case .valid(let length):
-          index += length
-        case .upperHex:
-          copyClean(upTo: index + 2)
-          out!.append(0x78)  // x
-          index += 3
-          cleanStart = index
-        case .bare:
-          copyClean(upTo: index)
-          out!.append(contentsOf: "&amp;".utf8)
-          index += 1
-          cleanStart = index
-        case .undecided:
-          copyClean(upTo: index)
-          carry = Array(UnsafeBufferPointer(rebasing: bytes[index..<count]))
-          cleanStart = count
-          index = count
-          break scan
-        }
+        continue
+      }
+      if ampersand == count { break }
+      switch Self.reference(in: bytes, at: ampersand, final: final) {
+      case .valid(let length):
+        index = ampersand + length
+      case .upperHex:
+        copyClean(upTo: ampersand + 2)
+        out.append(0x78)  // x
+        index = ampersand + 3
+        cleanStart = index
+      case .bare:
+        copyClean(upTo: ampersand)
+        out.append(contentsOf: "&amp;".utf8)
+        index = ampersand + 1
+        cleanStart = index
+      case .undecided:
+        count = ampersand
+        break scan
       }
     }
-    if out == nil && carry.isEmpty {
-      emit(bytes)
+    // Everything before `end` is settled; the rest waits for the next chunk.
+    let end = state == .markup ? count : min(index, count)
+    if end < bytes.count { carry = Array(UnsafeBufferPointer(rebasing: bytes[end..<bytes.count])) }
+    if !changed {
+      if end == bytes.count {
+        emit(bytes)
+      } else if end > 0 {
+        emit(UnsafeBufferPointer(rebasing: bytes[0..<end]))
+      }
       return
     }
-    if cleanStart < count { copyClean(upTo: count) }
-    if let out { out.withUnsafeBufferPointer(emit) }
+    if end > cleanStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end])) }
+    out.withUnsafeBufferPointer(emit)
   }
 
   private enum Reference {
@@ -127,16 +142,18 @@ final class AmpersandRepair {
   }
 
   private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, final: Bool) -> Reference {
-    let count = bytes.count
     var index = start + 1
-    func isNameStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x3A || b >= 0x80 }
+    func isNameStart(_ b: UInt8) -> Bool {
+      (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x3A || b >= 0x80
+    }
     func isName(_ b: UInt8) -> Bool { isNameStart(b) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E }
     func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) }
-    guard index < count else { return final ? .bare : .undecided }
+    let bytesEnd = bytes.count
+    guard index < bytesEnd else { return final ? .bare : .undecided }
     if bytes[index] == 0x23 {  // #
       index += 1
-      guard index < count else { return final ? .bare : .undecided }
+      guard index < bytesEnd else { return final ? .bare : .undecided }
       var upper = false
       var digit: (UInt8) -> Bool = isDigit
       if bytes[index] == 0x78 || bytes[index] == 0x58 {
@@ -145,46 +162,54 @@ final class AmpersandRepair {
         index += 1
       }
       let digitsStart = index
-      while index < count, digit(bytes[index]), index - start < longestReference { index += 1 }
-      guard index < count else { return final ? .bare : .undecided }
+      while index < bytesEnd, digit(bytes[index]), index - start < longestReference { index += 1 }
+      guard index < bytesEnd else { return final ? .bare : .undecided }
       guard index > digitsStart, bytes[index] == 0x3B else { return .bare }
       return upper ? .upperHex : .valid(index + 1 - start)
     }
     guard isNameStart(bytes[index]) else { return .bare }
-    while index < count, isName(bytes[index]), index - start < longestReference { index += 1 }
-    guard index < count else { return final ? .bare : .undecided }
+    while index < bytesEnd, isName(bytes[index]), index - start < longestReference { index += 1 }
+    guard index < bytesEnd else { return final ? .bare : .undecided }
     return bytes[index] == 0x3B ? .valid(index + 1 - start) : .bare
   }
 
   private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
     let length = literal.utf8CodeUnitCount
     guard index + length <= bytes.count else { return false }
-    let pointer = literal.utf8Start
-    for offset in 0..<length where bytes[index + offset] != pointer[offset] { return false }
-    return true
+    return memcmp(bytes.baseAddress! + index, literal.utf8Start, length) == 0
   }
 
-  /// Whether the bytes from `index` to the end are a prefix of `<![CDATA[`, `<!--` or `<?`.
-  private static func couldStartSection(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let tail = bytes[index...]
-    for literal in ["<![CDATA[", "<!--", "<?"] where literal.utf8.starts(with: tail) || tail.starts(with: literal.utf8) {
-      return true
-    }
-    return false
-  }
-
-  private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard needle.count <= bytes.count else { return nil }
-    var index = start
-    let last = bytes.count - needle.count
-    let first = needle[0]
-    while index <= last {
-      if bytes[index] == first {
-        var offset = 1
-        while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
-        if offset == needle.count { return index }
+  /// Where a possible `<![CDATA[`, `<!--` or `<?` starts in the last 8 bytes, cut by the end.
+  private static func possibleOpenerStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let from = max(0, bytes.count - 8)
+    for index in from..<bytes.count where bytes[index] == 0x3C {
+      let tail = bytes[index...]
+      for literal in ["<![CDATA[", "<!--", "<?"] where tail.count < literal.utf8.count
+        && literal.utf8.starts(with: tail)
+      {
+        return index
       }
-      index += 1
+    }
+    return nil
+  }
+
+  private static func find(byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// The first occurrence of `needle` at or after `start`: `memchr` for its first byte, then a
+  /// comparison of the rest.
+  private static func find(_ needle: StaticString, in base: UnsafePointer<UInt8>, from start: Int, to end: Int)
+    -> Int?
+  {
+    let length = needle.utf8CodeUnitCount
+    let first = needle.utf8Start.pointee
+    var position = start
+    while position + length <= end {
+      guard let found = find(byte: first, in: base, from: position, to: end - length + 1) else { return nil }
+      if memcmp(base + found, needle.utf8Start, length) == 0 { return found }
+      position = found + 1
     }
     return nil
   }

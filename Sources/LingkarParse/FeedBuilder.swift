@@ -82,8 +82,7 @@ final class FeedBuilder {
   func start(_ element: ElementName, attributes: [(name: String, value: String)]) {
     let name = element.name
     let markupName = element.markup
-    var attrs: [String: String] = [:]
-    for attribute in attributes where attrs[attribute.name] == nil { attrs[attribute.name] = attribute.value }
+    let attrs = XMLAttributes(attributes)
     depth += 1
 
     // xml:base and xml:lang, inherited.
@@ -106,7 +105,7 @@ final class FeedBuilder {
         markupElementNames.append(name)
         return
       }
-      contentType = "application/xhtml+xml"
+      becomeXHTML()
     }
     if inContent > 0, contentType == "application/xhtml+xml" {
       var tag = "<" + markupName
@@ -135,9 +134,8 @@ final class FeedBuilder {
     if contentType == "application/xhtml+xml" && inContent > 0 {
       appendEscapedText(bytes)
     } else {
-      let start = stack[stack.count - 1].buffer.count
+      // Pieces matter only for XHTML; `becomeXHTML` records what came before as one piece.
       stack[stack.count - 1].buffer.append(contentsOf: bytes)
-      stack[stack.count - 1].pieces.append(Piece(kind: .text, range: start..<(start + bytes.count)))
     }
   }
 
@@ -167,7 +165,7 @@ final class FeedBuilder {
 
   // MARK: - Roles
 
-  private func startRole(_ role: ElementRole, name: String, attrs: [String: String]) {
+  private func startRole(_ role: ElementRole, name: String, attrs: XMLAttributes) {
     switch role {
     case .rssRoot:
       if version.isEmpty || !version.hasPrefix("rss") {
@@ -373,7 +371,7 @@ final class FeedBuilder {
     }
   }
 
-  private func startLink(_ attrs: [String: String]) {
+  private func startLink(_ attrs: XMLAttributes) {
     let rel = attrs["rel"] ?? "alternate"
     let type = attrs["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
     let href = attrs["href"] ?? attrs["url"]
@@ -389,7 +387,7 @@ final class FeedBuilder {
   }
 
   /// CDF puts the link and the modification date in attributes of `channel` and `item`.
-  private func channelDefinitionAttributes(_ attrs: [String: String]) {
+  private func channelDefinitionAttributes(_ attrs: XMLAttributes) {
     if let modified = attrs["lastmod"] {
       push("updated", expectingText: true)
       appendText(modified)
@@ -407,7 +405,7 @@ final class FeedBuilder {
     copy.withUTF8 { characters($0) }
   }
 
-  private func startContent(_ attrs: [String: String]) {
+  private func startContent(_ attrs: XMLAttributes) {
     hasContent = true
     pushContent("content", attrs: attrs, defaultType: "text/plain", expectingText: true)
   }
@@ -431,7 +429,7 @@ final class FeedBuilder {
     stack.append(Frame(name: name, expectingText: expectingText))
   }
 
-  private func pushContent(_ name: String, attrs: [String: String], defaultType: String, expectingText: Bool) {
+  private func pushContent(_ name: String, attrs: XMLAttributes, defaultType: String, expectingText: Bool) {
     inContent += 1
     let type = Self.mapContentType(attrs["type"] ?? defaultType)
     contentType = type
@@ -498,8 +496,8 @@ final class FeedBuilder {
         storeLinkText(output, into: entry)
       default:
         let key = name == "description" ? "summary" : name
-        if let old = entry.depths[key], depth > old { return output }
-        entry.depths[key] = depth
+        if let old = entry.depth(of: key), depth > old { return output }
+        entry.setDepth(depth, of: key)
         store(key, output, typed: typed, into: entry)
       }
     } else if inFeed || inSource {
@@ -561,6 +559,16 @@ final class FeedBuilder {
   }
 
   // MARK: - Markup inside text elements
+
+  /// A text element turned out to hold markup: from now on its children are kept as XHTML.
+  private func becomeXHTML() {
+    contentType = "application/xhtml+xml"
+    guard !stack.isEmpty else { return }
+    let top = stack.count - 1
+    if stack[top].pieces.isEmpty && !stack[top].buffer.isEmpty {
+      stack[top].pieces.append(Piece(kind: .text, range: 0..<stack[top].buffer.count))
+    }
+  }
 
   private func appendMarkup(_ markup: String, kind: Piece.Kind) {
     guard !stack.isEmpty else { return }

@@ -50,7 +50,20 @@ final class FieldSet {
   var threadTotal: String?
   var language: String?
   /// Depth at which each property was last stored (shallowest wins, later wins at equal depth).
-  var depths: [String: Int] = [:]
+  private var depths: [(key: String, depth: Int)] = []
+
+  func depth(of key: String) -> Int? {
+    for entry in depths where entry.key == key { return entry.depth }
+    return nil
+  }
+
+  func setDepth(_ depth: Int, of key: String) {
+    if let index = depths.firstIndex(where: { $0.key == key }) {
+      depths[index].depth = depth
+    } else {
+      depths.append((key, depth))
+    }
+  }
 
   func addCategory(term: String?, scheme: String?, label: String?) {
     guard term != nil || scheme != nil || label != nil else { return }

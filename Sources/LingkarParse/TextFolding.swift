@@ -73,7 +73,36 @@ enum TextFolding {
     } else {
       text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
-    return ascii ? text : normalizedNFC(text)
+    if ascii || !mayChangeUnderNFC(UnsafeBufferPointer(rebasing: bytes[range])) { return text }
+    return normalizedNFC(text)
+  }
+
+  /// A quick look at lead bytes: only scripts with combining marks or compatibility characters
+  /// (U+0300-U+1FFF, a few blocks of U+2000-U+2FFF, U+3000-U+3FFF, U+A000 and up) can change
+  /// under NFC. Latin-1, curly quotes, dashes and CJK ideographs cannot.
+  static func mayChangeUnderNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0xCC {
+        index += 1
+        continue
+      }
+      switch byte {
+      case 0xCC...0xE1, 0xE3, 0xEA...0xF4:
+        return true
+      case 0xE2:
+        if index + 1 < count {
+          let second = bytes[index + 1]
+          if second == 0x83 || second == 0x84 || second == 0x8C || second == 0xAB { return true }
+        }
+        index += 3
+      default:
+        index += 1
+      }
+    }
+    return false
   }
 
   static func fold(_ text: String) -> String? {

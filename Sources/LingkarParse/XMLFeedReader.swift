@@ -11,7 +11,6 @@ internal import CLibXML2
 final class XMLFeedReader {
   let builder: FeedBuilder
   private var context: xmlParserCtxtPtr?
-  private var names: [NameKey: ElementName] = [:]
   private var entityBudget = 1 << 20
   private(set) var rootName: String?
   /// Holds the entities made up for references the document never declared.
@@ -117,21 +116,15 @@ final class XMLFeedReader {
     return String(cString: pointer)
   }
 
-  private struct NameKey: Hashable {
-    var local: UnsafeRawPointer?
-    var prefix: UnsafeRawPointer?
-    var uri: UnsafeRawPointer?
-  }
+  private var elementNames = NameCache<ElementName>()
+  private var attributeNames = NameCache<String>()
 
-  /// Normalized element name. Names and URIs come from libxml2's dictionary, so their pointers
-  /// are stable keys for the whole parse and each name is built once.
+  /// Normalized element name, built once per distinct name.
   private func elementName(
     _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
   ) -> ElementName {
-    let key = NameKey(
-      local: localname.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init),
-      uri: uri.map(UnsafeRawPointer.init))
-    if let cached = names[key] { return cached }
+    let key = (UnsafeRawPointer(localname), UnsafeRawPointer(prefix), UnsafeRawPointer(uri))
+    if let cached = elementNames.value(key.0, key.1, key.2) { return cached }
     let local = Self.string(localname) ?? ""
     var canonical: String?
     if let uri = Self.string(uri) {
@@ -141,8 +134,28 @@ final class XMLFeedReader {
     let lowerLocal = local.lowercased()
     let name = chosen.isEmpty ? lowerLocal : chosen.lowercased() + "_" + lowerLocal
     let result = ElementName(name: name, markup: local)
-    names[key] = result
+    elementNames.insert(result, key.0, key.1, key.2)
     return result
+  }
+
+  /// Normalized attribute name: lower-cased, with the canonical prefix of a known namespace
+  /// (`xml:base`, `rdf:about`); the prefix of an unknown namespace is dropped.
+  private func attributeName(
+    _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+  ) -> String {
+    let key = (UnsafeRawPointer(localname), UnsafeRawPointer(prefix), UnsafeRawPointer(uri))
+    if let cached = attributeNames.value(key.0, key.1, key.2) { return cached }
+    let local = (Self.string(localname) ?? "").lowercased()
+    var name = local
+    if let attributeURI = Self.string(uri) {
+      if let canonical = XMLNamespaces.canonicalPrefix[attributeURI.lowercased()], !canonical.isEmpty {
+        name = canonical + ":" + local
+      }
+    } else if let attributePrefix = Self.string(prefix) {
+      name = attributePrefix.lowercased() + ":" + local
+    }
+    attributeNames.insert(name, key.0, key.1, key.2)
+    return name
   }
 
   // MARK: - Callbacks
@@ -170,15 +183,7 @@ final class XMLFeedReader {
       attrs.reserveCapacity(attributeCount)
       for index in 0..<attributeCount {
         let base = index * 5
-        let local = (Self.string(attributes[base]) ?? "").lowercased()
-        var attributeName = local
-        if let attributeURI = Self.string(attributes[base + 2]) {
-          if let canonical = XMLNamespaces.canonicalPrefix[attributeURI.lowercased()], !canonical.isEmpty {
-            attributeName = canonical + ":" + local
-          }
-        } else if let attributePrefix = Self.string(attributes[base + 1]) {
-          attributeName = attributePrefix.lowercased() + ":" + local
-        }
+        let attributeName = attributeName(attributes[base], attributes[base + 1], attributes[base + 2])
         var value = ""
         if let start = attributes[base + 3], let end = attributes[base + 4] {
           let length = end - start
