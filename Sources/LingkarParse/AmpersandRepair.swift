@@ -82,8 +82,8 @@ final class AmpersandRepair {
         continue
       }
       let ampersand = Self.find(byte: 0x26, in: base, from: index, to: count) ?? count
-      if nextBang < index { nextBang = Self.find("<!", in: base, from: index, to: count) ?? count }
-      if nextQuestion < index { nextQuestion = Self.find("<?", in: base, from: index, to: count) ?? count }
+      if nextBang < index { nextBang = Self.find(opener: 0x21, in: base, from: index, to: count) ?? count }
+      if nextQuestion < index { nextQuestion = Self.find(opener: 0x3F, in: base, from: index, to: count) ?? count }
       let section = min(nextBang, nextQuestion)
       if section < ampersand {
         if Self.matches(bytes, at: section, "<![CDATA[") {
@@ -196,6 +196,17 @@ final class AmpersandRepair {
   private static func find(byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
     guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
     return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// The first `<!` or `<?` at or after `start`, found by its second byte, which is much rarer
+  /// in feeds than `<`.
+  private static func find(opener second: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    var position = start + 1
+    while let found = find(byte: second, in: base, from: position, to: end) {
+      if base[found - 1] == 0x3C { return found - 1 }
+      position = found + 1
+    }
+    return nil
   }
 
   /// The first occurrence of `needle` at or after `start`: `memchr` for its first byte, then a

@@ -35,7 +35,8 @@ struct DocumentAssembler {
     entry.authors = Self.unique(fields.authors.map { TextFolding.fold($0.name ?? "") ?? TextFolding.fold($0.email ?? "") })
     entry.categories = Self.unique(fields.categories.map { TextFolding.fold($0.term ?? "") ?? TextFolding.fold($0.label ?? "") })
     entry.summary = text(fields.summary)
-    if let content = fields.contents.first(where: { !$0.value.allSatisfy(\.isWhitespace) }) {
+    // Values are trimmed when their element ends, so a blank one is empty.
+    if let content = fields.contents.first(where: { !$0.value.isEmpty }) {
       entry.content = content.isHTML ? content.value : Self.escapeHTML(content.value)
     }
     entry.enclosures = fields.links.filter { $0.rel == "enclosure" }.map {

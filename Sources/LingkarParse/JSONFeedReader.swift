@@ -43,8 +43,8 @@ struct JSONFeedReader {
     }
     entry.authors = DocumentAssembler.unique(authors)
     entry.categories = DocumentAssembler.unique((item["tags"] as? [Any] ?? []).map { Self.plain($0) })
-    let contentHTML = (item["content_html"] as? String).flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-    let contentText = (item["content_text"] as? String).flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+    let contentHTML = (item["content_html"] as? String).flatMap { TextFolding.isBlank($0) ? nil : $0 }
+    let contentText = (item["content_text"] as? String).flatMap { TextFolding.isBlank($0) ? nil : $0 }
     entry.content = contentHTML ?? contentText.map(DocumentAssembler.escapeHTML)
     entry.summary = Self.plain(item["summary"]) ?? contentHTML.flatMap { html.text(of: $0) } ?? Self.plain(contentText)
     entry.enclosures = (item["attachments"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }.map {

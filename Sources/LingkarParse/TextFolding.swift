@@ -193,6 +193,12 @@ enum TextFolding {
     return start..<end
   }
 
+  /// Whether the text is empty or only white space.
+  static func isBlank(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { trimmedRange($0).isEmpty }
+  }
+
   /// The bytes as a String without leading and trailing white space.
   static func trimmedString(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { buffer in

@@ -27,6 +27,9 @@ struct ParseCommand: ParsableCommand {
   @Option(name: .long, help: "Read the list of files from this file, one path a line.")
   var filesFrom: String?
 
+  @Option(name: .long, help: "Files parsed at once (default: the number of processors).")
+  var jobs: Int?
+
   @Argument(help: "Feed files.")
   var files: [String] = []
 
@@ -52,35 +55,14 @@ struct ParseCommand: ParsableCommand {
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     }
+    let batch = FeedFileBatch(paths: paths, workers: jobs)
     if count {
-      var feeds = 0
-      var items = 0
-      var bytes = 0
-      var failed = 0
-      for path in paths {
-        bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        do {
-          let document = try FeedFile.parse(path: path)
-          feeds += 1
-          items += document.entries.count
-        } catch {
-          failed += 1
-          FileHandle.standardError.write(Data("\(error)\n".utf8))
-        }
-      }
-      print("feeds=\(feeds) items=\(items) bytes=\(bytes)" + (failed > 0 ? " failed=\(failed)" : ""))
+      let totals = batch.count()
+      for failure in totals.failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
+      let failed = totals.failures.isEmpty ? "" : " failed=\(totals.failures.count)"
+      print("feeds=\(totals.feeds) items=\(totals.items) bytes=\(totals.bytes)" + failed)
       return
     }
-    var output = ""
-    for path in paths {
-      let document = (try? FeedFile.parse(path: path)) ?? FeedDocument()
-      output += document.normalizedJSON(file: path)
-      output += "\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
-      }
-    }
-    FileHandle.standardOutput.write(Data(output.utf8))
+    batch.writeJSONLines { FileHandle.standardOutput.write(Data($0.utf8)) }
   }
 }
