@@ -374,7 +374,7 @@ final class FeedBuilder {
   private func startLink(_ attrs: XMLAttributes) {
     let rel = attrs["rel"] ?? "alternate"
     let type = attrs["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
-    let href = attrs["href"] ?? attrs["url"]
+    let href = attrs["href"] ?? attrs["url"] ?? attrs["uri"]
     let resolved = href.map { URLResolver.join(base, $0) }
     if !(inEntry && inImage) {
       context.links.append(FieldSet.Link(rel: rel, type: type, length: attrs["length"], href: resolved))
