@@ -229,7 +229,17 @@ final class InputDecoder {
       }
     }
 
+    let base = UnsafeRawPointer(bytes.baseAddress!)
     while index < count {
+      // Eight bytes at a time while they are all printable ASCII (no high bit, none below 0x20).
+      while index + 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let high = word & 0x8080_8080_8080_8080
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        if high | belowSpace != 0 { break }
+        index += 8
+      }
+      guard index < count else { break }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x80 {
         index += 1
