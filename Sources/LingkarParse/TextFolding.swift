@@ -35,6 +35,20 @@ enum TextFolding {
         }
       } else {
         ascii = false
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 {
+          // A C1 control character: the windows-1252 character it stands for (as HTML reads
+          // `&#146;`), or nothing for the five that have none.
+          if !changed {
+            changed = true
+            out.reserveCapacity(count - range.lowerBound)
+          }
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          let scalar = Windows1252.high[Int(bytes[index + 1] - 0x80)]
+          if scalar >= 0xA0 { Windows1252.appendUTF8(scalar, to: &out) }
+          index += 2
+          runStart = index
+          continue
+        }
         width = whiteSpaceWidth(bytes, at: index)
         if width == 0 {
           index += 1
