@@ -1,0 +1,61 @@
+/// Turns texts into streams of term numbers, the same way for items and keywords.
+///
+/// A term is a stem tagged with the language whose stemmer made it (`i:nilai`, `e:assess`), so an
+/// English word and an Indonesian word that happen to stem alike never meet. Indonesian items give an
+/// Indonesian stream, English items an English one, mixed items both; keywords give both. Stems are
+/// cached per word, and terms are numbered densely so matching works on integers.
+final class TextAnalyzer {
+  let indonesian: IndonesianStemmer
+  let english = EnglishStemmer()
+  let detector = LanguageDetector()
+  private(set) var terms: [String] = []
+  private var numbers: [String: Int] = [:]
+  private var indonesianCache: [String: Int] = [:]
+  private var englishCache: [String: Int] = [:]
+  /// A surface word for each term, for evidence ("~siswa").
+  private(set) var surfaces: [Int: String] = [:]
+
+  init(extraRoots: Set<String> = []) {
+    indonesian = IndonesianStemmer(extraRoots: extraRoots)
+  }
+
+  static func isStopword(_ token: String) -> Bool {
+    WordLists.indonesianStopwords.contains(token) || WordLists.englishStopwords.contains(token)
+  }
+
+  func number(_ term: String) -> Int {
+    if let known = numbers[term] { return known }
+    let next = terms.count
+    numbers[term] = next
+    terms.append(term)
+    return next
+  }
+
+  func existingNumber(_ term: String) -> Int? { numbers[term] }
+
+  func indonesianTerm(_ word: String) -> Int {
+    if let cached = indonesianCache[word] { return cached }
+    let term = number("i:" + indonesian.stem(word))
+    indonesianCache[word] = term
+    if surfaces[term] == nil { surfaces[term] = word }
+    return term
+  }
+
+  func englishTerm(_ word: String) -> Int {
+    if let cached = englishCache[word] { return cached }
+    let term = number("e:" + english.stem(word))
+    englishCache[word] = term
+    if surfaces[term] == nil { surfaces[term] = word }
+    return term
+  }
+
+  /// The streams of a token list for a language: [Indonesian], [English] or both.
+  func streams(_ tokens: [String], language: ItemLanguage, keepStopwords: Bool = false) -> [[Int]] {
+    let words = keepStopwords ? tokens : tokens.filter { !Self.isStopword($0) }
+    switch language {
+    case .id: return [words.map(indonesianTerm)]
+    case .en: return [[], words.map(englishTerm)]
+    case .mixed: return [words.map(indonesianTerm), words.map(englishTerm)]
+    }
+  }
+}
