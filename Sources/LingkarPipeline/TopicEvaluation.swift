@@ -4,7 +4,12 @@ import LingkarRank
 /// `lingkar topics eval`: scores the ranker on a labelled JSON Lines set and describes the result.
 public enum TopicEvaluation {
   /// One line per split and for the whole set; with `verbose`, the wrong predictions too.
-  public static func run(path: String, topicsPath: String? = nil, verbose: Bool = false) throws(TopicRun.Failure) -> [String] {
+  public static func run(path: String, topicsPath: String? = nil, verbose: Bool = false, settings: [String] = []
+  ) throws(TopicRun.Failure) -> [String] {
+    var options = ScoringOptions()
+    for setting in settings where !options.set(setting) {
+      throw TopicRun.Failure(description: "unknown scoring option '\(setting)'")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw TopicRun.Failure(description: "cannot read \(path)")
     }
@@ -15,7 +20,7 @@ public enum TopicEvaluation {
       throw TopicRun.Failure(description: error.description)
     }
     let topics = try topicsPath.map { path throws(TopicRun.Failure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
-    let reports = Evaluator(ranker: Ranker(topics: topics)).evaluateWithSplits(items)
+    let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
     var lines = reports.map(\.description)
     if verbose, let all = reports.last {
       for topic in all.perTopicF1.keys.sorted() {
@@ -26,6 +31,7 @@ public enum TopicEvaluation {
         let item = byID[error.id]
         let text = (item?.title.isEmpty ?? true) ? String(item?.text.prefix(60) ?? "") : item?.title ?? ""
         lines.append("  miss \(error.id) label=\(error.label) got=\(error.predicted)  \(text)")
+        lines.append("       \(error.evidence)")
       }
     }
     return lines

@@ -17,7 +17,7 @@ struct AnalyzedDocument {
     language = analyzer.detector.detect(tokens: titleTokens + bodyTokens, declared: declaredLanguage)
     self.title = Self.padded(analyzer.streams(titleTokens, language: language))
     body = Self.padded(analyzer.streams(bodyTokens, language: language))
-    length = max(self.title[0].count + body[0].count, self.title[1].count + body[1].count)
+    length = (titleTokens + bodyTokens).reduce(0) { $0 + (TextAnalyzer.isStopword($1) ? 0 : 1) }
     shingles = Self.wordHashes(titleTokens + bodyTokens)
   }
 

@@ -12,11 +12,14 @@ struct DuplicateFinder {
   var containmentThreshold = 0.8
   /// …when the smaller text has at least this many content words.
   var minimumWordsForContainment = 8
+  /// Jaccard similarity enough when both items come from the same person (cross-posts get edited).
+  var sameAuthorJaccardThreshold = 0.25
   var bands = 20
   var rowsPerBand = 2
 
   /// Group number for each item (items alone get their own).
-  func groups(documents: [AnalyzedDocument], links: [String?]) -> [Int] {
+  func groups(documents: [AnalyzedDocument], links: [String?], sources: [String] = []) -> [Int] {
+    let handles = sources.map(SourceHandle.of)
     var parent = Array(documents.indices)
     func find(_ item: Int) -> Int {
       var item = item
@@ -53,18 +56,20 @@ struct DuplicateFinder {
         for j in (i + 1)..<members.count {
           let (a, b) = (members[i], members[j])
           guard checked.insert(a * documents.count + b).inserted else { continue }
-          if isSameStory(documents[a].shingles, documents[b].shingles) { union(a, b) }
+          let sameAuthor = a < handles.count && b < handles.count && handles[a] != nil && handles[a] == handles[b]
+          if isSameStory(documents[a].shingles, documents[b].shingles, sameAuthor: sameAuthor) { union(a, b) }
         }
       }
     }
     return documents.indices.map(find)
   }
 
-  func isSameStory(_ first: [UInt64], _ second: [UInt64]) -> Bool {
+  func isSameStory(_ first: [UInt64], _ second: [UInt64], sameAuthor: Bool = false) -> Bool {
     let shared = Self.intersectionCount(first, second)
     let union = first.count + second.count - shared
     guard union > 0 else { return false }
-    if Double(shared) / Double(union) >= jaccardThreshold { return true }
+    let jaccard = Double(shared) / Double(union)
+    if jaccard >= jaccardThreshold || (sameAuthor && jaccard >= sameAuthorJaccardThreshold) { return true }
     let smaller = min(first.count, second.count)
     return smaller >= minimumWordsForContainment && Double(shared) / Double(smaller) >= containmentThreshold
   }

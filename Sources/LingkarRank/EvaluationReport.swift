@@ -12,7 +12,7 @@ public struct EvaluationReport: Sendable, Hashable, CustomStringConvertible {
   /// Per-topic F1, by topic id.
   public var perTopicF1: [String: Double]
   /// Items whose prediction was wrong: (id, label, predicted).
-  public var errors: [(id: String, label: String, predicted: String)]
+  public var errors: [(id: String, label: String, predicted: String, evidence: String)]
 
   public static func == (lhs: EvaluationReport, rhs: EvaluationReport) -> Bool {
     lhs.description == rhs.description

@@ -16,7 +16,7 @@ public struct Evaluator: Sendable {
     var truePositive: [String: Int] = [:]
     var falsePositive: [String: Int] = [:]
     var falseNegative: [String: Int] = [:]
-    var errors: [(id: String, label: String, predicted: String)] = []
+    var errors: [(id: String, label: String, predicted: String, evidence: String)] = []
     for (item, result) in zip(items, scored) {
       let predicted = result.topics.first?.topicID ?? "none"
       if predicted == item.label {
@@ -25,7 +25,8 @@ public struct Evaluator: Sendable {
       } else {
         falsePositive[predicted, default: 0] += 1
         falseNegative[item.label, default: 0] += 1
-        errors.append((item.id, item.label, predicted))
+        let evidence = result.topics.prefix(3).map { "\($0.topicID) \($0.score) \($0.matched.prefix(6))" }
+        errors.append((item.id, item.label, predicted, evidence.joined(separator: " | ")))
       }
     }
     var perTopic: [String: Double] = [:]

@@ -53,7 +53,7 @@ public struct Ranker: Sendable {
       }
       if !learned.isEmpty { matches = scorer.score(documents) }
     }
-    let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link))
+    let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))
     var members: [Int: [String]] = [:]
     for (index, group) in groups.enumerated() { members[group, default: []].append(items[index].key) }
     let scored = items.indices.map { index in

@@ -23,7 +23,7 @@ struct RelatedTermLearner {
     }
     var learned: [(topic: Int, term: Int, stream: Int, weight: Double)] = []
     for term in perTopic.keys.sorted() {
-      guard let counts = perTopic[term], !scorer.isKeywordTerm(term) else { continue }
+      guard let counts = perTopic[term], !scorer.isKeywordTerm(term), !scorer.analyzer.stopTerms.contains(term) else { continue }
       let text = scorer.analyzer.terms[term]
       guard text.utf8.count >= 5, !text.dropFirst(2).allSatisfy(\.isNumber) else { continue }
       let confident = counts.values.reduce(0, +)

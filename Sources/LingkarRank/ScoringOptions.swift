@@ -10,7 +10,7 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Scale of the built-in related terms against the facilitator's keywords.
   public var relatedScale = 0.5
   /// Below this score an item has no topic ("Lainnya / Other").
-  public var threshold = 1.0
+  public var threshold = 0.8
   /// A second topic is listed for an item when it reaches this share of the first one's score.
   public var secondaryShare = 0.5
   /// Learn related terms from co-occurrence in the items (and history) being ranked.
@@ -28,4 +28,27 @@ public struct ScoringOptions: Sendable, Hashable {
   public var idfPriorDocuments = 40.0
 
   public init() {}
+
+  /// Sets a knob by name (`threshold=0.8`), for experiments from the command line; false when the
+  /// name or value is not understood.
+  public mutating func set(_ assignment: String) -> Bool {
+    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let value = Double(parts[1]) else { return false }
+    let doubles: [String: WritableKeyPath<ScoringOptions, Double>] = [
+      "k1": \.k1, "b": \.b, "titleWeight": \.titleWeight, "relatedScale": \.relatedScale, "threshold": \.threshold,
+      "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
+      "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
+    ]
+    if let path = doubles[parts[0]] {
+      self[keyPath: path] = value
+      return true
+    }
+    switch parts[0] {
+    case "learnRelatedTerms": learnRelatedTerms = value != 0
+    case "useRelatedTerms": useRelatedTerms = value != 0
+    case "learnedMinimumSupport": learnedMinimumSupport = Int(value)
+    default: return false
+    }
+    return true
+  }
 }

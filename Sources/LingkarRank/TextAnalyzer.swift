@@ -35,23 +35,29 @@ final class TextAnalyzer {
 
   func indonesianTerm(_ word: String) -> Int {
     if let cached = indonesianCache[word] { return cached }
-    let term = number("i:" + indonesian.stem(word))
+    let term = number("i:" + (Self.isStopword(word) ? word : indonesian.stem(word)))
     indonesianCache[word] = term
+    if Self.isStopword(word) { stopTerms.insert(term) }
     if surfaces[term] == nil { surfaces[term] = word }
     return term
   }
 
   func englishTerm(_ word: String) -> Int {
     if let cached = englishCache[word] { return cached }
-    let term = number("e:" + english.stem(word))
+    let term = number("e:" + (Self.isStopword(word) ? word : english.stem(word)))
     englishCache[word] = term
+    if Self.isStopword(word) { stopTerms.insert(term) }
     if surfaces[term] == nil { surfaces[term] = word }
     return term
   }
 
-  /// The streams of a token list for a language: [Indonesian], [English] or both.
-  func streams(_ tokens: [String], language: ItemLanguage, keepStopwords: Bool = false) -> [[Int]] {
-    let words = keepStopwords ? tokens : tokens.filter { !Self.isStopword($0) }
+  /// Terms made from stopwords: kept in the streams so that phrases containing them match
+  /// exactly, but never keywords on their own nor learned.
+  private(set) var stopTerms = Set<Int>()
+
+  /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
+  /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).
+  func streams(_ words: [String], language: ItemLanguage) -> [[Int]] {
     switch language {
     case .id: return [words.map(indonesianTerm)]
     case .en: return [[], words.map(englishTerm)]

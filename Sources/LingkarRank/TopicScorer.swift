@@ -31,8 +31,8 @@ final class TopicScorer {
 
   /// Adds a keyword (ignored when the same text is already a keyword of that topic).
   func add(_ text: String, weight: Double, topic: Int, origin: CompiledKeyword.Origin) {
-    let tokens = Tokenizer.tokens(text).filter { !TextAnalyzer.isStopword($0) }
-    guard !tokens.isEmpty else { return }
+    let tokens = Tokenizer.tokens(text)
+    guard tokens.contains(where: { !TextAnalyzer.isStopword($0) }) else { return }
     let sequences = [tokens.map(analyzer.indonesianTerm), tokens.map(analyzer.englishTerm)]
     addCompiled(text: text, sequences: sequences, weight: weight, topic: topic, origin: origin)
   }
