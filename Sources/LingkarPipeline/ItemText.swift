@@ -2,7 +2,7 @@
 /// the markup removed (tags dropped, the commonest entities decoded).
 enum ItemText {
   /// Characters of content read after the summary.
-  static let contentLimit = 2000
+  static let contentLimit = 1000
 
   static func plain(summary: String?, content: String?) -> String {
     var text = summary ?? ""

@@ -15,14 +15,30 @@ struct AnalyzedDocument {
     let titleTokens = Tokenizer.tokens(title)
     let bodyTokens = Tokenizer.tokens(text)
     language = analyzer.detector.detect(tokens: titleTokens + bodyTokens, declared: declaredLanguage)
-    self.title = Self.padded(analyzer.streams(titleTokens, language: language))
-    body = Self.padded(analyzer.streams(bodyTokens, language: language))
-    length = (titleTokens + bodyTokens).reduce(0) { $0 + (TextAnalyzer.isStopword($1) ? 0 : 1) }
-    shingles = Self.wordHashes(titleTokens + bodyTokens)
+    let titleWords = titleTokens.map(analyzer.wordNumber)
+    let bodyWords = bodyTokens.map(analyzer.wordNumber)
+    self.title = analyzer.streams(numbers: titleWords, language: language)
+    body = analyzer.streams(numbers: bodyWords, language: language)
+    var length = 0
+    var hashes = Set<UInt64>()
+    for word in titleWords + bodyWords where !analyzer.wordIsStop[word] {
+      length += 1
+      let hash = analyzer.wordHash[word]
+      if hash != 0 { hashes.insert(hash) }
+    }
+    self.length = length
+    shingles = hashes.sorted()
   }
 
-  private static func padded(_ streams: [[Int]]) -> [[Int]] {
-    streams.count == 2 ? streams : streams + [[]]
+  /// The duplicate-detection hash of one word (0: not used), trimmed of the commonest endings.
+  static func wordHash(_ token: String) -> UInt64 {
+    guard token.utf8.count > 1 else { return 0 }
+    var word = Substring(token)
+    if word.utf8.count > 5, word.hasSuffix("nya") { word = word.dropLast(3) }
+    else if word.utf8.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word = word.dropLast() }
+    var hasher = StableHasher()
+    hasher.combine(String(word))
+    return hasher.value == 0 ? 1 : hasher.value
   }
 
   /// Distinct hashes of the content words, each trimmed of the commonest endings (`-nya`, `'s`,

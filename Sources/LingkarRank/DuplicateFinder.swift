@@ -51,10 +51,11 @@ struct DuplicateFinder {
     }
     var checked = Set<Int>()
     for key in buckets.keys.sorted() {
-      guard let members = buckets[key], members.count > 1, members.count <= 200 else { continue }
+      guard let members = buckets[key], members.count > 1, members.count <= 64 else { continue }
       for i in 0..<members.count {
         for j in (i + 1)..<members.count {
           let (a, b) = (members[i], members[j])
+          if find(a) == find(b) { continue }
           guard checked.insert(a * documents.count + b).inserted else { continue }
           let sameAuthor = a < handles.count && b < handles.count && handles[a] != nil && handles[a] == handles[b]
           if isSameStory(documents[a].shingles, documents[b].shingles, sameAuthor: sameAuthor) { union(a, b) }

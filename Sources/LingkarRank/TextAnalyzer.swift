@@ -55,6 +55,48 @@ final class TextAnalyzer {
   /// exactly, but never keywords on their own nor learned.
   private(set) var stopTerms = Set<Int>()
 
+  /// Per distinct word: its number, stopword flag, terms (made on first use) and duplicate hash, so
+  /// each token of a text costs one dictionary lookup.
+  private var wordNumbers: [String: Int] = [:]
+  private var words: [String] = []
+  private(set) var wordIsStop: [Bool] = []
+  private var wordIndonesian: [Int] = []
+  private var wordEnglish: [Int] = []
+  private(set) var wordHash: [UInt64] = []
+
+  func wordNumber(_ word: String) -> Int {
+    if let known = wordNumbers[word] { return known }
+    let next = words.count
+    wordNumbers[word] = next
+    words.append(word)
+    wordIsStop.append(Self.isStopword(word))
+    wordIndonesian.append(-1)
+    wordEnglish.append(-1)
+    wordHash.append(AnalyzedDocument.wordHash(word))
+    return next
+  }
+
+  /// The streams of word numbers for a language (see `streams(_:language:)`).
+  func streams(numbers: [Int], language: ItemLanguage) -> [[Int]] {
+    var indonesianStream: [Int] = []
+    var englishStream: [Int] = []
+    if language != .en {
+      indonesianStream.reserveCapacity(numbers.count)
+      for number in numbers {
+        if wordIndonesian[number] < 0 { wordIndonesian[number] = indonesianTerm(words[number]) }
+        indonesianStream.append(wordIndonesian[number])
+      }
+    }
+    if language != .id {
+      englishStream.reserveCapacity(numbers.count)
+      for number in numbers {
+        if wordEnglish[number] < 0 { wordEnglish[number] = englishTerm(words[number]) }
+        englishStream.append(wordEnglish[number])
+      }
+    }
+    return [indonesianStream, englishStream]
+  }
+
   /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
   /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).
   func streams(_ words: [String], language: ItemLanguage) -> [[Int]] {

@@ -53,6 +53,11 @@ public enum Tokenizer {
 
   /// Lower-cases and folds one word; splits compounds and collapses reduplications.
   static func appendWord(_ raw: ArraySlice<Unicode.Scalar>, to output: inout [String]) {
+    // Fast path: a plain ASCII word.
+    if raw.allSatisfy({ $0.isASCII && isWordScalar($0) }) {
+      output.append(String(decoding: raw.map { UInt8(truncatingIfNeeded: lowered($0).value) }, as: UTF8.self))
+      return
+    }
     var parts: [String] = []
     var current = String.UnicodeScalarView()
     var pendingApostrophe = false
@@ -120,10 +125,12 @@ public enum Tokenizer {
     for piece in pieces { appendWord(piece, to: &output) }
   }
 
+  static let addressPrefixes: [[Unicode.Scalar]] = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+
   static func startsAddress(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-    let prefixes = ["http://", "https://", "www."]
-    for prefix in prefixes {
-      let wanted = Array(prefix.unicodeScalars)
+    let first = lowered(scalars[index])
+    guard first == "h" || first == "w" else { return false }
+    for wanted in addressPrefixes {
       guard index + wanted.count <= scalars.count else { continue }
       var matches = true
       for (offset, scalar) in wanted.enumerated() where lowered(scalars[index + offset]) != scalar {
