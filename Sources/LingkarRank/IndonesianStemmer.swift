@@ -17,27 +17,36 @@ public struct IndonesianStemmer: Sendable {
   public func stem(_ word: String) -> String {
     guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
     if roots.contains(word) { return word }
-    var base = Array(word.utf8)
+    // Clitics first; when the stripped word leads nowhere, the word with the ending kept is tried
+    // too (`bertanya` is `ber-tanya`, not `berta-nya`).
+    var bases: [[UInt8]] = []
+    var current = Array(word.utf8)
+    bases.append(current)
     for particles in [Self.particles, Self.possessives] {
-      if let stripped = strip(base, anyOf: particles) {
-        base = stripped
-        if isRoot(base) { return string(base) }
+      if let stripped = strip(current, anyOf: particles) {
+        current = stripped
+        if isRoot(current) { return string(current) }
+        bases.insert(current, at: 0)
       }
     }
-    // Derivational suffix candidates, then the word as it is.
+    for base in bases {
+      if let found = rootOf(base) { return string(found) }
+    }
+    return string(bases[0])
+  }
+
+  /// Derivational suffix candidates with prefixes, then the word itself; nil when no root is reached.
+  private func rootOf(_ base: [UInt8]) -> [UInt8]? {
+    if isRoot(base) { return base }
     var options: [(word: [UInt8], suffix: String)] = []
-    if base.count > 5, base.suffix(3) == Array("kan".utf8) { options.append((Array(base.dropLast(3)), "kan")) }
-    if base.count > 4, base.suffix(2) == Array("an".utf8) { options.append((Array(base.dropLast(2)), "an")) }
-    if base.count > 4, base.last == UInt8(ascii: "i") {
-      options.append((Array(base.dropLast()), "i"))
-    }
-    for option in options where isRoot(option.word) { return string(option.word) }
+    if base.count > 5, base.suffix(3).elementsEqual("kan".utf8) { options.append((Array(base.dropLast(3)), "kan")) }
+    if base.count > 4, base.suffix(2).elementsEqual("an".utf8) { options.append((Array(base.dropLast(2)), "an")) }
+    if base.count > 4, base.last == UInt8(ascii: "i") { options.append((Array(base.dropLast()), "i")) }
+    for option in options where isRoot(option.word) { return option.word }
     for option in options + [(base, "")] {
-      if let found = stripPrefixes(option.word, suffix: option.suffix, depth: 0, used: []) {
-        return string(found)
-      }
+      if let found = stripPrefixes(option.word, suffix: option.suffix, depth: 0, used: []) { return found }
     }
-    return string(base)
+    return nil
   }
 
   /// Tries the prefix rules recursively; returns the first known root reached.

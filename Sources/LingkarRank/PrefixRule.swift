@@ -17,7 +17,7 @@ struct PrefixRule: Sendable {
   let results: [(drop: Int, restore: [UInt8])]
 
   func candidates(_ word: [UInt8]) -> [[UInt8]]? {
-    guard word.count > prefix.count, word.starts(with: prefix) else { return nil }
+    guard word.count >= prefix.count, word.starts(with: prefix) else { return nil }
     guard condition(word[prefix.count...]) else { return nil }
     return results.compactMap { drop, restore in
       let rest = restore + word[drop...]
