@@ -26,10 +26,19 @@ let package = Package(
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
+    // Pure ranking: text in, scores out. Word lists are embedded in the binary (no bundle lookup).
+    .target(
+      name: "LingkarRank", dependencies: ["LingkarModel"],
+      exclude: ["Resources/LICENSE-sastrawi.txt", "Resources/README.md"],
+      resources: [
+        .embedInCode("Resources/id-stopwords.txt"), .embedInCode("Resources/en-stopwords.txt"),
+        .embedInCode("Resources/id-roots.txt"), .embedInCode("Resources/default-topics.txt"),
+        .embedInCode("Resources/related-terms.txt"),
+      ]),
     .target(
       name: "LingkarPipeline",
       dependencies: [
-        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
+        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
@@ -45,6 +54,9 @@ let package = Package(
     .testTarget(name: "LingkarFeedListTests", dependencies: ["LingkarFeedList", "LingkarModel"]),
     .testTarget(name: "LingkarFetchTests", dependencies: ["LingkarFetch", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(
+      name: "LingkarRankTests", dependencies: ["LingkarRank", "LingkarModel"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "LingkarPipelineTests",
       dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
