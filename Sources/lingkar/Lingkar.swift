@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lingkar: AsyncParsableCommand {
@@ -8,4 +9,24 @@ struct Lingkar: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [DemoCommand.self, ParseCommand.self, FetchCommand.self, TopicsCommand.self]
   )
+
+  /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
+  /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
