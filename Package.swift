@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "lingkar", targets: ["lingkar"]),
     .library(name: "LingkarParse", targets: ["LingkarParse"]),
+    .library(name: "LingkarDigest", targets: ["LingkarDigest"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -23,13 +24,14 @@ let package = Package(
     // The model at the bottom; everything else points down to it.
     .target(name: "LingkarModel"),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(name: "LingkarDigest", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
     .target(
       name: "LingkarPipeline",
       dependencies: [
-        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
+        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarDigest",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
@@ -45,6 +47,9 @@ let package = Package(
     .testTarget(name: "LingkarFeedListTests", dependencies: ["LingkarFeedList", "LingkarModel"]),
     .testTarget(name: "LingkarFetchTests", dependencies: ["LingkarFetch", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+    .testTarget(
+      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "LingkarPipelineTests",
       dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
