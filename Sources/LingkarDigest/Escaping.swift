@@ -86,7 +86,9 @@ public enum Escaping {
     var text = Substring(link)
     if let range = text.range(of: "://") { text = text[range.upperBound...] }
     if text.lowercased().hasPrefix("www.") { text = text.dropFirst(4) }
-    if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
+    if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+    // The query says which page it is when the path alone does not (`youtube.com/watch?v=…`).
+    if let query = text.firstIndex(of: "?"), text[..<query].filter({ $0 == "/" }).count > 1 { text = text[..<query] }
     if text.hasSuffix("/") { text = text.dropLast() }
     return text.count > limit ? String(text.prefix(limit - 1)) + "…" : String(text)
   }
@@ -99,6 +101,7 @@ public enum Escaping {
       let needed = output.isEmpty ? word.count : word.count + 1
       if output.count + needed > limit {
         if output.isEmpty { output = String(word.prefix(limit - 1)) }
+        while let last = output.last, last.isPunctuation || last.isWhitespace { output.removeLast() }
         return output + "…"
       }
       if !output.isEmpty { output += " " }
@@ -126,7 +129,7 @@ extension Escaping {
     var onlyDigits = true
     for (index, character) in clean(text).enumerated() {
       switch character {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!", "(", ")", "{", "}":
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
         output += "\\" + String(character)
       case "#", "+", "-", "=":
         output += index == 0 ? "\\" + String(character) : String(character)

@@ -115,7 +115,7 @@ public struct HTMLRenderer: Sendable {
       (s.engagement, s.decimal(b.engagement, digits: 2)), (s.novelty, novelty),
     ]
     var html = "<dl class=\"breakdown\" aria-label=\"\(e(s.breakdownHeading))\">\n"
-    for (term, value) in rows { html += "<div><dt>\(e(term))</dt><dd>\(e(value))</dd></div>\n" }
+    for (term, value) in rows { html += "<div><dt>\(e(term))</dt> <dd>\(e(value))</dd></div>\n" }
     return html + "</dl>\n"
   }
 
@@ -140,7 +140,7 @@ public struct HTMLRenderer: Sendable {
     let ours = own.isEmpty ? "" : " lang=\"\(digest.language.rawValue)\""
     var html = "<li class=\"item\"\(own)>\n<h4>\(titleLink(item, s))</h4>\n"
     html += "<p class=\"meta\"\(ours)>\(meta(item, digest, s))</p>\n"
-    let excerpt = Escaping.excerpt(item.summary, limit: excerptLength)
+    let excerpt = Self.excerpt(item, limit: excerptLength)
     if !excerpt.isEmpty { html += "<p class=\"excerpt\">\(e(excerpt))</p>\n" }
     let others = digest.alsoPostedBy(item)
     if !others.isEmpty {
@@ -240,6 +240,15 @@ public struct HTMLRenderer: Sendable {
     if let title = item.title.map({ Escaping.clean($0).trimmingSpaces() }), !title.isEmpty { return title }
     let start = Escaping.excerpt(item.summary, limit: 80)
     return start.isEmpty ? s.untitled : start
+  }
+
+  /// The excerpt shown under the title; empty when the title already says all of it (a short
+  /// social post whose title is its text).
+  static func excerpt(_ item: DigestItem, limit: Int) -> String {
+    let hasTitle = item.title.map { !Escaping.clean($0).trimmingSpaces().isEmpty } ?? false
+    let excerpt = Escaping.excerpt(item.summary, limit: limit)
+    if !hasTitle && !Escaping.excerpt(item.summary, limit: 80).hasSuffix("…") { return "" }
+    return excerpt
   }
 
   /// The BCP 47 tag for an item language: `id`, `en`; `mixed` (Indonesian–English code-switching,

@@ -34,11 +34,10 @@ enum HTMLStyle {
     .rank { display: inline-block; min-width: 1.6rem; height: 1.6rem; border-radius: 50%; background: var(--accent);
       color: #fff; text-align: center; font-size: 0.95rem; line-height: 1.6rem; margin-right: 0.4rem; }
     .why { font-size: 0.95rem; }
-    .breakdown { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0.4rem 0 0; padding: 0; font-size: 0.85rem;
-      color: var(--muted); }
-    .breakdown div { display: flex; gap: 0.3rem; }
-    .breakdown dt { font-weight: 400; }
-    .breakdown dd { margin: 0; font-weight: 600; color: var(--ink); }
+    .breakdown { margin: 0.4rem 0 0; padding: 0; font-size: 0.85rem; color: var(--muted); }
+    .breakdown div { display: inline-block; margin-right: 0.9rem; }
+    .breakdown dt, .breakdown dd { display: inline; margin: 0; }
+    .breakdown dd { font-weight: 600; color: var(--ink); white-space: nowrap; }
     .readings li, .prompts li { margin: 0.25rem 0; }
     .prompts li { font-style: italic; }
     .items { list-style: none; padding: 0; }
@@ -75,11 +74,11 @@ enum HTMLStyle {
       .page { max-width: none; padding: 0; }
       .skip, .toc, .nav-only { display: none; }
       a { color: inherit; text-decoration: none; }
-      .print-url { display: inline; font-size: 0.8em; color: var(--muted); overflow-wrap: anywhere; }
+      .print-url { display: inline; font-size: 0.8em; font-weight: 400; color: var(--muted); overflow-wrap: anywhere; }
       .suggestion { background: none; border: 1px solid #888; border-left-width: 3pt; }
       .rank { background: none; color: var(--ink); border: 1px solid var(--ink); }
       h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-      .item, .suggestion, .readings li, .feeds li, .chart-rows li { break-inside: avoid; page-break-inside: avoid; }
+      .item, .readings li, .prompts li, .feeds li, .chart { break-inside: avoid; page-break-inside: avoid; }
       .spark rect { fill: #bbb; }
       .spark rect.now { fill: #222; }
     }

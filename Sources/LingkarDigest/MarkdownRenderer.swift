@@ -76,7 +76,7 @@ public struct MarkdownRenderer: Sendable {
 
   private func item(_ item: DigestItem, topic: String, _ digest: Digest, _ s: Strings) -> String {
     var md = "- **\(link(item, s))**  \n  \(m(meta(item, digest, s)))"
-    let excerpt = Escaping.excerpt(item.summary, limit: excerptLength)
+    let excerpt = HTMLRenderer.excerpt(item, limit: excerptLength)
     if !excerpt.isEmpty { md += "  \n  \(m(excerpt))" }
     let others = digest.alsoPostedBy(item)
     if !others.isEmpty {
