@@ -59,7 +59,11 @@ public struct TextRenderer: Sendable {
       lines += ["", "*\(s.attentionHeading)*"]
       for (feed, attention) in problems {
         var line = "⚠️ " + clean(feed.title ?? Escaping.shortLink(feed.url)) + ": " + clean(s.attention(attention))
-        if case .moved(let newURL) = attention { line += " (\(s.movedAction))" + "\n" + clean(newURL) }
+        if case .moved(let newURL) = attention {
+          line += " (\(s.movedAction))"
+          // A link only on a line of its own; any other address stays inside the sentence.
+          line += Escaping.safeLink(newURL).map { "\n" + $0 } ?? ": " + clean(newURL)
+        }
         lines.append(line)
       }
     }
