@@ -52,7 +52,7 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarTestSupport"]),
   ]
 )
 
