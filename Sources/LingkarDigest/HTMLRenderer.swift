@@ -199,7 +199,7 @@ public struct HTMLRenderer: Sendable {
 
   private func meta(_ item: DigestItem, _ digest: Digest, _ s: Strings) -> String {
     var parts = ["<span class=\"source\">\(e(item.feedTitle ?? Escaping.shortLink(item.feedURL)))</span>"]
-    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty { parts.append("\(e(s.by)) \(e(author))") }
+    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle { parts.append("\(e(s.by)) \(e(author))") }
     if let published = item.published {
       let datetime = Timestamp.iso8601(published)
       parts.append("<time datetime=\"\(datetime)\">\(e(s.shortDate(published, utcOffset: digest.utcOffset)))</time>")

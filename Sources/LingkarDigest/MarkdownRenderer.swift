@@ -99,7 +99,7 @@ public struct MarkdownRenderer: Sendable {
 
   private func meta(_ item: DigestItem, _ digest: Digest, _ s: Strings) -> String {
     var parts = [item.feedTitle ?? Escaping.shortLink(item.feedURL)]
-    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty { parts.append("\(s.by) \(author)") }
+    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle { parts.append("\(s.by) \(author)") }
     parts.append(item.published.map { s.shortDate($0, utcOffset: digest.utcOffset) } ?? s.noDate)
     parts.append(s.languageName(item.language))
     if let comments = item.comments, comments > 0 { parts.append(s.comments(comments)) }
