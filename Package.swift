@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "lingkar", targets: ["lingkar"]),
     .library(name: "LingkarParse", targets: ["LingkarParse"]),
+    .library(name: "LingkarDigest", targets: ["LingkarDigest"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -23,6 +24,7 @@ let package = Package(
     // The model at the bottom; everything else points down to it.
     .target(name: "LingkarModel"),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(name: "LingkarDigest", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
@@ -39,6 +41,7 @@ let package = Package(
       name: "LingkarPipeline",
       dependencies: [
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
+        "LingkarDigest",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
@@ -58,8 +61,11 @@ let package = Package(
       name: "LingkarRankTests", dependencies: ["LingkarRank", "LingkarModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(
+      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel"],
+      exclude: ["Snapshots"]),
+    .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarTestSupport"]),
   ]
 )
 
