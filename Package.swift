@@ -47,7 +47,9 @@ let package = Package(
     .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+      dependencies: [
+        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarFeedList", "LingkarParse", "LingkarTestSupport",
+      ]),
   ]
 )
 
