@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(
       name: "LingkarPipelineTests",
       dependencies: [
-        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarFeedList", "LingkarParse", "LingkarTestSupport",
+        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarFeedList", "LingkarFetch", "LingkarParse",
+        "LingkarTestSupport",
       ]),
   ]
 )
