@@ -9,7 +9,7 @@ struct FeedsCommand: ParsableCommand {
     commandName: "feeds",
     abstract: "Add, list, check, remove, import and export the feeds the school follows.",
     discussion: """
-      The feeds file stays yours: every change rewrites it in one step and keeps comments, blank lines,
+      The feeds file stays yours: every change rewrites it in one step and keeps comments, blank lines, \
       order and spacing exactly as they were.
       """,
     subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self]
@@ -60,7 +60,7 @@ struct FeedsCommand: ParsableCommand {
           @guru@mastodon.social                    mastodon:@guru@mastodon.social
           bluesky:guru.bsky.social                 youtube:@handle   youtube:UC...
           blogger:NAME  wordpress:SITE  medium:@user  substack:NAME
-        The feed is fetched and read before it is added, and its latest items are shown. X/Twitter and
+        The feed is fetched and read before it is added, and its latest items are shown. X/Twitter and \
         Facebook publish no feeds and are refused.
         """)
 
@@ -156,8 +156,9 @@ struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Fetch every feed and report the ones that are gone, moved, failing, silent, doubled or not feeds.",
       discussion: """
-        --fix writes the new address of moved feeds and comments out gone ones; nothing else in the file
-        changes. The last line is a summary: feeds=N healthy=H and a count per problem.
+        --fix writes the new address of moved feeds and comments out gone ones; nothing else in the file \
+        changes. The last line is a summary: feeds=N healthy=H and a count per problem. Exit code 0 when \
+        the report was made, whatever it found; 3 when another run holds the database.
         """)
 
     @Flag(help: "Rewrite moved addresses and comment out gone feeds.")

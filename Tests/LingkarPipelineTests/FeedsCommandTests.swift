@@ -442,3 +442,66 @@ struct FeedsMaintenanceTests {
     #expect(FeedList(parsing: fixture.text, directory: "/").diagnostics.isEmpty)
   }
 }
+
+@Suite("the lingkar feeds commands")
+struct FeedsProcessTests {
+  func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lingkarBinary())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+  }
+
+  @Test("add, list, check --fix and remove from the command line, with plain messages and exit codes")
+  func commandLine() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let site = TestSite("cli")
+    site.page("/", "<html><head><link rel=alternate type=application/atom+xml title=Posts href=/atom.xml></head></html>")
+    site.feed("/atom.xml", TestSite.rss(title: "CLI blog", items: 4))
+    site.serve("/gone.xml", status: 410)
+    directory.write("feeds.txt", "# mine\n\(site.url("/gone.xml"))\n")
+
+    let refused = try run(["feeds", "add", "twitter:@guru"], in: directory)
+    #expect(refused.status == 1)
+    #expect(refused.err.contains("publishes no feeds"))
+
+    let added = try run(["feeds", "add", site.url("/"), "--tag", "blog", "--by", "Bu Sari"], in: directory)
+    #expect(added.status == 0)
+    #expect(added.out.contains("CLI blog"))
+    #expect(added.out.contains("CLI blog post 1"))
+    #expect(added.out.contains("Added to feeds.txt line 3"))
+
+    let again = try run(["feeds", "add", site.url("/atom.xml")], in: directory)
+    #expect(again.status == 1)
+    #expect(again.err.contains("already in feeds.txt on line 3"))
+
+    let list = try run(["feeds", "list"], in: directory)
+    #expect(list.status == 0)
+    #expect(list.out.contains("CLI blog"))
+    #expect(list.out.hasSuffix("feeds=2\n"))
+
+    let check = try run(["feeds", "check", "--fix"], in: directory)
+    #expect(check.status == 0)
+    #expect(check.out.contains("commented out (gone)"))
+    let text = try String(contentsOfFile: directory.file("feeds.txt"), encoding: .utf8)
+    #expect(text.components(separatedBy: "\n")[1].hasPrefix("# gone (HTTP 410)"))
+
+    let removed = try run(["feeds", "remove", "3"], in: directory)
+    #expect(removed.status == 0)
+    let export = try run(["feeds", "export"], in: directory)
+    #expect(export.out.contains("<opml version=\"2.0\">"))
+  }
+}
