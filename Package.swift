@@ -65,7 +65,10 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarTestSupport"]),
+      dependencies: [
+        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarFeedList", "LingkarFetch",
+        "LingkarParse", "LingkarTestSupport",
+      ]),
   ]
 )
 
