@@ -72,3 +72,16 @@ extension Strings {
     }
   }
 }
+
+extension Strings {
+  /// `Kamis, 3 Desember 2026` / `Thursday, 3 December 2026`.
+  public func longDay(_ day: CalendarDay) -> String {
+    let weekday = weekdays[Weekday.allCases.firstIndex(of: day.weekday) ?? 0]
+    return "\(weekday), \(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+
+  /// `3 Desember 2026`.
+  public func day(_ day: CalendarDay) -> String {
+    "\(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+}
