@@ -85,3 +85,11 @@ extension Strings {
     "\(day.day) \(months[day.month - 1]) \(day.year)"
   }
 }
+
+extension Strings {
+  /// The digest's title for a period (`Digest Lingkar, 15–29 November 2026`): the page title and
+  /// the e-mail subject.
+  public func digestTitle(from: Date, to: Date, utcOffset: Int) -> String {
+    documentTitle(range(from: from, to: to, utcOffset: utcOffset))
+  }
+}
