@@ -36,7 +36,7 @@ public enum SettingsFile {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      return (Settings(), [syntaxError(error, file: file)])
+      return (Settings(), [syntaxError(error, file: file, text: text)])
     } catch {
       return (Settings(), [SettingsError(file: file, line: 0, message: "cannot be read: \(error)")])
     }
@@ -45,7 +45,7 @@ public enum SettingsFile {
     return (settings, reader.errors)
   }
 
-  static func syntaxError(_ error: YamlError, file: String) -> SettingsError {
+  static func syntaxError(_ error: YamlError, file: String, text: String) -> SettingsError {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
@@ -53,13 +53,29 @@ public enum SettingsFile {
       return SettingsError(file: file, line: mark.line, message: "not valid YAML: \(problem)\(where_)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return SettingsError(
-        file: file, line: context.mark.line,
+        file: file, line: secondOccurrence(of: duplicates.sorted().first ?? "", in: text, after: context.mark.line) ?? context.mark.line,
         message: "a setting is written twice: \(duplicates.sorted().joined(separator: ", "))")
     case .reader(let problem, _, _, _):
       return SettingsError(file: file, line: 0, message: "cannot be read: \(problem)")
     default:
       return SettingsError(file: file, line: 0, message: "not valid YAML: \(error)")
     }
+  }
+}
+
+extension SettingsFile {
+  /// The line of the second `key:` at the same indentation from `after` on (libyaml marks only the
+  /// group that holds the duplicate).
+  static func secondOccurrence(of key: String, in text: String, after line: Int) -> Int? {
+    var seen: Set<Int> = []
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= line {
+      let indent = raw.prefix { $0 == " " }.count
+      var rest = raw.dropFirst(indent)
+      if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
+      guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+      if !seen.insert(indent).inserted { return offset + 1 }
+    }
+    return nil
   }
 }
 
