@@ -64,8 +64,9 @@ public struct MIMEWriter: Sendable {
     var lines: [String] = []
     var current = ""
     for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-      if current.isEmpty {
-        current = String(word)
+      if current.isEmpty || !current.contains(" ") && lines.isEmpty {
+        // The header's name and its first word stay on the first line.
+        current += current.isEmpty ? String(word) : " " + word
       } else if current.utf8.count + 1 + word.utf8.count > 78 {
         lines.append(current)
         current = " " + word
@@ -84,13 +85,14 @@ public struct MIMEWriter: Sendable {
     return encodedWords(clean).joined(separator: " ")
   }
 
-  /// `=?UTF-8?B?...?=` words of at most 75 characters, never splitting a character.
+  /// `=?UTF-8?B?...?=` words of at most 64 characters (39 bytes), never splitting a character, so
+  /// `Subject: ` and one word fit in 78.
   static func encodedWords(_ text: String) -> [String] {
     var words: [String] = []
     var chunk: [UInt8] = []
     for character in text {
       let bytes = Array(String(character).utf8)
-      if chunk.count + bytes.count > 45 {
+      if chunk.count + bytes.count > 39 {
         words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
         chunk = []
       }
