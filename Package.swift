@@ -74,7 +74,9 @@ let package = Package(
       name: "LingkarMailTests", dependencies: ["LingkarMail", "LingkarModel"]),
     .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarTestSupport"]),
+      dependencies: [
+        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarRank", "LingkarTestSupport",
+      ]),
   ]
 )
 

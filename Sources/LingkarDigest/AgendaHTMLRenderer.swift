@@ -112,7 +112,7 @@ public struct AgendaHTMLRenderer: Sendable {
     let title = e(HTMLRenderer.title(item, s))
     var html = "<li\(lang)>"
     if let link = Escaping.safeLink(item.link) {
-      html += "<a href=\"\(e(link))\">\(title)</a><span class=\"print-url\"> \(e(Escaping.shortLink(link)))</span>"
+      html += "<a href=\"\(e(link))\">\(title)</a> <span class=\"print-url\">\(e(Escaping.shortLink(link)))</span>"
     } else {
       html += title
     }

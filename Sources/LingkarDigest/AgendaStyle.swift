@@ -44,16 +44,29 @@ enum AgendaStyle {
       .who { text-align: left; }
     }
     @media print {
-      @page { size: A4; margin: 11mm 12mm 12mm; }
-      body { font-size: 9.6pt; line-height: 1.32; }
+      @page { size: A4; margin: 10mm 12mm 10mm; }
+      body { font-size: 9pt; line-height: 1.25; }
+      h1 { font-size: 15pt; }
+      h2 { font-size: 11pt; }
+      h3 { font-size: 10.5pt; }
+      .columns { grid-template-columns: 5fr 3fr; gap: 0 1rem; }
+      .readings li, .prompts li { font-size: 8.8pt; margin: 0.05rem 0; }
+      .source, .meta, .themes, .none, .carried { font-size: 8pt; }
+      .brand, h4 { font-size: 7.5pt; }
+      .when, .who { font-size: 10pt; }
+      footer { font-size: 7.5pt; margin-top: 0.6rem; }
       .page { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
-      .print-url { display: inline; font-size: 0.78em; color: var(--muted); overflow-wrap: anywhere; }
+      .print-url { display: inline; font-size: 0.8em; color: var(--muted); overflow-wrap: anywhere; }
+      .print-url::before { content: "("; }
+      .print-url::after { content: ")"; }
       .rank { background: none; color: var(--ink); border: 1px solid var(--ink); }
-      .topic { border-color: #999; border-left-width: 3pt; margin: 0.45rem 0; padding: 0.35rem 0.6rem 0.45rem; break-inside: avoid; page-break-inside: avoid; }
-      h2 { margin-top: 0.7rem; }
+      .topic { border-color: #999; border-left-width: 3pt; margin: 0.35rem 0; padding: 0.25rem 0.6rem 0.3rem; }
+      .readings li, .prompts li, .rule { break-inside: avoid; page-break-inside: avoid; }
+      h2 { margin-top: 0.6rem; }
+      h4 { margin-top: 0.3rem; }
       h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-      .rule { height: 1.45rem; border-bottom-color: #999; }
+      .rule { height: 1.3rem; border-bottom-color: #999; }
     }
     """
 }
