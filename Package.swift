@@ -10,7 +10,9 @@ let package = Package(
     .library(name: "LingkarDigest", targets: ["LingkarDigest"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // The settings file (lingkar.yaml): YAML with line numbers on every node, libyaml inside.
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
   ],
   targets: [
     // Thin C layers: system libraries found through pkg-config, typed shims in shim.h.
@@ -28,6 +30,10 @@ let package = Package(
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
+    // The school's settings file (lingkar.yaml) -> Settings values, with line numbers in every error.
+    .target(name: "LingkarSettings", dependencies: ["LingkarModel", .product(name: "Yams", package: "Yams")]),
+    // One e-mail (MIME, multipart/alternative) sent over libcurl's SMTP.
+    .target(name: "LingkarMail", dependencies: ["LingkarModel", "CCurl"]),
     // Pure ranking: text in, scores out. Word lists are embedded in the binary (no bundle lookup).
     .target(
       name: "LingkarRank", dependencies: ["LingkarModel"],
@@ -41,7 +47,7 @@ let package = Package(
       name: "LingkarPipeline",
       dependencies: [
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
-        "LingkarDigest",
+        "LingkarDigest", "LingkarSettings", "LingkarMail",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
@@ -63,11 +69,14 @@ let package = Package(
     .testTarget(
       name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel"],
       exclude: ["Snapshots"]),
+    .testTarget(name: "LingkarSettingsTests", dependencies: ["LingkarSettings", "LingkarModel"]),
+    .testTarget(
+      name: "LingkarMailTests", dependencies: ["LingkarMail", "LingkarModel"]),
     .testTarget(
       name: "LingkarPipelineTests",
       dependencies: [
         "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarFeedList", "LingkarFetch",
-        "LingkarParse", "LingkarTestSupport",
+        "LingkarParse", "LingkarRank", "LingkarTestSupport",
       ]),
   ]
 )

@@ -83,6 +83,7 @@ public struct HTMLRenderer: Sendable {
       html += "<article class=\"suggestion\" aria-labelledby=\"\(anchor)\">\n"
       html += "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
       html += "<p class=\"why\">\(e(why(topic, digest, s)))</p>\n"
+      if suggestion.carriedOver { html += "<p class=\"why\">\(e(s.carriedOver))</p>\n" }
       html += breakdown(topic, s)
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {

@@ -90,6 +90,10 @@ public struct JSONRenderer: Sendable {
       json.string(suggestion.topicID)
       json.key("label")
       json.string(digest.topic(suggestion.topicID)?.label.text(in: s.language))
+      if suggestion.carriedOver {
+        json.key("carried_over")
+        json.bool(true)
+      }
       json.key("readings")
       json.strings(suggestion.readings)
       json.key("prompts")

@@ -19,6 +19,7 @@ public struct MarkdownRenderer: Sendable {
       md += "\n### \(rank + 1). \(m(topic.label.text(in: s.language)))\n\n"
       let trend = s.trend(digest.volume.trend(of: topic.id))
       md += "\(m(s.why(topic.items.count, topic.breakdown.sources) + "; " + trend + "."))\n\n"
+      if suggestion.carriedOver { md += "\(m(s.carriedOver))\n\n" }
       let b = topic.breakdown
       let parts = [
         "\(s.scoreLabel) \(s.decimal(topic.score))", "\(s.relevance) \(s.decimal(b.relevance, digits: 2))",

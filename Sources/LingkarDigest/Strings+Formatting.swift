@@ -72,3 +72,24 @@ extension Strings {
     }
   }
 }
+
+extension Strings {
+  /// `Kamis, 3 Desember 2026` / `Thursday, 3 December 2026`.
+  public func longDay(_ day: CalendarDay) -> String {
+    let weekday = weekdays[Weekday.allCases.firstIndex(of: day.weekday) ?? 0]
+    return "\(weekday), \(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+
+  /// `3 Desember 2026`.
+  public func day(_ day: CalendarDay) -> String {
+    "\(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+}
+
+extension Strings {
+  /// The digest's title for a period (`Digest Lingkar, 15–29 November 2026`): the page title and
+  /// the e-mail subject.
+  public func digestTitle(from: Date, to: Date, utcOffset: Int) -> String {
+    documentTitle(range(from: from, to: to, utcOffset: utcOffset))
+  }
+}

@@ -80,7 +80,27 @@ public struct Strings: Sendable {
   let feedTitle: String
   let feedEntryTitle: @Sendable (_ range: String) -> String
 
+  // The meeting agenda and the book club.
+  let agendaTitle: String
+  let agendaDocumentTitle: @Sendable (_ date: String) -> String
+  let facilitatorLabel: String
+  let agendaTopicsHeading: String
+  let agendaNoTopics: String
+  let agendaNoReadings: String
+  let notesHeading: String
+  let followUpHeading: String
+  let bookClubHeading: String
+  let chapterLine: @Sendable (_ number: Int, _ title: String) -> String
+  let chapterSession: @Sendable (_ date: String) -> String
+  let chapterLedBy: @Sendable (_ name: String) -> String
+  let chapterThemes: String
+  let chapterRelated: String
+  let chapterNoRelated: String
+  let readingsFrom: @Sendable (_ range: String) -> String
+  let carriedOver: String
+
   // Dates and numbers.
+  let weekdays: [String]
   let months: [String]
   let shortMonths: [String]
   let decimalSeparator: String
@@ -155,6 +175,24 @@ public struct Strings: Sendable {
     archiveTopTopics: "Usulan topik",
     feedTitle: "Digest Lingkar",
     feedEntryTitle: { "Digest Lingkar, \($0)" },
+    agendaTitle: "Agenda pertemuan guru",
+    agendaDocumentTitle: { "Agenda pertemuan guru, \($0)" },
+    facilitatorLabel: "Fasilitator",
+    agendaTopicsHeading: "Topik diskusi",
+    agendaNoTopics: "Belum ada topik yang dipilih untuk pertemuan ini (pilih dengan: lingkar topics pick).",
+    agendaNoReadings: "Tidak ada tulisan baru tentang topik ini pada periode bacaan.",
+    notesHeading: "Catatan",
+    followUpHeading: "Kesepakatan dan tindak lanjut",
+    bookClubHeading: "Klub buku",
+    chapterLine: { "Bab \($0): \($1)" },
+    chapterSession: { "Sesi \($0)" },
+    chapterLedBy: { "dipandu oleh \($0)" },
+    chapterThemes: "Tema",
+    chapterRelated: "Tulisan terkait tema bab ini",
+    chapterNoRelated: "Periode ini tidak ada tulisan yang terkait dengan tema bab ini.",
+    readingsFrom: { "Bacaan diambil dari tulisan \($0)." },
+    carriedOver: "Dibawa dari usulan sebelumnya: belum dipilih di pertemuan terakhir.",
+    weekdays: ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
     months: [
       "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
       "November", "Desember",
@@ -225,6 +263,24 @@ public struct Strings: Sendable {
     archiveTopTopics: "Suggested topics",
     feedTitle: "Lingkar digests",
     feedEntryTitle: { "Lingkar digest, \($0)" },
+    agendaTitle: "Teachers' meeting agenda",
+    agendaDocumentTitle: { "Teachers' meeting agenda, \($0)" },
+    facilitatorLabel: "Facilitator",
+    agendaTopicsHeading: "Topics for discussion",
+    agendaNoTopics: "No topic has been picked for this meeting yet (pick with: lingkar topics pick).",
+    agendaNoReadings: "No new items on this topic in the reading period.",
+    notesHeading: "Notes",
+    followUpHeading: "Agreements and follow-up",
+    bookClubHeading: "Book club",
+    chapterLine: { "Chapter \($0): \($1)" },
+    chapterSession: { "Session on \($0)" },
+    chapterLedBy: { "led by \($0)" },
+    chapterThemes: "Themes",
+    chapterRelated: "Items related to the chapter's themes",
+    chapterNoRelated: "No item this period relates to the chapter's themes.",
+    readingsFrom: { "Readings are taken from the items of \($0)." },
+    carriedOver: "Carried over: suggested last time, not picked at the last meeting.",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     months: [
       "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December",

@@ -25,6 +25,7 @@ public struct TextRenderer: Sendable {
       lines.append("*\(rank + 1). \(clean(topic.label.text(in: s.language)))*")
       lines.append(s.why(topic.items.count, topic.breakdown.sources) + ";")
       lines.append(s.trend(digest.volume.trend(of: topic.id)) + ".")
+      if suggestion.carriedOver { lines.append(s.carriedOver) }
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {
         lines.append("_\(s.readingsHeading)_")

@@ -50,6 +50,16 @@ enum Migrations {
     CREATE INDEX items_first_seen ON items(first_seen);
     CREATE INDEX feeds_host ON feeds(host);
     """,
+    // 3: the topics facilitators picked for their meetings (`lingkar topics pick`).
+    """
+    CREATE TABLE picks (
+      meeting TEXT NOT NULL,             -- YYYY-MM-DD
+      topic_id TEXT NOT NULL,
+      position INTEGER NOT NULL,         -- the facilitator's order, from 0
+      recorded REAL NOT NULL,            -- unix seconds
+      PRIMARY KEY (meeting, topic_id)
+    );
+    """,
   ]
 
   static var latest: Int { steps.count }

@@ -9,6 +9,7 @@ struct Lingkar: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DemoCommand.self, ParseCommand.self, FetchCommand.self, FeedsCommand.self, TopicsCommand.self,
+      AgendaCommand.self, MailCommand.self,
     ]
   )
 

@@ -39,7 +39,7 @@ struct TopicsListCommand: ParsableCommand {
   func run() throws {
     let options = TopicRunOptions(
       databasePath: db, topicsPath: topics, since: PeriodSpec(since) ?? .last,
-      discussed: discussed.compactMap(Self.discussedTopic))
+      discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(db))
     do {
       let report = try TopicRun(options: options).run()
       print(json ? report.json() : report.text())
@@ -47,6 +47,12 @@ struct TopicsListCommand: ParsableCommand {
       FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
       throw ExitCode.failure
     }
+  }
+
+  /// The topics picked for meetings (`lingkar topics pick`): damped like --discussed ones.
+  static func picked(_ db: String) -> [TopicRunOptions.Discussed] {
+    guard FileManager.default.fileExists(atPath: db), let picks = try? PickRun(databasePath: db).list() else { return [] }
+    return MeetingHistory(picks: picks, shortlists: []).discussed()
   }
 
   static func discussedTopic(_ text: String) -> TopicRunOptions.Discussed? {

@@ -6,10 +6,13 @@ public struct TopicSuggestion: Sendable, Hashable {
   public var readings: [String]
   /// Two or three discussion prompts, each in both languages.
   public var prompts: [BilingualText]
+  /// Suggested in the digest before the last meeting but not picked there: listed again once.
+  public var carriedOver: Bool
 
-  public init(topicID: String, readings: [String], prompts: [BilingualText]) {
+  public init(topicID: String, readings: [String], prompts: [BilingualText], carriedOver: Bool = false) {
     self.topicID = topicID
     self.readings = readings
     self.prompts = prompts
+    self.carriedOver = carriedOver
   }
 }

@@ -1,0 +1,28 @@
+/// The school's settings (`lingkar.yaml`, next to `feeds.txt`). Everything is optional: a school
+/// without the file gets Lingkar's defaults.
+public struct Settings: Sendable, Hashable {
+  /// The school's name, shown on the agenda and in the mail subject.
+  public var schoolName: String?
+  /// The language of Lingkar's own words when `--lang` is not given.
+  public var language: DigestLanguage?
+  /// Seconds east of UTC for the school's dates (`+07:00` is 25200).
+  public var utcOffset: Int
+  /// Who prepares and leads the meetings.
+  public var facilitator: String?
+  public var meeting: MeetingSchedule?
+  public var bookClub: BookClub?
+  public var mail: MailSettings?
+
+  public init(
+    schoolName: String? = nil, language: DigestLanguage? = nil, utcOffset: Int = 0, facilitator: String? = nil,
+    meeting: MeetingSchedule? = nil, bookClub: BookClub? = nil, mail: MailSettings? = nil
+  ) {
+    self.schoolName = schoolName
+    self.language = language
+    self.utcOffset = utcOffset
+    self.facilitator = facilitator
+    self.meeting = meeting
+    self.bookClub = bookClub
+    self.mail = mail
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LingkarModel
+import LingkarPipeline
+
+/// `lingkar agenda`: the meeting handout.
+struct AgendaCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "agenda",
+    abstract: "Write the meeting handout: output/MEETING-DATE/agenda.html and agenda.md.",
+    discussion: """
+      The handout lists the topics picked with 'lingkar topics pick', three to five readings each from the
+      items since the previous meeting, discussion prompts, the facilitator, room for notes, and this
+      fortnight's book-club chapter with related items (from lingkar.yaml).
+      """
+  )
+
+  @Option(help: "The meeting's date, YYYY-MM-DD (default: the schedule's next meeting).")
+  var meeting: String?
+
+  @Option(help: "Where the readings start: last, Nd or YYYY-MM-DD (default: the previous meeting).")
+  var since: String?
+
+  @Option(help: "The language of Lingkar's own words: id or en.")
+  var lang: String?
+
+  @Option(help: "The topics file (the built-in default when it does not exist).")
+  var topics = "topics.txt"
+
+  @Option(help: "The SQLite database.")
+  var db = "lingkar.db"
+
+  @Option(help: "The output folder.")
+  var output = "output"
+
+  @Option(help: "The settings file.")
+  var settings = "lingkar.yaml"
+
+  func validate() throws {
+    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+    if let since, PeriodSpec(since) == nil { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+  }
+
+  func run() throws {
+    let loaded = try SettingsLoader.load(settings) ?? Settings()
+    let run = AgendaRun(
+      databasePath: db, topicsPath: topics, outputDirectory: output, settings: loaded,
+      meeting: meeting.flatMap(CalendarDay.init), since: since.flatMap(PeriodSpec.init),
+      language: lang.flatMap(DigestLanguage.init(rawValue:)))
+    do {
+      let (agenda, paths) = try run.run()
+      if agenda.topics.isEmpty {
+        FileHandle.standardError.write(
+          Data("lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n".utf8))
+      }
+      for path in paths { print(path) }
+    } catch {
+      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import LingkarModel
+import LingkarPipeline
+
+/// `lingkar topics pick ID... [--meeting YYYY-MM-DD]` / `lingkar topics pick --list`.
+struct TopicsPickCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pick",
+    abstract: "Record the topics chosen for a meeting (or list past picks with --list).",
+    discussion: """
+      The meeting defaults to the next one of the schedule in lingkar.yaml (meeting: weekday, every_weeks,
+      first). Picking again for the same meeting replaces the earlier pick. Picked topics are damped in the
+      next suggestions; topics suggested before the meeting but not picked are carried over once.
+      """
+  )
+
+  @Argument(help: "Topic ids, in the order the meeting takes them (see lingkar topics).")
+  var ids: [String] = []
+
+  @Option(help: "The meeting's date, YYYY-MM-DD.")
+  var meeting: String?
+
+  @Flag(help: "List past picks instead of recording one.")
+  var list = false
+
+  @Option(help: "The topics file (the built-in default when it does not exist).")
+  var topics = "topics.txt"
+
+  @Option(help: "The SQLite database.")
+  var db = "lingkar.db"
+
+  @Option(help: "The settings file.")
+  var settings = "lingkar.yaml"
+
+  func validate() throws {
+    if list && !ids.isEmpty { throw ValidationError("give topic ids or --list, not both") }
+    if !list && ids.isEmpty { throw ValidationError("name at least one topic id (or --list)") }
+    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+  }
+
+  func run() throws {
+    let loaded = try SettingsLoader.load(settings)
+    let run = PickRun(databasePath: db, topicsPath: topics)
+    let language = loaded?.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    do {
+      if list {
+        print(try run.listText(language: language))
+        return
+      }
+      let today = CalendarDay(Date(), utcOffset: loaded?.utcOffset ?? 0)
+      guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
+        throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settings)")
+      }
+      let picks = try run.record(ids, meeting: day)
+      print("picked for \(picks.meeting): \(picks.topicIDs.joined(separator: ", "))")
+    } catch let error as PickRun.Failure {
+      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import LingkarModel
+import LingkarPipeline
+import LingkarRank
+import LingkarStore
+import LingkarTestSupport
+import Testing
+
+@Suite("Picks, damping and carry-over")
+struct MeetingTests {
+  static func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
+
+  @Test("picks are stored per meeting, replaced when picked again, and listed oldest first")
+  func storesPicks() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let run = PickRun(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"))
+    try run.record(["assessment", "literacy"], meeting: Self.day("2026-12-03"))
+    try run.record(["wellbeing"], meeting: Self.day("2026-11-19"))
+    try run.record(["literacy", "assessment", "literacy"], meeting: Self.day("2026-12-03"))
+    let picks = try run.list()
+    #expect(picks.map(\.meeting) == [Self.day("2026-11-19"), Self.day("2026-12-03")])
+    #expect(picks.map(\.topicIDs) == [["wellbeing"], ["literacy", "assessment"]])
+    #expect(throws: PickRun.Failure.self) { try run.record(["no-such-topic"], meeting: Self.day("2026-12-03")) }
+  }
+
+  @Test("a picked topic is damped in the next suggestions, less as the meeting recedes")
+  func damps() throws {
+    let history = MeetingHistory(
+      picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())], shortlists: [])
+    let discussed = history.discussed(utcOffset: 7 * 3600)
+    #expect(discussed.map(\.topicID) == ["assessment"])
+    #expect(discussed.first?.date == Self.day("2026-11-19").start(utcOffset: 7 * 3600))
+    // Through the ranker: the same items, with and without the pick.
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-12-02
+    let store = try FeedStore(path: directory.file("lingkar.db"))
+    var entries: [Entry] = []
+    for index in 0..<3 {
+      entries.append(
+        Entry(
+          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)", link: "https://guru.example/a\(index)",
+          published: now.addingTimeInterval(-Double(index + 1) * 86_400),
+          summary: "Asesmen formatif, umpan balik dan rubrik penilaian di kelas."))
+    }
+    _ = try store.record([
+      FeedUpdate(
+        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
+        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: entries), time: now)
+    ])
+    func score(_ discussed: [TopicRunOptions.Discussed]) throws -> Double {
+      let report = try TopicRun(
+        options: TopicRunOptions(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"), since: .days(14), now: now, discussed: discussed)
+      ).run()
+      return report.ranking.topics.first { $0.id == "assessment" }?.breakdown.novelty ?? 0
+    }
+    let fresh = try score([])
+    let twoWeeksAgo = try score(discussed)
+    let yesterday = try score(MeetingHistory(
+      picks: [MeetingPicks(meeting: Self.day("2026-12-01"), topicIDs: ["assessment"], recorded: now)], shortlists: []).discussed())
+    #expect(fresh == 1)
+    #expect(twoWeeksAgo < 1 && twoWeeksAgo > yesterday)
+  }
+
+  @Test("topics suggested before a meeting but not picked there carry over once, and are listed even below the top")
+  func carriesOver() {
+    let history = MeetingHistory(
+      picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())],
+      shortlists: [
+        .init(date: Self.day("2026-11-01"), topicIDs: ["plc"]),
+        .init(date: Self.day("2026-11-15"), topicIDs: ["assessment", "literacy", "parents"], carried: ["parents"]),
+        .init(date: Self.day("2026-11-29"), topicIDs: ["stem"]),
+      ])
+    // parents was itself carried over into that shortlist: it does not carry twice.
+    #expect(history.carriedOver(asOf: Self.day("2026-12-03")) == ["literacy"])
+    #expect(history.carriedOver(asOf: Self.day("2026-11-10")) == [])
+    let suggestions = MeetingHistory.suggestions(
+      ranked: ["wellbeing", "stem", "digital", "literacy", "parents"], carried: ["literacy"], count: 3)
+    #expect(suggestions.map(\.topicID) == ["wellbeing", "stem", "digital", "literacy"])
+    #expect(suggestions.map(\.carriedOver) == [false, false, false, true])
+    // A carried topic with no item this period is not suggested.
+    #expect(MeetingHistory.suggestions(ranked: ["stem"], carried: ["literacy"], count: 3).map(\.topicID) == ["stem"])
+  }
+
+  @Test("the shortlists are read back from the digests' JSON, carried-over marks included")
+  func shortlistsFromDigests() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    try FileManager.default.createDirectory(atPath: directory.file("2026-11-15"), withIntermediateDirectories: true)
+    directory.write(
+      "2026-11-15/digest.json",
+      #"{"suggestions": [{"topic": "assessment"}, {"topic": "parents", "carried_over": true}]}"#)
+    let lists = MeetingHistory.shortlists(outputDirectory: directory.path)
+    #expect(lists == [.init(date: Self.day("2026-11-15"), topicIDs: ["assessment", "parents"], carried: ["parents"])])
+  }
+
+  @Test("mail credentials come from a file or the environment, and a missing one is named")
+  func credentials() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    directory.write("password", "s3cret\nignored\n")
+    var mail = MailSettings(
+      url: "smtp://127.0.0.1:1", from: MailAddress(address: "a@b.c"), to: [MailAddress(address: "d@e.f")],
+      user: "lingkar", passwordFile: directory.file("password"))
+    #expect(try DigestMailer.credentials(mail, environment: [:]) == ("lingkar", "s3cret"))
+    mail.passwordFile = nil
+    mail.passwordEnvironment = "LINGKAR_SMTP_PASSWORD"
+    #expect(try DigestMailer.credentials(mail, environment: ["LINGKAR_SMTP_PASSWORD": "pw"]) == ("lingkar", "pw"))
+    #expect { try DigestMailer.credentials(mail, environment: [:]) } throws: { error in
+      "\(error)".contains("LINGKAR_SMTP_PASSWORD")
+    }
+  }
+}
