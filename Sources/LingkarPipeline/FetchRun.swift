@@ -93,7 +93,7 @@ public final class FetchRun {
     do {
       try fetcher.run(
         requests,
-        makeConsumer: { head in FeedParser.Session(baseURL: head.url, charset: head.charset) },
+        makeConsumer: { head in FeedBodyParser(baseURL: head.url, charset: head.charset) },
         completion: { response in
           let source = list.sources[response.request.id]
           let result = interpreter.update(for: response, source: source, state: states[source.written])
