@@ -126,21 +126,39 @@ final class Transfer {
 
   // MARK: - Callbacks
 
+  /// One header line, read on bytes: a status line starts the headers afresh; of the others, only
+  /// the fields in `Headers.fields` are kept.
   private func receiveHeader(_ line: UnsafeRawBufferPointer) {
-    guard var text = String(bytes: line, encoding: .utf8) ?? String(bytes: line, encoding: .isoLatin1) else { return }
-    text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasPrefix("HTTP/") {
+    let bytes = Self.trimmed(line[...])
+    if bytes.starts(with: "HTTP/".utf8) {
       headers = Headers()
-      let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      let afterVersion = bytes.drop { $0 != UInt8(ascii: " ") }.dropFirst()
+      var status = 0
+      for byte in afterVersion.prefix(while: { $0 >= 48 && $0 <= 57 }).prefix(3) { status = status * 10 + Int(byte - 48) }
       hops.append((status, nil))
       return
     }
-    guard let colon = text.firstIndex(of: ":") else { return }
-    let name = text[..<colon].lowercased()
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon - bytes.startIndex <= 16 else { return }
+    let name = String(decoding: bytes[..<colon].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     guard let field = Headers.fields[name] else { return }
-    let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let value = Self.text(Self.trimmed(bytes[(colon + 1)...]))
     headers[keyPath: field] = value
     if field == \Headers.location, !hops.isEmpty { hops[hops.count - 1].location = value }
+  }
+
+  /// Without leading and trailing spaces, tabs, CR and LF.
+  private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 10 }
+    var slice = bytes
+    while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+    while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+    return slice
+  }
+
+  /// UTF-8, or Latin-1 when the bytes are not UTF-8 (as old servers send).
+  private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
   }
 
   /// Lets a paused transfer go on; libcurl may hand over the held piece at once.
