@@ -229,7 +229,17 @@ final class InputDecoder {
       }
     }
 
+    let base = UnsafeRawPointer(bytes.baseAddress!)
     while index < count {
+      // Eight bytes at a time while they are all printable ASCII (no high bit, none below 0x20).
+      while index + 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let high = word & 0x8080_8080_8080_8080
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        if high | belowSpace != 0 { break }
+        index += 8
+      }
+      guard index < count else { break }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x80 {
         index += 1
@@ -331,28 +341,8 @@ final class InputDecoder {
     return tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
   }
 
-  /// windows-1252 bytes 0x80...0x9F; the five undefined ones keep their C1 code point.
-  private static let windows1252High: [UInt32] = [
-    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-    0x0153, 0x9D, 0x017E, 0x0178,
-  ]
-
   private func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
-    if byte < 0x80 {
-      if byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { out.append(byte) }
-      return
-    }
-    let scalar = byte < 0xA0 ? Self.windows1252High[Int(byte - 0x80)] : UInt32(byte)
-    if scalar < 0xA0 { return }  // undefined in windows-1252: a control character, dropped
-    if scalar < 0x800 {
-      out.append(UInt8(0xC0 | (scalar >> 6)))
-      out.append(UInt8(0x80 | (scalar & 0x3F)))
-    } else {
-      out.append(UInt8(0xE0 | (scalar >> 12)))
-      out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-      out.append(UInt8(0x80 | (scalar & 0x3F)))
-    }
+    Windows1252.append(byte, to: &out)
   }
 }
 

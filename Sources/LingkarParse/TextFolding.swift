@@ -14,7 +14,21 @@ enum TextFolding {
     var index = range.lowerBound
     var ascii = true
     var changed = false
+    let base = UnsafeRawPointer(bytes.baseAddress!)
     while index < count {
+      // Skip eight ordinary bytes at a time (none at or below a space, none non-ASCII); the lowest
+      // flagged byte of a word is exact, so land right on the first special one.
+      while index + 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let special = (word & 0x8080_8080_8080_8080) | ((word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080)
+        if special == 0 {
+          index += 8
+          continue
+        }
+        index += special.trailingZeroBitCount >> 3
+        break
+      }
+      guard index < count else { break }
       let byte = bytes[index]
       var width = 0
       if byte < 0x80 {
@@ -35,6 +49,20 @@ enum TextFolding {
         }
       } else {
         ascii = false
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 {
+          // A C1 control character: the windows-1252 character it stands for (as HTML reads
+          // `&#146;`), or nothing for the five that have none.
+          if !changed {
+            changed = true
+            out.reserveCapacity(count - range.lowerBound)
+          }
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          let scalar = Windows1252.high[Int(bytes[index + 1] - 0x80)]
+          if scalar >= 0xA0 { Windows1252.appendUTF8(scalar, to: &out) }
+          index += 2
+          runStart = index
+          continue
+        }
         width = whiteSpaceWidth(bytes, at: index)
         if width == 0 {
           index += 1

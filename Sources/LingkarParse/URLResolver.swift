@@ -37,18 +37,23 @@ enum URLResolver {
     }
   }
 
+  /// The scheme of a reference (`http`, `mailto`), lower-cased; nil for a relative reference.
   static func scheme(of reference: String) -> String? {
-    guard let colon = reference.firstIndex(of: ":"), colon != reference.startIndex else { return nil }
-    let candidate = reference[..<colon]
-    guard let first = candidate.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else {
-      return nil
-    }
-    for scalar in candidate.unicodeScalars {
-      guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "+"
-        || scalar == "-" || scalar == "."
+    let utf8 = reference.utf8
+    guard let first = utf8.first, isASCIILetter(first) else { return nil }
+    var length = 0
+    for byte in utf8 {
+      if byte == 0x3A { break }  // :
+      guard isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
       else { return nil }
+      length += 1
     }
-    return candidate.lowercased()
+    guard length < utf8.count else { return nil }
+    return String(decoding: utf8.prefix(length), as: UTF8.self).lowercased()
+  }
+
+  private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   static func split(_ reference: String, defaultScheme: String) -> Parts {
@@ -123,13 +128,15 @@ enum URLResolver {
 
   /// `http:///example.com/` → `http://example.com/`.
   static func fixSlashes(_ reference: String) -> String {
-    guard reference.containsBytes("://"), let range = reference.range(of: "://") else { return reference }
-    guard scheme(of: reference) != nil, reference[..<range.lowerBound].allSatisfy({ $0 != "/" }) else {
-      return reference
-    }
-    let after = reference[range.upperBound...]
-    guard after.hasPrefix("/") else { return reference }
-    return String(reference[..<range.upperBound]) + after.drop { $0 == "/" }
+    guard reference.containsBytes(":///") else { return reference }
+    let utf8 = Array(reference.utf8)
+    // Find "://" right after a scheme.
+    guard let colon = utf8.firstIndex(of: 0x3A), colon > 0, colon + 3 < utf8.count, utf8[colon + 1] == 0x2F,
+      utf8[colon + 2] == 0x2F, utf8[colon + 3] == 0x2F, scheme(of: reference) != nil
+    else { return reference }
+    var end = colon + 3
+    while end < utf8.count, utf8[end] == 0x2F { end += 1 }
+    return String(decoding: utf8[...(colon + 2)], as: UTF8.self) + String(decoding: utf8[end...], as: UTF8.self)
   }
 
   /// Resolves `reference` against `base`, refusing results whose scheme is not acceptable.
