@@ -21,7 +21,7 @@ public struct FetchOptions: Sendable {
   /// processor beyond the first, which the network loop and the caller's work keep busy.
   public var bodyThreads: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount - 1))
   /// Body bytes waiting for the body threads, at most; when full, transfers pause.
-  public var bodyQueueBytes: Int = 4 << 20
+  public var bodyQueueBytes: Int = 1 << 20
 
   public static let version = "0.1.0"
   public static let defaultUserAgent = "Lingkar/\(version) (+https://github.com/lingkar/lingkar)"
