@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "lingkar", targets: ["lingkar"]),
     .library(name: "LingkarParse", targets: ["LingkarParse"]),
+    .library(name: "LingkarDigest", targets: ["LingkarDigest"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -23,13 +24,24 @@ let package = Package(
     // The model at the bottom; everything else points down to it.
     .target(name: "LingkarModel"),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
+    .target(name: "LingkarDigest", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
+    // Pure ranking: text in, scores out. Word lists are embedded in the binary (no bundle lookup).
+    .target(
+      name: "LingkarRank", dependencies: ["LingkarModel"],
+      exclude: ["Resources/LICENSE-sastrawi.txt", "Resources/README.md"],
+      resources: [
+        .embedInCode("Resources/id-stopwords.txt"), .embedInCode("Resources/en-stopwords.txt"),
+        .embedInCode("Resources/id-roots.txt"), .embedInCode("Resources/default-topics.txt"),
+        .embedInCode("Resources/related-terms.txt"),
+      ]),
     .target(
       name: "LingkarPipeline",
       dependencies: [
-        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore",
+        "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
+        "LingkarDigest",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
     .executableTarget(
@@ -46,8 +58,17 @@ let package = Package(
     .testTarget(name: "LingkarFetchTests", dependencies: ["LingkarFetch", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(name: "LingkarStoreTests", dependencies: ["LingkarStore", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(
+      name: "LingkarRankTests", dependencies: ["LingkarRank", "LingkarModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel"],
+      exclude: ["Snapshots"]),
+    .testTarget(
       name: "LingkarPipelineTests",
-      dependencies: ["LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarTestSupport"]),
+      dependencies: [
+        "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarFeedList", "LingkarFetch",
+        "LingkarParse", "LingkarTestSupport",
+      ]),
   ]
 )
 

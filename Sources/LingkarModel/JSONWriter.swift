@@ -2,8 +2,18 @@
 public struct JSONWriter {
   public private(set) var output = ""
   private var needsComma: [Bool] = []
+  /// Spaces per level when pretty-printing; 0 writes everything on one line.
+  private let indent: Int
 
-  public init() {}
+  public init() {
+    indent = 0
+  }
+
+  /// A writer that puts every member and element on its own line, indented by `indent` spaces
+  /// per level, for files people read and diff.
+  public init(indent: Int) {
+    self.indent = indent
+  }
 
   public mutating func open() {
     output += "{"
@@ -11,8 +21,8 @@ public struct JSONWriter {
   }
 
   public mutating func close() {
+    closing()
     output += "}"
-    needsComma.removeLast()
   }
 
   public mutating func openArray() {
@@ -21,20 +31,30 @@ public struct JSONWriter {
   }
 
   public mutating func closeArray() {
+    closing()
     output += "]"
-    needsComma.removeLast()
+  }
+
+  private mutating func closing() {
+    let hadMembers = needsComma.removeLast()
+    if indent > 0 && hadMembers { newline() }
+  }
+
+  private mutating func newline() {
+    output += "\n" + String(repeating: " ", count: indent * needsComma.count)
   }
 
   /// Starts an array element (writes the separating comma).
   public mutating func element() {
     if needsComma[needsComma.count - 1] { output += "," }
     needsComma[needsComma.count - 1] = true
+    if indent > 0 { newline() }
   }
 
   public mutating func key(_ name: String) {
     element()
     appendQuoted(name)
-    output += ":"
+    output += indent > 0 ? ": " : ":"
   }
 
   public mutating func string(_ value: String?) {

@@ -5,6 +5,8 @@ import Foundation
 // The process and pipe are set once in `init` and never touched again, so sharing is safe.
 public final class TestServer: @unchecked Sendable {
   public let port: Int
+  /// The folder virtual sites are served from (see `TestSite`).
+  public let sitesRoot: String
   private let process: Process
   private let stdin: Pipe
 
@@ -22,7 +24,9 @@ public final class TestServer: @unchecked Sendable {
       .deletingLastPathComponent().appendingPathComponent("Tests/Support/test_server.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path]
+    let sitesRoot = NSTemporaryDirectory() + "lingkar-sites-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: sitesRoot, withIntermediateDirectories: true)
+    process.arguments = ["python3", script.path, sitesRoot]
     let stdin = Pipe()
     let stdout = Pipe()
     process.standardInput = stdin
@@ -36,6 +40,7 @@ public final class TestServer: @unchecked Sendable {
       throw CocoaError(.fileReadCorruptFile)
     }
     self.port = port
+    self.sitesRoot = sitesRoot
     self.process = process
     self.stdin = stdin
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lingkar: AsyncParsableCommand {
@@ -6,6 +7,28 @@ struct Lingkar: AsyncParsableCommand {
     commandName: "lingkar",
     abstract: "Keeps a school's teachers learning together: reads the feeds they follow and writes a digest.",
     version: "0.1.0",
-    subcommands: [DemoCommand.self, ParseCommand.self, FetchCommand.self]
+    subcommands: [
+      DemoCommand.self, ParseCommand.self, FetchCommand.self, FeedsCommand.self, TopicsCommand.self,
+    ]
   )
+
+  /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
+  /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -3,9 +3,17 @@
 
 Binds 127.0.0.1 on a free port, prints the port on the first line of stdout, and serves until its
 standard input closes (the test process ended). Routes are listed in Handler.do_GET.
+
+Virtual sites: a request for host NAME.localhost (curl resolves every *.localhost to the loopback
+address itself, without asking DNS) is answered from SITES/NAME/HEX.json, where SITES is the folder
+given as the first argument and HEX the request path (with its query) in hexadecimal. Each file is
+{"status": 200, "headers": [["Content-Type", "text/html"]], "body": "<base64>"}; tests write them
+through LingkarTestSupport's TestSite, so each test sets up its own sites, paths at the root included.
 """
+import base64
 import gzip
 import json
+import os
 import socket
 import struct
 import sys
@@ -19,6 +27,7 @@ except ImportError:
     brotli = None
 
 LOCK = threading.Lock()
+SITES = sys.argv[1] if len(sys.argv) > 1 else None
 HEADERS = {}      # path -> headers of the latest request
 COUNTS = {}       # path -> requests seen
 HOLDS = {}        # token -> (arrived Event, released Event)
@@ -71,7 +80,24 @@ class Handler(BaseHTTPRequestHandler):
             headers.append(("ETag", etag))
         self.send(200, body, headers)
 
+    def site(self):
+        """Answers a request for NAME.localhost from the sites folder; False when it is not one."""
+        host = self.headers.get("Host", "").split(":")[0].lower()
+        if not SITES or not host.endswith(".localhost"):
+            return False
+        name = host[: -len(".localhost")]
+        file = os.path.join(SITES, name, self.path.encode().hex() + ".json")
+        if "/" in name or not os.path.isfile(file):
+            self.send(404, b"not found")
+            return True
+        with open(file) as handle:
+            spec = json.load(handle)
+        self.send(spec.get("status", 200), base64.b64decode(spec.get("body", "")), [tuple(h) for h in spec.get("headers", [])])
+        return True
+
     def do_GET(self):
+        if self.site():
+            return
         path = self.path.split("?")[0]
         with LOCK:
             HEADERS[path] = dict((k.lower(), v) for k, v in self.headers.items())

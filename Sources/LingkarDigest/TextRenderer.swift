@@ -1,0 +1,82 @@
+public import LingkarModel
+
+/// `digest.txt`: for a WhatsApp or Telegram group. `*bold*` headings, short lines, every link on
+/// its own line (so the apps make it tappable and show a preview), at most `itemsPerTopic` items
+/// per topic. Only http and https links are written.
+public struct TextRenderer: Sendable {
+  public var itemsPerTopic = 3
+  public var otherItems = 3
+
+  public init() {}
+
+  public func render(_ digest: Digest) -> String {
+    let s = Strings.for(digest.language)
+    var lines = [
+      "*\(s.digestTitle)*",
+      s.range(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset),
+      s.itemsAndSources(digest.itemCount, digest.sourceCount),
+      "",
+      "*\(s.suggestedHeading.uppercased())*",
+    ]
+    let suggestions = digest.suggestions.compactMap { suggestion in digest.topic(suggestion.topicID).map { (suggestion, $0) } }
+    if suggestions.isEmpty { lines.append(s.noSuggestions) }
+    for (rank, (suggestion, topic)) in suggestions.enumerated() {
+      lines.append("")
+      lines.append("*\(rank + 1). \(clean(topic.label.text(in: s.language)))*")
+      lines.append(s.why(topic.items.count, topic.breakdown.sources) + ";")
+      lines.append(s.trend(digest.volume.trend(of: topic.id)) + ".")
+      let readings = suggestion.readings.compactMap { digest.item($0) }
+      if !readings.isEmpty {
+        lines.append("_\(s.readingsHeading)_")
+        for item in readings { lines += entry(item, s) }
+      }
+      if !suggestion.prompts.isEmpty {
+        lines.append("_\(s.promptsHeading)_")
+        for prompt in suggestion.prompts { lines.append("❓ " + clean(prompt.text(in: s.language))) }
+      }
+    }
+
+    let topics = digest.topics.filter { !$0.items.isEmpty }
+    lines += ["", "*\(s.allTopicsHeading.uppercased())*"]
+    if topics.isEmpty { lines.append(s.noTopics) }
+    for topic in topics {
+      lines.append("")
+      lines.append("*\(clean(topic.label.text(in: s.language)))* (\(s.itemCount(topic.items.count)))")
+      let items = topic.items.compactMap { digest.item($0) }
+      for item in items.prefix(itemsPerTopic) { lines += entry(item, s) }
+      if items.count > itemsPerTopic { lines.append(s.andMore(items.count - itemsPerTopic)) }
+    }
+
+    let other = digest.other.compactMap { digest.item($0) }
+    if !other.isEmpty {
+      lines += ["", "*\(s.otherHeading)* (\(s.itemCount(other.count)))"]
+      for item in other.prefix(otherItems) { lines += entry(item, s) }
+      if other.count > otherItems { lines.append(s.andMore(other.count - otherItems)) }
+    }
+
+    let problems = digest.feedsNeedingAttention
+    if !problems.isEmpty {
+      lines += ["", "*\(s.attentionHeading)*"]
+      for (feed, attention) in problems {
+        var line = "⚠️ " + clean(feed.title ?? Escaping.shortLink(feed.url)) + ": " + clean(s.attention(attention))
+        if case .moved(let newURL) = attention {
+          line += " (\(s.movedAction))"
+          // A link only on a line of its own; any other address stays inside the sentence.
+          line += Escaping.safeLink(newURL).map { "\n" + $0 } ?? ": " + clean(newURL)
+        }
+        lines.append(line)
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `• Title (Source)` and the link on the next line.
+  private func entry(_ item: DigestItem, _ s: Strings) -> [String] {
+    let source = clean(item.feedTitle ?? Escaping.shortLink(item.feedURL))
+    var lines = ["• \(clean(HTMLRenderer.title(item, s))) (\(source))"]
+    if let link = Escaping.safeLink(item.link) { lines.append(link) }
+    return lines
+  }
+
+  private func clean(_ text: String) -> String { Escaping.clean(text) }
+}

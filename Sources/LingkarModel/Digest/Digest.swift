@@ -1,0 +1,84 @@
+import Foundation
+
+/// Everything a digest says, ready to render: the period, the ranked topics with their items,
+/// the suggestions for discussion, the feeds needing attention and the volume history.
+///
+/// Built by the pipeline from the ranker's answer (`RankedTopic` → `DigestTopic`, `ScoredItem` +
+/// the stored entry → `DigestItem`) and the stored feed states; renderers only read it.
+public struct Digest: Sendable, Hashable {
+  public var period: DigestPeriod
+  /// The language of Lingkar's own words.
+  public var language: DigestLanguage
+  /// Seconds east of UTC for the dates people read (the school's time zone); machine-readable
+  /// outputs stay in UTC.
+  public var utcOffset: Int
+  /// Topics proposed for discussion, best first.
+  public var suggestions: [TopicSuggestion]
+  /// Every topic with items this period, in rank order.
+  public var topics: [DigestTopic]
+  /// Keys of the items with no topic ("Lainnya / Other"), one per story, in rank order.
+  public var other: [String]
+  /// Every item of the period, in rank order.
+  public var items: [DigestItem] {
+    didSet { itemIndex = Self.index(items) }
+  }
+  /// Every feed the school follows.
+  public var feeds: [DigestFeed]
+  /// Item counts per topic over the last periods.
+  public var volume: VolumeHistory
+
+  public init(
+    period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],
+    topics: [DigestTopic] = [], other: [String] = [], items: [DigestItem] = [], feeds: [DigestFeed] = [],
+    volume: VolumeHistory = VolumeHistory()
+  ) {
+    self.period = period
+    self.language = language
+    self.utcOffset = utcOffset
+    self.suggestions = suggestions
+    self.topics = topics
+    self.other = other
+    self.items = items
+    self.feeds = feeds
+    self.volume = volume
+    self.itemIndex = Self.index(items)
+  }
+
+  private var itemIndex: [String: Int]
+
+  private static func index(_ items: [DigestItem]) -> [String: Int] {
+    Dictionary(items.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The number of new items in the period.
+  public var itemCount: Int { items.count }
+
+  /// The number of distinct feeds the period's items came from.
+  public var sourceCount: Int { Set(items.map(\.feedURL)).count }
+
+  /// The item with this key, if the digest has it.
+  public func item(_ key: String) -> DigestItem? {
+    itemIndex[key].map { items[$0] }
+  }
+
+  /// The topic with this id, if it has items this period.
+  public func topic(_ id: String) -> DigestTopic? {
+    topics.first { $0.id == id }
+  }
+
+  /// The other items of the same story that came from other feeds, one per feed, in digest order.
+  public func alsoPostedBy(_ item: DigestItem) -> [DigestItem] {
+    var seen: Set<String> = [item.feedURL]
+    return item.duplicates.compactMap { self.item($0) }.filter { seen.insert($0.feedURL).inserted }
+  }
+
+  /// The feeds needing attention at the end of the period, in feed order.
+  public var feedsNeedingAttention: [(feed: DigestFeed, attention: FeedAttention)] {
+    feeds.compactMap { feed in feed.attention(asOf: period.to).map { (feed, $0) } }
+  }
+
+  /// The digest's date, `YYYY-MM-DD` in the school's time zone: the name of its output folder.
+  public var dateStamp: String {
+    String(Timestamp.iso8601(period.generated.addingTimeInterval(TimeInterval(utcOffset))).prefix(10))
+  }
+}

@@ -1,0 +1,116 @@
+public import Foundation
+import LingkarFeedList
+import LingkarModel
+import LingkarParse
+import LingkarStore
+
+/// `lingkar feeds import` and `lingkar feeds export`: the feeds file to and from OPML 2.0, the form
+/// every feed reader reads and writes. Tags travel as folders (the first) and categories (all).
+public struct FeedsOPML {
+  public let options: FeedsOptions
+
+  public init(options: FeedsOptions) {
+    self.options = options
+  }
+
+  /// What an import did.
+  public struct ImportResult: Sendable {
+    /// The lines appended.
+    public var added: [String]
+    /// Feeds not added, each with the reason.
+    public var skipped: [(url: String, reason: String)]
+  }
+
+  /// Appends every feed of the OPML file that the feeds file does not have yet, with its folders and
+  /// categories as tags and its title in the note. Nothing is fetched: `lingkar feeds check` does that.
+  public func importFile(
+    _ path: String, tags extra: [String] = [], addedBy: String? = nil, now: Date = Date()
+  ) throws(FeedsError) -> ImportResult {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .opml(path: path, reason: "the file cannot be read")
+    }
+    let document: OPMLDocument
+    do {
+      document = try OPMLReader.read(Array(data))
+    } catch {
+      throw .opml(path: path, reason: error.description)
+    }
+    var file = FeedListFile(path: options.feedsPath)
+    file.lockTimeout = options.lockTimeout
+    var result = ImportResult(added: [], skipped: [])
+    let date = FeedAdder.day(now)
+    do {
+      try file.edit { text in
+        var list = file.list(text)
+        for feed in document.feeds {
+          guard let url = Self.webAddress(feed.xmlURL) else {
+            result.skipped.append((feed.xmlURL, "not an http or https address"))
+            continue
+          }
+          if let existing = list.source(matching: url) {
+            result.skipped.append((url, "already on line \(existing.line)"))
+            continue
+          }
+          let note = FeedNote(addedBy: addedBy, addedOn: date, description: feed.title).text
+          let line = FeedList.line(address: url, tags: feed.tags + extra, note: note)
+          text.append(line)
+          result.added.append(line)
+          list = file.list(text)
+        }
+      }
+    } catch let error as FeedListEditError {
+      throw .feedsFile(error.description)
+    } catch {
+      throw .feedsFile(String(describing: error))
+    }
+    return result
+  }
+
+  /// The feeds file as OPML 2.0: each feed's expanded address, its title (the feed's own when it was
+  /// fetched, else the note's), its tags. Local files are left out (no other reader can open them),
+  /// and named in `skipped`.
+  public func export(now: Date = Date()) throws(FeedsError) -> (opml: String, skipped: [String]) {
+    let file = FeedListFile(path: options.feedsPath)
+    let list: FeedList
+    do {
+      list = file.list(try file.read())
+    } catch {
+      throw .feedsFile(error.description)
+    }
+    var states: [String: FeedState] = [:]
+    if FileManager.default.fileExists(atPath: options.databasePath) {
+      do {
+        states = try FeedStore(path: options.databasePath).feedStates()
+      } catch {
+        throw FeedsError(error)
+      }
+    }
+    var document = OPMLDocument(title: "Lingkar feeds")
+    var skipped: [String] = []
+    for source in list.sources {
+      if source.isLocalFile {
+        skipped.append(source.written)
+        continue
+      }
+      let title = states[source.written]?.title ?? FeedNote(parsing: source.note).description
+      document.feeds.append(OPMLFeed(xmlURL: source.url, title: title, tags: source.tags))
+    }
+    return (OPMLWriter.write(document, dateCreated: now), skipped)
+  }
+
+  /// `feed://host/x` and `feed:https://host/x` as readers sometimes write them, as http(s).
+  static func webAddress(_ address: String) -> String? {
+    var url = address.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lower = url.lowercased()
+    if lower.hasPrefix("feed:http://") || lower.hasPrefix("feed:https://") {
+      url = String(url.dropFirst(5))
+    } else if lower.hasPrefix("feed://") {
+      url = "http://" + url.dropFirst(7)
+    }
+    let scheme = url.lowercased()
+    guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://"), !url.contains(where: \.isWhitespace),
+      !url.contains("\"")
+    else { return nil }
+    return url
+  }
+}

@@ -1,0 +1,46 @@
+public import Foundation
+import LingkarModel
+import LingkarRank
+
+/// Times the ranking alone (CPU seconds of this process) over feed files parsed beforehand, for
+/// `lingkar topics bench`.
+public enum TopicBenchmark {
+  public struct Result: Sendable, CustomStringConvertible {
+    public var files: Int
+    public var items: Int
+    public var topics: Int
+    public var duplicateItems: Int
+    public var cpuSeconds: Double
+    public var wallSeconds: Double
+    public var description: String {
+      "files=\(files) items=\(items) topics=\(topics) dup_items=\(duplicateItems) "
+        + String(format: "rank_cpu=%.3fs rank_wall=%.3fs", cpuSeconds, wallSeconds)
+    }
+  }
+
+  public static func run(paths: [String], now: Date = Date()) -> Result {
+    var items: [RankItem] = []
+    var files = 0
+    for path in paths {
+      guard let document = try? FeedFile.parse(path: path) else { continue }
+      files += 1
+      for (index, entry) in document.entries.enumerated() {
+        items.append(TopicRun.rankItem(entry: entry, key: "\(path)#\(index)", source: path, link: nil))
+      }
+    }
+    let cpuStart = cpuTime()
+    let wallStart = Date()
+    let ranking = Ranker().rank(items, now: now)
+    let cpu = cpuTime() - cpuStart
+    let wall = Date().timeIntervalSince(wallStart)
+    return Result(
+      files: files, items: items.count, topics: ranking.topics.count,
+      duplicateItems: ranking.items.filter { !$0.duplicates.isEmpty }.count, cpuSeconds: cpu, wallSeconds: wall)
+  }
+
+  static func cpuTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}

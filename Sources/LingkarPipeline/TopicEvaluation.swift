@@ -1,0 +1,39 @@
+import Foundation
+import LingkarRank
+
+/// `lingkar topics eval`: scores the ranker on a labelled JSON Lines set and describes the result.
+public enum TopicEvaluation {
+  /// One line per split and for the whole set; with `verbose`, the wrong predictions too.
+  public static func run(path: String, topicsPath: String? = nil, verbose: Bool = false, settings: [String] = []
+  ) throws(TopicRun.Failure) -> [String] {
+    var options = ScoringOptions()
+    for setting in settings where !options.set(setting) {
+      throw TopicRun.Failure(description: "unknown scoring option '\(setting)'")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw TopicRun.Failure(description: "cannot read \(path)")
+    }
+    let items: [EvaluationItem]
+    do {
+      items = try EvaluationItem.parseLines(String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+    } catch {
+      throw TopicRun.Failure(description: error.description)
+    }
+    let topics = try topicsPath.map { path throws(TopicRun.Failure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
+    let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
+    var lines = reports.map(\.description)
+    if verbose, let all = reports.last {
+      for topic in all.perTopicF1.keys.sorted() {
+        lines.append(String(format: "  f1 %@ %.3f", topic, all.perTopicF1[topic] ?? 0))
+      }
+      let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      for error in all.errors {
+        let item = byID[error.id]
+        let text = (item?.title.isEmpty ?? true) ? String(item?.text.prefix(60) ?? "") : item?.title ?? ""
+        lines.append("  miss \(error.id) label=\(error.label) got=\(error.predicted)  \(text)")
+        lines.append("       \(error.evidence)")
+      }
+    }
+    return lines
+  }
+}

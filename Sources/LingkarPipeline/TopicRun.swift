@@ -1,0 +1,72 @@
+import Foundation
+public import LingkarModel
+public import LingkarRank
+import LingkarStore
+
+/// `lingkar topics`: reads a period's items from the store and ranks their topics.
+public struct TopicRun {
+  public var options: TopicRunOptions
+
+  public init(options: TopicRunOptions) {
+    self.options = options
+  }
+
+  /// Why a topics run could not be done.
+  public struct Failure: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  public func run() throws(Failure) -> TopicReport {
+    let topics = try Self.loadTopics(path: options.topicsPath)
+    let start = options.since.start(now: options.now)
+    let stored: [StoredItem]
+    let history: [StoredItem]
+    do {
+      let store = try FeedStore(path: options.databasePath)
+      stored = try store.items(since: start, until: options.now)
+      let historyStart = start.addingTimeInterval(-Double(options.historyDays) * 86_400)
+      history = try store.items(since: historyStart, until: start)
+    } catch {
+      throw Failure(description: "cannot read \(options.databasePath): \(error)")
+    }
+    let items = stored.map(Self.rankItem)
+    let ranking = Ranker(topics: topics).rank(
+      items, history: history.map(Self.rankItem), discussed: options.discussed, now: options.now)
+    return TopicReport(
+      from: start, to: options.now, topics: topics, ranking: ranking,
+      items: Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
+      entryIDs: Dictionary(stored.map { (Self.itemKey($0), $0.entry.id ?? "") }, uniquingKeysWith: { first, _ in first }))
+  }
+
+  /// The topics file at `path`, or the built-in default when there is none.
+  public static func loadTopics(path: String) throws(Failure) -> TopicsFile {
+    guard FileManager.default.fileExists(atPath: path) else { return .builtIn }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure(description: "cannot read \(path)")
+    }
+    let name = (path as NSString).lastPathComponent
+    let (file, errors) = TopicsFile.parseCollectingErrors(String(decoding: data, as: UTF8.self), file: name)
+    if !errors.isEmpty { throw Failure(description: errors.map(\.description).joined(separator: "\n")) }
+    return file
+  }
+
+  /// The digest's item key: stable across runs, unique across feeds.
+  public static func itemKey(_ item: StoredItem) -> String {
+    var hasher = StableHasher()
+    hasher.combine(item.feed)
+    hasher.combine(item.key)
+    return hasher.hexDigest
+  }
+
+  public static func rankItem(_ item: StoredItem) -> RankItem {
+    rankItem(entry: item.entry, key: itemKey(item), source: item.feed, link: item.canonicalLink)
+  }
+
+  public static func rankItem(entry: Entry, key: String, source: String, link: String?) -> RankItem {
+    RankItem(
+      key: key, source: source, title: entry.title ?? "",
+      text: ItemText.plain(summary: entry.summary, content: entry.content),
+      link: link ?? entry.link.flatMap(CanonicalLink.of), published: entry.published ?? entry.updated,
+      comments: entry.comments ?? 0, declaredLanguage: entry.language)
+  }
+}

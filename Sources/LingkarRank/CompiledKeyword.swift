@@ -1,0 +1,15 @@
+/// A keyword turned into term sequences, ready to be matched.
+struct CompiledKeyword {
+  /// Where a keyword comes from; evidence is written differently for each.
+  enum Origin { case topicsFile, related, learned }
+
+  let topic: Int
+  let text: String
+  let weight: Double
+  let origin: Origin
+  /// The keyword's Indonesian sequence and English sequence (either may be empty).
+  let sequences: [[Int]]
+
+  /// Evidence as shown to people: the keyword as written, related terms marked with `~`.
+  var evidence: String { origin == .topicsFile ? text : "~" + text }
+}

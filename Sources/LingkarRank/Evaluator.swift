@@ -1,0 +1,70 @@
+/// Runs the ranker over a labelled set, as one period, and scores it: top-1 accuracy, macro-F1 over
+/// topics, and precision and recall of the duplicate pairs.
+public struct Evaluator: Sendable {
+  public var ranker: Ranker
+
+  public init(ranker: Ranker = Ranker()) {
+    self.ranker = ranker
+  }
+
+  public func evaluate(_ items: [EvaluationItem], name: String = "all") -> EvaluationReport {
+    let input = items.map {
+      RankItem(key: $0.id, source: $0.source, title: $0.title, text: $0.text, link: $0.link)
+    }
+    let (scored, groups) = ranker.classify(input)
+    var correct = 0
+    var truePositive: [String: Int] = [:]
+    var falsePositive: [String: Int] = [:]
+    var falseNegative: [String: Int] = [:]
+    var errors: [(id: String, label: String, predicted: String, evidence: String)] = []
+    for (item, result) in zip(items, scored) {
+      let predicted = result.topics.first?.topicID ?? "none"
+      if predicted == item.label {
+        correct += 1
+        truePositive[item.label, default: 0] += 1
+      } else {
+        falsePositive[predicted, default: 0] += 1
+        falseNegative[item.label, default: 0] += 1
+        let evidence = result.topics.prefix(3).map { "\($0.topicID) \($0.score) \($0.matched.prefix(6))" }
+        errors.append((item.id, item.label, predicted, evidence.joined(separator: " | ")))
+      }
+    }
+    var perTopic: [String: Double] = [:]
+    let labels = Set(truePositive.keys).union(falsePositive.keys).union(falseNegative.keys).subtracting(["none"])
+    for label in labels {
+      let tp = Double(truePositive[label] ?? 0)
+      let precision = tp / max(1, tp + Double(falsePositive[label] ?? 0))
+      let recall = tp / max(1, tp + Double(falseNegative[label] ?? 0))
+      perTopic[label] = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+    }
+    let macro = perTopic.isEmpty ? 0 : perTopic.values.reduce(0, +) / Double(perTopic.count)
+
+    var gold = Set<String>()
+    var found = Set<String>()
+    for i in items.indices {
+      for j in items.indices where j > i {
+        let pair = items[i].id < items[j].id ? items[i].id + "|" + items[j].id : items[j].id + "|" + items[i].id
+        if let group = items[i].duplicateGroup, group == items[j].duplicateGroup { gold.insert(pair) }
+        if groups[i] == groups[j] { found.insert(pair) }
+      }
+    }
+    let hits = gold.intersection(found).count
+    return EvaluationReport(
+      name: name, items: items.count, top1: Double(correct) / Double(max(1, items.count)), macroF1: macro,
+      duplicatePairs: gold.count,
+      duplicatePrecision: found.isEmpty ? 1 : Double(hits) / Double(found.count),
+      duplicateRecall: gold.isEmpty ? 1 : Double(hits) / Double(gold.count),
+      perTopicF1: perTopic, errors: errors)
+  }
+
+  /// The whole set, and each `split` (e.g. tune / test) ranked on its own.
+  public func evaluateWithSplits(_ items: [EvaluationItem]) -> [EvaluationReport] {
+    var reports: [EvaluationReport] = []
+    let splits = Set(items.compactMap(\.split)).sorted()
+    for split in splits {
+      reports.append(evaluate(items.filter { $0.split == split }, name: split))
+    }
+    reports.append(evaluate(items, name: "all"))
+    return reports
+  }
+}

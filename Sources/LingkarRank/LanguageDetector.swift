@@ -1,0 +1,57 @@
+/// Tells Indonesian from English (or a mix) by the share of each language's function words.
+///
+/// Words on both stopword lists say nothing. Known Indonesian roots and the commonest Indonesian
+/// affixes add weaker evidence, so a short social post without function words can still be placed.
+/// With no evidence at all the item's declared language (`xml:lang`) decides, else `mixed`.
+public struct LanguageDetector: Sendable {
+  /// The minority language's share of the evidence above which an item counts as mixed.
+  public var mixedShare: Double = 0.2
+  /// Below this much evidence the minority share is not trusted (a single English loanword in an
+  /// Indonesian post does not make it mixed).
+  public var minimumMinorityEvidence: Double = 2
+
+  public init() {}
+
+  public func detect(tokens: [String], declared: String? = nil) -> ItemLanguage {
+    let (indonesian, english) = evidence(tokens)
+    let total = indonesian + english
+    if total < 1 {
+      switch declared?.prefix(2) {
+      case "id", "in", "ms": return .id
+      case "en": return .en
+      default: return .mixed
+      }
+    }
+    let minority = min(indonesian, english)
+    if minority >= minimumMinorityEvidence, minority / total >= mixedShare { return .mixed }
+    return indonesian >= english ? .id : .en
+  }
+
+  /// Indonesian and English evidence in the tokens.
+  public func evidence(_ tokens: [String]) -> (indonesian: Double, english: Double) {
+    var indonesian = 0.0
+    var english = 0.0
+    for token in tokens {
+      let isIndonesian = WordLists.indonesianStopwords.contains(token)
+      let isEnglish = WordLists.englishStopwords.contains(token)
+      if isIndonesian && !isEnglish {
+        indonesian += 1
+      } else if isEnglish && !isIndonesian {
+        english += 1
+      } else if !isIndonesian && !isEnglish {
+        if WordLists.indonesianRoots.contains(token) || Self.looksIndonesian(token) { indonesian += 0.5 }
+      }
+    }
+    return (indonesian, english)
+  }
+
+  /// A long word with a typical Indonesian affix (`mem…kan`, `ber…`, `…nya`).
+  static func looksIndonesian(_ token: String) -> Bool {
+    guard token.utf8.count >= 6 else { return false }
+    for suffix in ["nya", "kan"] where token.hasSuffix(suffix) { return true }
+    for prefix in ["meng", "meny", "mem", "men", "ber", "pem", "peng", "peny"] where token.hasPrefix(prefix) {
+      return true
+    }
+    return false
+  }
+}

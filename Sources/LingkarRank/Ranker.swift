@@ -1,0 +1,90 @@
+public import Foundation
+
+/// The ranker's entry point: scores items against the topics, groups duplicate stories, and ranks
+/// the topics of a period. Pure: text in, values out; the same input gives the same output.
+///
+/// ```swift
+/// let ranker = Ranker(topics: try TopicsFile.parse(text))
+/// let ranking = ranker.rank(items, discussed: [], now: Date())
+/// ```
+public struct Ranker: Sendable {
+  public var topics: TopicsFile
+  public var options: ScoringOptions
+  public var periodOptions: PeriodOptions
+  /// Related terms per topic id (by default the built-in ones for the default topics).
+  public var related: [String: [TopicKeyword]]
+
+  public init(
+    topics: TopicsFile = .builtIn, options: ScoringOptions = ScoringOptions(),
+    periodOptions: PeriodOptions = PeriodOptions(), related: [String: [TopicKeyword]]? = nil
+  ) {
+    self.topics = topics
+    self.options = options
+    self.periodOptions = periodOptions
+    self.related = related ?? Self.builtInRelated
+  }
+
+  /// The built-in related terms (`Resources/related-terms.txt`).
+  public static let builtInRelated: [String: [TopicKeyword]] = {
+    let (file, _) = TopicsFile.parseCollectingErrors(WordLists.relatedTermsText, file: "related-terms.txt", requireLabels: false)
+    var result: [String: [TopicKeyword]] = [:]
+    for topic in file.topics { result[topic.id, default: []] += topic.keywords }
+    return result
+  }()
+
+  /// Scores and groups the items (no period ranking). `history` (older items) only informs IDF-free
+  /// learning of related terms; it is not scored.
+  public func classify(_ items: [RankItem], history: [RankItem] = []) -> (items: [ScoredItem], groups: [Int]) {
+    let analyzer = TextAnalyzer(extraRoots: keywordRoots())
+    let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
+    let documents = items.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
+    var matches = scorer.score(documents)
+    if options.learnRelatedTerms {
+      let past = history.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
+      let pastMatches = past.isEmpty ? [] : scorer.score(past)
+      let topicIndex = Dictionary(uniqueKeysWithValues: topics.topics.enumerated().map { ($1.id, $0) })
+      let learned = RelatedTermLearner(options: options).learn(
+        documents: documents + past, matches: matches + pastMatches, topicIndex: topicIndex, scorer: scorer)
+      for entry in learned {
+        var sequences: [[Int]] = [[], []]
+        sequences[entry.stream] = [entry.term]
+        let surface = analyzer.surfaces[entry.term] ?? String(analyzer.terms[entry.term].dropFirst(2))
+        scorer.addCompiled(text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
+      }
+      if !learned.isEmpty { matches = scorer.score(documents) }
+    }
+    let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))
+    var members: [Int: [String]] = [:]
+    for (index, group) in groups.enumerated() { members[group, default: []].append(items[index].key) }
+    let scored = items.indices.map { index in
+      ScoredItem(
+        key: items[index].key, language: documents[index].language, topics: matches[index],
+        duplicates: (members[groups[index]] ?? []).filter { $0 != items[index].key }.sorted())
+    }
+    return (scored, groups)
+  }
+
+  /// Scores, groups and ranks a period's items. `now` is the end of the period (for recency and
+  /// novelty); `discussed` lists topics talked about at recent meetings.
+  public func rank(
+    _ items: [RankItem], history: [RankItem] = [], discussed: [DiscussedTopic] = [], now: Date
+  ) -> Ranking {
+    let (scored, groups) = classify(items, history: history)
+    return TopicRanker(topics: topics.topics, threshold: options.threshold, options: periodOptions)
+      .rank(items: items, scored: scored, groups: groups, discussed: discussed, now: now)
+  }
+
+  /// Single keyword words that are base forms (the stemmer cannot reduce them further): the
+  /// stemmer may stop at them, so `kedisiplinan` meets the keyword `disiplin`.
+  func keywordRoots() -> Set<String> {
+    let base = IndonesianStemmer()
+    var roots = Set<String>()
+    let all = topics.topics.flatMap(\.keywords) + related.values.flatMap { $0 }
+    for keyword in all {
+      for word in Tokenizer.tokens(keyword.text) where word.utf8.count >= 4 && !TextAnalyzer.isStopword(word) {
+        if base.stem(word) == word { roots.insert(word) }
+      }
+    }
+    return roots
+  }
+}

@@ -1,0 +1,54 @@
+/// The ranker's knobs. The defaults were chosen on the tuning half of the evaluation set
+/// (`Tests/LingkarRankTests/Fixtures/eval-set.jsonl`) and checked on the other half.
+public struct ScoringOptions: Sendable, Hashable {
+  /// BM25 term-frequency saturation.
+  public var k1 = 1.2
+  /// BM25 length normalization (0 = none, 1 = full).
+  public var b = 0.4
+  /// A match in the title counts this many times.
+  public var titleWeight = 2.5
+  /// Scale of the built-in related terms against the facilitator's keywords.
+  public var relatedScale = 0.5
+  /// Below this score an item has no topic ("Lainnya / Other").
+  public var threshold = 0.8
+  /// A second topic is listed for an item when it reaches this share of the first one's score.
+  public var secondaryShare = 0.5
+  /// Learn related terms from co-occurrence in the items (and history) being ranked.
+  public var learnRelatedTerms = true
+  /// A learned term must appear in at least this many confidently labelled items.
+  public var learnedMinimumSupport = 3
+  /// Share of a learned term's confident items that must be of one topic.
+  public var learnedMinimumPrecision = 0.7
+  /// Weight of a learned term (times its precision).
+  public var learnedScale = 0.4
+  /// Use the built-in related terms (`Resources/related-terms.txt`).
+  public var useRelatedTerms = true
+  /// Pseudo-documents added to the collection size when computing IDF, so that a small period's
+  /// IDF does not swing wildly.
+  public var idfPriorDocuments = 40.0
+
+  public init() {}
+
+  /// Sets a knob by name (`threshold=0.8`), for experiments from the command line; false when the
+  /// name or value is not understood.
+  public mutating func set(_ assignment: String) -> Bool {
+    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let value = Double(parts[1]) else { return false }
+    let doubles: [String: WritableKeyPath<ScoringOptions, Double>] = [
+      "k1": \.k1, "b": \.b, "titleWeight": \.titleWeight, "relatedScale": \.relatedScale, "threshold": \.threshold,
+      "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
+      "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
+    ]
+    if let path = doubles[parts[0]] {
+      self[keyPath: path] = value
+      return true
+    }
+    switch parts[0] {
+    case "learnRelatedTerms": learnRelatedTerms = value != 0
+    case "useRelatedTerms": useRelatedTerms = value != 0
+    case "learnedMinimumSupport": learnedMinimumSupport = Int(value)
+    default: return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,109 @@
+/// Turns texts into streams of term numbers, the same way for items and keywords.
+///
+/// A term is a stem tagged with the language whose stemmer made it (`i:nilai`, `e:assess`), so an
+/// English word and an Indonesian word that happen to stem alike never meet. Indonesian items give an
+/// Indonesian stream, English items an English one, mixed items both; keywords give both. Stems are
+/// cached per word, and terms are numbered densely so matching works on integers.
+final class TextAnalyzer {
+  let indonesian: IndonesianStemmer
+  let english = EnglishStemmer()
+  let detector = LanguageDetector()
+  private(set) var terms: [String] = []
+  private var numbers: [String: Int] = [:]
+  private var indonesianCache: [String: Int] = [:]
+  private var englishCache: [String: Int] = [:]
+  /// A surface word for each term, for evidence ("~siswa").
+  private(set) var surfaces: [Int: String] = [:]
+
+  init(extraRoots: Set<String> = []) {
+    indonesian = IndonesianStemmer(extraRoots: extraRoots)
+  }
+
+  static func isStopword(_ token: String) -> Bool {
+    WordLists.indonesianStopwords.contains(token) || WordLists.englishStopwords.contains(token)
+  }
+
+  func number(_ term: String) -> Int {
+    if let known = numbers[term] { return known }
+    let next = terms.count
+    numbers[term] = next
+    terms.append(term)
+    return next
+  }
+
+  func existingNumber(_ term: String) -> Int? { numbers[term] }
+
+  func indonesianTerm(_ word: String) -> Int {
+    if let cached = indonesianCache[word] { return cached }
+    let term = number("i:" + (Self.isStopword(word) ? word : indonesian.stem(word)))
+    indonesianCache[word] = term
+    if Self.isStopword(word) { stopTerms.insert(term) }
+    if surfaces[term] == nil { surfaces[term] = word }
+    return term
+  }
+
+  func englishTerm(_ word: String) -> Int {
+    if let cached = englishCache[word] { return cached }
+    let term = number("e:" + (Self.isStopword(word) ? word : english.stem(word)))
+    englishCache[word] = term
+    if Self.isStopword(word) { stopTerms.insert(term) }
+    if surfaces[term] == nil { surfaces[term] = word }
+    return term
+  }
+
+  /// Terms made from stopwords: kept in the streams so that phrases containing them match
+  /// exactly, but never keywords on their own nor learned.
+  private(set) var stopTerms = Set<Int>()
+
+  /// Per distinct word: its number, stopword flag, terms (made on first use) and duplicate hash, so
+  /// each token of a text costs one dictionary lookup.
+  private var wordNumbers: [String: Int] = [:]
+  private var words: [String] = []
+  private(set) var wordIsStop: [Bool] = []
+  private var wordIndonesian: [Int] = []
+  private var wordEnglish: [Int] = []
+  private(set) var wordHash: [UInt64] = []
+
+  func wordNumber(_ word: String) -> Int {
+    if let known = wordNumbers[word] { return known }
+    let next = words.count
+    wordNumbers[word] = next
+    words.append(word)
+    wordIsStop.append(Self.isStopword(word))
+    wordIndonesian.append(-1)
+    wordEnglish.append(-1)
+    wordHash.append(AnalyzedDocument.wordHash(word))
+    return next
+  }
+
+  /// The streams of word numbers for a language (see `streams(_:language:)`).
+  func streams(numbers: [Int], language: ItemLanguage) -> [[Int]] {
+    var indonesianStream: [Int] = []
+    var englishStream: [Int] = []
+    if language != .en {
+      indonesianStream.reserveCapacity(numbers.count)
+      for number in numbers {
+        if wordIndonesian[number] < 0 { wordIndonesian[number] = indonesianTerm(words[number]) }
+        indonesianStream.append(wordIndonesian[number])
+      }
+    }
+    if language != .id {
+      englishStream.reserveCapacity(numbers.count)
+      for number in numbers {
+        if wordEnglish[number] < 0 { wordEnglish[number] = englishTerm(words[number]) }
+        englishStream.append(wordEnglish[number])
+      }
+    }
+    return [indonesianStream, englishStream]
+  }
+
+  /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
+  /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).
+  func streams(_ words: [String], language: ItemLanguage) -> [[Int]] {
+    switch language {
+    case .id: return [words.map(indonesianTerm)]
+    case .en: return [[], words.map(englishTerm)]
+    case .mixed: return [words.map(indonesianTerm), words.map(englishTerm)]
+    }
+  }
+}

@@ -1,0 +1,271 @@
+import ArgumentParser
+import Foundation
+import LingkarModel
+import LingkarPipeline
+
+/// `lingkar feeds`: manage the feeds file.
+struct FeedsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "feeds",
+    abstract: "Add, list, check, remove, import and export the feeds the school follows.",
+    discussion: """
+      The feeds file stays yours: every change rewrites it in one step and keeps comments, blank lines, \
+      order and spacing exactly as they were.
+      """,
+    subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self]
+  )
+
+  /// `--feeds` and `--db`, as every command takes them.
+  struct Files: ParsableArguments {
+    @Option(help: "The feeds file.")
+    var feeds = "feeds.txt"
+
+    @Option(help: "The SQLite database.")
+    var db = "lingkar.db"
+
+    var options: FeedsOptions { FeedsOptions(feedsPath: feeds, databasePath: db) }
+  }
+
+  /// The name for `# added by NAME DATE`: `--by`, else the login name.
+  static func addedBy(_ by: String?) -> String? {
+    if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by.trimmingCharacters(in: .whitespaces) }
+    return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  static func fail(_ error: FeedsError) -> ExitCode {
+    FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+    return ExitCode(error.isLocked ? 3 : 1)
+  }
+
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data("lingkar: \(message)\n".utf8))
+  }
+
+  static func validate(tags: [String]) throws {
+    for tag in tags where tag.contains("\"") || tag.contains("\n") || tag.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("a tag cannot be empty or hold a double quote: \(tag)")
+    }
+  }
+
+  static func date(_ date: Date?) -> String { date.map { String(Timestamp.iso8601($0).prefix(10)) } ?? "-" }
+
+  // MARK: - add
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find, check and add a feed.",
+      discussion: """
+        INPUT is a feed address, a web page (its feed is found), a shortcut, or a Mastodon handle:
+          https://gurukreatif.wordpress.com        gurukreatif.wordpress.com
+          @guru@mastodon.social                    mastodon:@guru@mastodon.social
+          bluesky:guru.bsky.social                 youtube:@handle   youtube:UC...
+          blogger:NAME  wordpress:SITE  medium:@user  substack:NAME
+        The feed is fetched and read before it is added, and its latest items are shown. X/Twitter and \
+        Facebook publish no feeds and are refused.
+        """)
+
+    @Argument(help: "What to follow.")
+    var input: String
+
+    @Option(name: .customLong("tag"), help: "A tag for the feed (repeat for several).")
+    var tags: [String] = []
+
+    @Option(help: "Who adds it, for the note (default: your login name).")
+    var by: String?
+
+    @Flag(help: "Add the address as given, without fetching it.")
+    var noCheck = false
+
+    @OptionGroup var files: Files
+
+    func validate() throws { try FeedsCommand.validate(tags: tags) }
+
+    func run() throws {
+      let request = FeedAdder.Request(input: input, tags: tags, addedBy: FeedsCommand.addedBy(by), check: !noCheck)
+      let result: FeedAdder.Result
+      do {
+        result = try FeedAdder(options: files.options).add(request)
+      } catch {
+        throw FeedsCommand.fail(error)
+      }
+      if result.candidates.count > 1 {
+        print("Found \(result.candidates.count) feeds; the first is added:")
+        for candidate in result.candidates {
+          let status = candidate.problem.map { "  (does not work: \($0))" } ?? ""
+          print("  \(candidate.url)  \(candidate.title ?? "")\(status)")
+        }
+        print("To follow another one as well: lingkar feeds add ADDRESS")
+      }
+      if let title = result.title { print("\(title)") }
+      for entry in result.latest {
+        let when = entry.published ?? entry.updated
+        print("  \(FeedsCommand.date(when))  \(entry.title ?? entry.link ?? "(untitled)")")
+      }
+      result.notes.forEach(FeedsCommand.warn)
+      print("Added to \(URL(fileURLWithPath: files.feeds).lastPathComponent) line \(result.lineNumber): \(result.line)")
+    }
+  }
+
+  // MARK: - list
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the feeds with what Lingkar knows of them.")
+
+    @OptionGroup var files: Files
+
+    func run() throws {
+      let rows: [FeedsOverview.Row]
+      do {
+        let result = try FeedsOverview(options: files.options).rows()
+        rows = result.rows
+        for diagnostic in result.diagnostics { FeedsCommand.warn(diagnostic.description) }
+      } catch {
+        throw FeedsCommand.fail(error)
+      }
+      let header = ["LINE", "TITLE", "TAGS", "ADDED BY", "LAST OK", "ITEMS", "NEWEST", "STATUS", "ADDRESS"]
+      let table = rows.map { row -> [String] in
+        var status = row.status?.rawValue ?? "not fetched"
+        if row.status == .failed { status = "failed ×\(row.failureStreak): \(row.error ?? "")" }
+        if let moved = row.movedTo { status += " → \(moved)" }
+        return [
+          "\(row.line)", Self.cut(row.title ?? "-", 32), Self.cut(row.tags.joined(separator: ","), 20),
+          Self.cut([row.addedBy, row.addedOn].compactMap { $0 }.joined(separator: " "), 24),
+          FeedsCommand.date(row.lastSuccess), "\(row.items)", FeedsCommand.date(row.newestItem), Self.cut(status, 48),
+          row.written,
+        ]
+      }
+      let widths = header.indices.map { column in ([header] + table).map { $0[column].count }.max() ?? 0 }
+      for line in [header] + table {
+        let cells = line.enumerated().map { index, cell in
+          index == line.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        }
+        print(cells.joined(separator: "  "))
+      }
+      print("feeds=\(rows.count)")
+    }
+
+    static func cut(_ text: String, _ width: Int) -> String {
+      let clean = text.isEmpty ? "-" : text
+      return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
+    }
+  }
+
+  // MARK: - check
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch every feed and report the ones that are gone, moved, failing, silent, doubled or not feeds.",
+      discussion: """
+        --fix writes the new address of moved feeds and comments out gone ones; nothing else in the file \
+        changes. The last line is a summary: feeds=N healthy=H and a count per problem. Exit code 0 when \
+        the report was made, whatever it found; 3 when another run holds the database.
+        """)
+
+    @Flag(help: "Rewrite moved addresses and comment out gone feeds.")
+    var fix = false
+
+    @Flag(help: "Report from what is stored, without fetching.")
+    var noFetch = false
+
+    @Option(help: "Days without a new item after which a feed counts as silent.")
+    var silentDays = 60
+
+    @OptionGroup var files: Files
+
+    func run() throws {
+      let report: FeedsChecker.Report
+      do {
+        report = try FeedsChecker(options: files.options).check(
+          FeedsChecker.Request(fetch: !noFetch, fix: fix, silentDays: silentDays))
+      } catch {
+        throw FeedsCommand.fail(error)
+      }
+      report.notes.forEach(FeedsCommand.warn)
+      let name = URL(fileURLWithPath: files.feeds).lastPathComponent
+      for finding in report.findings {
+        print("\(name):\(finding.line): \(finding.written.map { "\($0): " } ?? "")\(finding.message)")
+      }
+      for change in report.fixed { print("fixed \(name) \(change)") }
+      var counts = "feeds=\(report.feeds) healthy=\(report.healthy)"
+      for kind in FeedsChecker.Finding.Kind.allCases {
+        counts += " \(kind.rawValue)=\(report.findings.filter { $0.kind == kind }.count)"
+      }
+      print(counts)
+    }
+  }
+
+  // MARK: - remove
+
+  struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove a feed by its address or line number.")
+
+    @Argument(help: "The feed's address (as written, or any spelling of it) or its line number.")
+    var target: String
+
+    @OptionGroup var files: Files
+
+    func run() throws {
+      do {
+        let removed = try FeedsRemover(options: files.options).remove(target)
+        print("Removed line \(removed.line): \(removed.text)")
+      } catch {
+        throw FeedsCommand.fail(error)
+      }
+    }
+  }
+
+  // MARK: - import / export
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add the feeds of an OPML file exported by another feed reader.",
+      discussion: "Folders and categories become tags. Feeds already listed are skipped. Nothing is fetched; run lingkar feeds check next.")
+
+    @Argument(help: "The OPML file.")
+    var file: String
+
+    @Option(name: .customLong("tag"), help: "A tag for every imported feed (repeat for several).")
+    var tags: [String] = []
+
+    @Option(help: "Who imports them, for the notes (default: your login name).")
+    var by: String?
+
+    @OptionGroup var files: Files
+
+    func validate() throws { try FeedsCommand.validate(tags: tags) }
+
+    func run() throws {
+      do {
+        let result = try FeedsOPML(options: files.options).importFile(file, tags: tags, addedBy: FeedsCommand.addedBy(by))
+        for line in result.added { print("added: \(line)") }
+        for skipped in result.skipped { print("skipped: \(skipped.url) (\(skipped.reason))") }
+        print("added=\(result.added.count) skipped=\(result.skipped.count)")
+      } catch {
+        throw FeedsCommand.fail(error)
+      }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the feeds as OPML 2.0, for other feed readers.")
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var files: Files
+
+    func run() throws {
+      do {
+        let result = try FeedsOPML(options: files.options).export()
+        for path in result.skipped { FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out") }
+        if let output {
+          try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+          print(result.opml, terminator: "")
+        }
+      } catch let error as FeedsError {
+        throw FeedsCommand.fail(error)
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import LingkarPipeline
+
+/// `lingkar topics [list]`: ranked topics with each score's breakdown and top items.
+struct TopicsListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Print the period's topics, ranked, with each score's breakdown and top items.",
+    discussion: """
+      SPEC is last (since the previous digest; 14 days when there is none), Nd (N days) or YYYY-MM-DD.
+      --json prints the topics and every item of the period with its topics, evidence and duplicates,
+      in the shapes of digest.json.
+      """
+  )
+
+  @Option(help: "The period: last, Nd or YYYY-MM-DD.")
+  var since = "last"
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  @Option(help: "The topics file (the built-in default when it does not exist).")
+  var topics = "topics.txt"
+
+  @Option(help: "The SQLite database.")
+  var db = "lingkar.db"
+
+  @Option(help: "A topic discussed at a recent meeting, as ID:YYYY-MM-DD (repeatable); it is damped.")
+  var discussed: [String] = []
+
+  func validate() throws {
+    guard PeriodSpec(since) != nil else { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
+      throw ValidationError("--discussed must look like assessment:2026-11-20 (got '\(entry)')")
+    }
+  }
+
+  func run() throws {
+    let options = TopicRunOptions(
+      databasePath: db, topicsPath: topics, since: PeriodSpec(since) ?? .last,
+      discussed: discussed.compactMap(Self.discussedTopic))
+    do {
+      let report = try TopicRun(options: options).run()
+      print(json ? report.json() : report.text())
+    } catch {
+      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+
+  static func discussedTopic(_ text: String) -> TopicRunOptions.Discussed? {
+    let parts = text.split(separator: ":", maxSplits: 1)
+    guard parts.count == 2, case .date(let date)? = PeriodSpec(String(parts[1])) else { return nil }
+    return TopicRunOptions.discussed(String(parts[0]), on: date)
+  }
+}
