@@ -21,6 +21,10 @@ static inline CURLcode CCurl_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v)
 
 static inline CURLMcode CCurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+// Macros Swift does not import (composite or too wide for the callback's return type).
+static const size_t CCurl_writefunc_pause = CURL_WRITEFUNC_PAUSE;
+static inline CURLcode CCurl_easy_unpause(CURL *h) { return curl_easy_pause(h, CURLPAUSE_CONT); }
+
 // CURLMsg.data is a union; read the transfer result without touching it from Swift.
 static inline CURLcode CCurl_msg_result(const CURLMsg *msg) { return msg->data.result; }
 

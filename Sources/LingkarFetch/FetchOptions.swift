@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fetch policy in one place: concurrency, limits, timeouts, identity.
 public struct FetchOptions: Sendable {
   /// Transfers running at once.
@@ -15,6 +17,11 @@ public struct FetchOptions: Sendable {
   public var lowSpeedBytesPerSecond: Int = 100
   public var lowSpeedSeconds: Int = 20
   public var userAgent: String = FetchOptions.defaultUserAgent
+  /// Threads that feed bodies into their consumers (parsers), off the network loop: one per
+  /// processor beyond the first, which the network loop and the caller's work keep busy.
+  public var bodyThreads: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount - 1))
+  /// Body bytes waiting for the body threads, at most; when full, transfers pause.
+  public var bodyQueueBytes: Int = 1 << 20
 
   public static let version = "0.1.0"
   public static let defaultUserAgent = "Lingkar/\(version) (+https://github.com/lingkar/lingkar)"

@@ -4,8 +4,11 @@ public import LingkarModel
 
 /// Fetches many feeds at once on libcurl's multi interface, in one event loop on the calling thread.
 ///
-/// Bodies stream into a `BodyConsumer` made per transfer when its headers are known; each transfer's
-/// end is handed to `completion` as soon as it happens, so the caller can store results in batches.
+/// Bodies stream into a `BodyConsumer` made per transfer when its headers are known. The consumers
+/// run on body workers (`FetchOptions.bodyThreads`), fed through a bounded queue: the event loop
+/// never waits for a parser, and when the queue is full the transfers that want to add to it pause.
+/// Each transfer's end is handed to `completion`, on the calling thread, as soon as its body has
+/// been consumed, so the caller can store results in batches while others are still downloading.
 ///
 /// ```swift
 /// let fetcher = try Fetcher(options: FetchOptions())
@@ -46,8 +49,15 @@ public final class Fetcher {
     makeConsumer: @escaping (ResponseHead) -> any BodyConsumer,
     completion: (FetchResponse) -> Void
   ) throws(FetchError) {
+    let workers = BodyWorkers(
+      threads: options.bodyThreads, capacity: options.bodyQueueBytes, wake: MultiWakeup(multi: multi).callAsFunction)
+    // No worker job may outlive this call: they wake the multi handle.
+    defer { workers.drain() }
     var queue = HostQueue(requests: requests, maxPerHost: options.maxHostConnections)
     var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    /// Transfers done whose bodies the workers are still consuming, by serial.
+    var consuming: [Int: FetchResponse] = [:]
+    var serial = 0
     var running: Int32 = 0
     while true {
       // Start transfers up to the job limit, never more per host than the host cap.
@@ -55,7 +65,10 @@ public final class Fetcher {
         switch next {
         case .start(let request, let host):
           do {
-            let transfer = try Transfer(request: request, host: host, options: options, makeConsumer: makeConsumer)
+            serial += 1
+            let transfer = try Transfer(
+              request: request, host: host, serial: serial, options: options, workers: workers,
+              makeConsumer: makeConsumer)
             try CurlResult.check(curl_multi_add_handle(multi, transfer.handle))
             active[transfer.handle] = transfer
           } catch {
@@ -81,11 +94,27 @@ public final class Fetcher {
         queue.finished(host: transfer.host)
         let response = self.response(for: transfer, code: code)
         if let until = response.retryAfter { queue.block(host: transfer.host, until: until) }
+        if let stream = transfer.stream {
+          if case .fetched = response.outcome {
+            consuming[stream.serial] = response
+            workers.end(stream)
+            continue
+          }
+          workers.cancel(stream)
+        }
         completion(response)
       }
-      if active.isEmpty && queue.isEmpty { break }
-      // Never poll once nothing runs: curl_multi_poll would sleep its whole timeout.
-      if running > 0 && finished == 0 {
+      let ended = workers.takeEnded()
+      for serial in ended {
+        if let response = consuming.removeValue(forKey: serial) { completion(response) }
+      }
+      if active.isEmpty && queue.isEmpty && consuming.isEmpty { break }
+      if workers.hasRoom {
+        for transfer in active.values where transfer.isPaused { try transfer.resume() }
+      }
+      // Wait for the network or a worker (curl_multi_wakeup); never once nothing can wake the
+      // poll, as it would sleep its whole timeout.
+      if (running > 0 || !consuming.isEmpty) && finished == 0 && ended.isEmpty {
         try CurlResult.check(curl_multi_poll(multi, nil, 0, 1000, nil))
       }
     }

@@ -3,7 +3,8 @@ import Foundation
 import LingkarModel
 
 /// One easy handle and everything its callbacks need: the response headers seen so far, the body
-/// consumer, the size cap. It lives from `curl_multi_add_handle` until the transfer is done.
+/// consumer's stream to its worker, the size cap. It lives from `curl_multi_add_handle` until the
+/// transfer is done.
 final class Transfer {
   /// The headers of the latest response; a new status line (a redirect hop) starts them afresh.
   struct Headers: Sendable {
@@ -26,17 +27,24 @@ final class Transfer {
   private var headerList: UnsafeMutablePointer<curl_slist>?
   private let maxBodyBytes: Int
   private let makeConsumer: (ResponseHead) -> any BodyConsumer
+  private let workers: BodyWorkers
+  /// The fetcher's number for this transfer, to find it again when its body has been consumed.
+  let serial: Int
 
   private(set) var headers = Headers()
   /// Status and `Location` of every response seen, in order (redirect hops, then the final one).
   private(set) var hops: [(status: Int, location: String?)] = []
   private(set) var consumer: (any BodyConsumer)?
+  /// The way to the consumer's worker; nil until the body starts, and for a body nobody consumes.
+  private(set) var stream: BodyStream?
   private var bodyStarted = false
   private(set) var bodyBytes = 0
   private(set) var exceededCap = false
+  /// The body queue was full: libcurl holds the piece until `resume`.
+  private(set) var isPaused = false
 
   init(
-    request: FetchRequest, host: String, options: FetchOptions,
+    request: FetchRequest, host: String, serial: Int, options: FetchOptions, workers: BodyWorkers,
     makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
   ) throws(FetchError) {
     guard let handle = curl_easy_init() else { throw .curl(code: -1, message: "curl_easy_init failed") }
@@ -45,6 +53,8 @@ final class Transfer {
     self.host = host
     self.maxBodyBytes = options.maxBodyBytes
     self.makeConsumer = makeConsumer
+    self.workers = workers
+    self.serial = serial
     try configure(options)
   }
 
@@ -116,39 +126,77 @@ final class Transfer {
 
   // MARK: - Callbacks
 
+  /// One header line, read on bytes: a status line starts the headers afresh; of the others, only
+  /// the fields in `Headers.fields` are kept.
   private func receiveHeader(_ line: UnsafeRawBufferPointer) {
-    guard var text = String(bytes: line, encoding: .utf8) ?? String(bytes: line, encoding: .isoLatin1) else { return }
-    text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasPrefix("HTTP/") {
+    let bytes = Self.trimmed(line[...])
+    if bytes.starts(with: "HTTP/".utf8) {
       headers = Headers()
-      let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      let afterVersion = bytes.drop { $0 != UInt8(ascii: " ") }.dropFirst()
+      var status = 0
+      for byte in afterVersion.prefix(while: { $0 >= 48 && $0 <= 57 }).prefix(3) { status = status * 10 + Int(byte - 48) }
       hops.append((status, nil))
       return
     }
-    guard let colon = text.firstIndex(of: ":") else { return }
-    let name = text[..<colon].lowercased()
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon - bytes.startIndex <= 16 else { return }
+    let name = String(decoding: bytes[..<colon].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     guard let field = Headers.fields[name] else { return }
-    let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let value = Self.text(Self.trimmed(bytes[(colon + 1)...]))
     headers[keyPath: field] = value
     if field == \Headers.location, !hops.isEmpty { hops[hops.count - 1].location = value }
   }
 
-  /// Returns false to stop the transfer (the body is over the cap).
-  private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Bool {
-    bodyBytes += chunk.count
-    if bodyBytes > maxBodyBytes {
+  /// Without leading and trailing spaces, tabs, CR and LF.
+  private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 10 }
+    var slice = bytes
+    while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+    while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+    return slice
+  }
+
+  /// UTF-8, or Latin-1 when the bytes are not UTF-8 (as old servers send).
+  private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+  }
+
+  /// Lets a paused transfer go on; libcurl may hand over the held piece at once.
+  func resume() throws(FetchError) {
+    isPaused = false
+    try CurlResult.check(CCurl_easy_unpause(handle))
+  }
+
+  /// What the write callback answers libcurl.
+  private enum BodyReply {
+    case taken
+    /// Over the cap: the transfer stops.
+    case stop
+    /// The body queue is full: libcurl keeps the piece and offers it again after `resume`.
+    case pause
+  }
+
+  private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> BodyReply {
+    if bodyBytes + chunk.count > maxBodyBytes {
+      bodyBytes += chunk.count
       exceededCap = true
-      return false
+      return .stop
     }
     if !bodyStarted {
       bodyStarted = true
       let status = responseCode
       if status == 0 || (200..<300).contains(status) {
-        consumer = makeConsumer(head(status: status))
+        let consumer = makeConsumer(head(status: status))
+        self.consumer = consumer
+        stream = workers.stream(serial: serial, consumer: consumer)
       }
     }
-    consumer?.consume(chunk)
-    return true
+    if let stream, !workers.send(chunk, to: stream, canPause: !request.allowsFile) {
+      isPaused = true
+      return .pause
+    }
+    bodyBytes += chunk.count
+    return .taken
   }
 
   private func head(status: Int) -> ResponseHead {
@@ -165,7 +213,11 @@ final class Transfer {
     guard let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
-    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    switch transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) {
+    case .taken: return length
+    case .stop: return 0
+    case .pause: return CCurl_writefunc_pause
+    }
   }
 
   private static let onHeader: curl_write_callback = { data, size, count, context in

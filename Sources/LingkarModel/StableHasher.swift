@@ -6,12 +6,25 @@ public struct StableHasher: Sendable {
   public init() {}
 
   public mutating func combine(_ text: String) {
-    for byte in text.utf8 { add(byte) }
+    var text = text
+    text.withUTF8 { add(contentsOf: $0) }  // contiguous (a bridged string is copied once)
     add(0xFF)  // separator: ("ab","c") and ("a","bc") differ
   }
 
   public mutating func combine<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes { add(byte) }
+    let done: Void? = bytes.withContiguousStorageIfAvailable { add(contentsOf: $0) }
+    if done == nil {
+      for byte in bytes { add(byte) }
+    }
+  }
+
+  /// The hot loop: over a buffer, with the state in a register.
+  private mutating func add(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    var hash = state
+    for byte in bytes {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    state = hash
   }
 
   private mutating func add(_ byte: UInt8) {

@@ -77,8 +77,10 @@ public final class FetchRun {
       throw .fetcher(error.description)
     }
     var batch: [FeedUpdate] = []
+    var batchBytes = 0
     var storeFailure: StoreError?
     func flush() {
+      batchBytes = 0
       guard !batch.isEmpty, storeFailure == nil else { return }
       do {
         let counts = try store.record(batch)
@@ -93,7 +95,7 @@ public final class FetchRun {
     do {
       try fetcher.run(
         requests,
-        makeConsumer: { head in FeedParser.Session(baseURL: head.url, charset: head.charset) },
+        makeConsumer: { head in FeedBodyParser(baseURL: head.url, charset: head.charset) },
         completion: { response in
           let source = list.sources[response.request.id]
           let result = interpreter.update(for: response, source: source, state: states[source.written])
@@ -103,8 +105,11 @@ public final class FetchRun {
           case .notModified?: summary.notModified += 1
           default: break
           }
-          if let update = result.update { batch.append(update) }
-          if batch.count >= options.batchSize { flush() }
+          if let update = result.update {
+            batch.append(update)
+            batchBytes += response.bodyBytes
+          }
+          if batch.count >= options.batchSize || batchBytes >= options.batchBodyBytes { flush() }
           done += 1
           progress(done, total)
         })

@@ -14,8 +14,11 @@ public struct FetchRunOptions: Sendable {
   public var maxBackoff: TimeInterval = 7 * 24 * 3600
   /// Fetch failing feeds now, ignoring their backoff (never the server's Retry-After).
   public var ignoreBackoff = false
-  /// Results stored per transaction.
+  /// Results stored per transaction, at most.
   public var batchSize = 32
+  /// Body bytes whose parsed feeds are held for one transaction, about: a batch of large feeds is
+  /// stored early, so memory stays bounded by this, not by `batchSize` times the largest feed.
+  public var batchBodyBytes = 2_000_000
 
   public init(feedsPath: String, databasePath: String) {
     self.feedsPath = feedsPath

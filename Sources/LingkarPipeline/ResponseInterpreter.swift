@@ -40,10 +40,10 @@ struct ResponseInterpreter {
     case .failed(let failure):
       return failed(failure)
     case .fetched(let consumer):
-      guard let session = consumer as? FeedParser.Session else { return failed(.unreadable("the document is empty"), stage: .parse) }
+      guard let parser = consumer as? FeedBodyParser else { return failed(.unreadable("the document is empty"), stage: .parse) }
       let document: FeedDocument
       do {
-        document = try session.finish()
+        document = try parser.document()
       } catch {
         return failed(Self.failure(for: error), stage: .parse)
       }

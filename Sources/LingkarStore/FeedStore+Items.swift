@@ -17,7 +17,9 @@ extension FeedStore {
       let key = entry.stableKey
       let hash = Self.contentHash(entry)
       if let old = known[key] {
-        if old.hash != hash {
+        let unchanged =
+          old.hash == hash || (!old.hash.hasPrefix(ContentHasher.prefix) && old.hash == Self.legacyContentHash(entry))
+        if !unchanged {
           try connection.statement(
             """
             UPDATE items SET entry_id = ?, changed = ?, published = ?, updated = ?, title = ?, link = ?,
@@ -28,9 +30,10 @@ extension FeedStore {
           ).bind([SQLValue(entry.id), SQLValue(time)] + Self.fields(entry, hash: hash) + [.integer(feedID), .text(key)])
             .run()
           updated += 1
-        } else if old.comments != entry.comments {
-          try connection.statement("UPDATE items SET comments = ? WHERE feed_id = ? AND key = ?")
-            .bind([SQLValue(entry.comments), .integer(feedID), .text(key)]).run()
+        } else if old.comments != entry.comments || old.hash != hash {
+          // New comments are not an edit; a hash stored the old way is rewritten the new way.
+          try connection.statement("UPDATE items SET comments = ?, content_hash = ? WHERE feed_id = ? AND key = ?")
+            .bind([SQLValue(entry.comments), .text(hash), .integer(feedID), .text(key)]).run()
         }
       } else {
         try connection.statement(
@@ -63,7 +66,21 @@ extension FeedStore {
 
   /// A digest of what a reader sees; the comment count is left out, so new comments are not an edit.
   static func contentHash(_ entry: Entry) -> String {
+    var hasher = ContentHasher()
+    combineContent(entry, into: &hasher)
+    return hasher.digest
+  }
+
+  /// The digest stored before `ContentHasher` (FNV-1a, no prefix): an item stored with it and not
+  /// edited since must not count as edited.
+  static func legacyContentHash(_ entry: Entry) -> String {
     var hasher = StableHasher()
+    combineContent(entry, into: &hasher)
+    return hasher.hexDigest
+  }
+
+  /// What both digests cover, in this order.
+  private static func combineContent(_ entry: Entry, into hasher: inout some ContentHashing) {
     hasher.combine(entry.title ?? "")
     hasher.combine(entry.link ?? "")
     hasher.combine(entry.summary ?? "")
@@ -75,7 +92,6 @@ extension FeedStore {
     for category in entry.categories { hasher.combine(category) }
     hasher.combine("|")
     for enclosure in entry.enclosures { hasher.combine(enclosure.url ?? "") }
-    return hasher.hexDigest
   }
 
   private static func jsonArray(_ values: [String]) -> String {

@@ -12,6 +12,9 @@ public final class FeedStore {
   public init(path: String, busyTimeoutMilliseconds: Int = 5000) throws(StoreError) {
     connection = try SQLiteConnection(path: path)
     try connection.check(sqlite3_busy_timeout(connection.handle, Int32(busyTimeoutMilliseconds)))
+    // Items carry whole posts: large pages mean fewer overflow pages and far fewer WAL writes.
+    // Only a new, empty file takes it (before WAL); an existing one keeps its page size.
+    try connection.execute("PRAGMA page_size = 32768")
     try connection.execute("PRAGMA journal_mode = WAL")
     try connection.execute("PRAGMA synchronous = NORMAL")
     try connection.execute("PRAGMA foreign_keys = ON")

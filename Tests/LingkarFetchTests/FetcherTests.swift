@@ -9,21 +9,38 @@ final class Collector: BodyConsumer {
   var bytes: [UInt8] = []
   let head: ResponseHead
   init(head: ResponseHead) { self.head = head }
-  func consume(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
+  /// Set by `bodyEnded`; the fetcher hands a body back only after that.
+  var ended = false
+  /// Microseconds to sleep per piece, to make the body queue fill up (never needed to pass).
+  var delay: UInt32 = 0
+  func consume(_ chunk: UnsafeRawBufferPointer) {
+    precondition(!ended, "a piece after the end")
+    if delay > 0 { usleep(delay) }
+    bytes.append(contentsOf: chunk)
+  }
+  func bodyEnded() { ended = true }
   var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 let server = TestServer.shared
 let fixedNow = Date(timeIntervalSince1970: 1_800_000_000)
 
-func fetchAll(_ requests: [FetchRequest], configure: (inout FetchOptions) -> Void = { _ in }) throws -> [FetchResponse] {
+func fetchAll(
+  _ requests: [FetchRequest], delay: UInt32 = 0, configure: (inout FetchOptions) -> Void = { _ in }
+) throws -> [FetchResponse] {
   var options = FetchOptions()
   options.connectTimeoutMilliseconds = 5000
   options.totalTimeoutMilliseconds = 30_000
   configure(&options)
   let fetcher = try Fetcher(options: options, now: { fixedNow })
   var responses: [FetchResponse] = []
-  try fetcher.run(requests, makeConsumer: { Collector(head: $0) }, completion: { responses.append($0) })
+  try fetcher.run(
+    requests,
+    makeConsumer: {
+      let collector = Collector(head: $0)
+      collector.delay = delay
+      return collector
+    }, completion: { responses.append($0) })
   return responses.sorted { $0.request.id < $1.request.id }
 }
 
@@ -194,5 +211,45 @@ struct FetcherTests {
     }
     #expect(responses.count == 40)
     #expect(responses.allSatisfy { body($0) != nil })
+  }
+
+  @Test("with a tiny body queue, transfers pause and resume, and every body arrives whole and in order")
+  func backpressure() throws {
+    let expected = try #require(body(try fetch("/feed/pressure.xml?items=400"))).bytes
+    #expect(expected.count > 80_000)
+    let requests =
+      (0..<12).map { FetchRequest(id: $0, url: server.url("/feed/pressure.xml?items=400")) }
+      + [FetchRequest(id: 12, url: server.url("/gzip.xml"))]
+    for threads in [1, 2] {
+      let responses = try fetchAll(requests, delay: 200) {
+        $0.jobs = 8
+        $0.bodyThreads = threads
+        $0.bodyQueueBytes = 1
+      }
+      #expect(responses.count == 13)
+      for response in responses.prefix(12) {
+        let collector = try #require(body(response))
+        #expect(collector.ended)
+        #expect(collector.bytes == expected)
+        #expect(response.bodyBytes == expected.count)
+      }
+      #expect(try #require(body(responses[12])).text.contains("<title>gzip item 0</title>"))
+    }
+  }
+
+  @Test("a local file is read whole through a tiny body queue")
+  func fileThroughTinyQueue() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let text = "<rss version=\"2.0\"><channel>" + String(repeating: "<item><title>t</title></item>", count: 20_000)
+      + "</channel></rss>"
+    directory.write("large.xml", text)
+    let url = URL(fileURLWithPath: directory.file("large.xml")).absoluteString
+    let responses = try fetchAll([FetchRequest(id: 0, url: url, allowsFile: true)], delay: 50) {
+      $0.bodyQueueBytes = 1
+    }
+    let collector = try #require(body(responses[0]))
+    #expect(collector.ended)
+    #expect(collector.text == text)
   }
 }
