@@ -88,6 +88,7 @@ enum URLResolver {
     let reference = fixSlashes(reference)
     if base.isEmpty { return reference }
     if reference.isEmpty { return base }
+    if isPlainAbsolute(reference) { return reference }
     let baseParts = split(base, defaultScheme: "")
     var parts = split(reference, defaultScheme: baseParts.scheme)
     if parts.scheme != baseParts.scheme || !relativeSchemes.contains(parts.scheme) { return reference }
@@ -124,6 +125,15 @@ enum URLResolver {
     let path = resolved.joined(separator: "/")
     parts.path = Substring(path.isEmpty ? "/" : path)
     return parts.string
+  }
+
+  /// An absolute `http://` or `https://` reference that resolving would give back unchanged (the
+  /// common case in feeds): lower-case scheme, no empty query or fragment to drop.
+  static func isPlainAbsolute(_ reference: String) -> Bool {
+    let utf8 = reference.utf8
+    guard utf8.starts(with: "http://".utf8) || utf8.starts(with: "https://".utf8) else { return false }
+    guard let last = utf8.last, last != 0x3F, last != 0x23 else { return false }  // ? #
+    return !reference.containsBytes("?#")
   }
 
   /// `http:///example.com/` → `http://example.com/`.
