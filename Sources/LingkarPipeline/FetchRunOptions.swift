@@ -16,6 +16,8 @@ public struct FetchRunOptions: Sendable {
   public var ignoreBackoff = false
   /// Results stored per transaction.
   public var batchSize = 32
+  /// The caller already holds the run lock (`lingkar run` holds it for the fetch and the digest).
+  var lockHeld = false
 
   public init(feedsPath: String, databasePath: String) {
     self.feedsPath = feedsPath

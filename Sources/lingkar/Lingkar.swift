@@ -7,7 +7,9 @@ struct Lingkar: AsyncParsableCommand {
     commandName: "lingkar",
     abstract: "Keeps a school's teachers learning together: reads the feeds they follow and writes a digest.",
     version: "0.1.0",
-    subcommands: [DemoCommand.self, ParseCommand.self, FetchCommand.self, TopicsCommand.self]
+    subcommands: [
+      RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, DemoCommand.self, ParseCommand.self,
+    ]
   )
 
   /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
