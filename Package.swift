@@ -67,7 +67,7 @@ let package = Package(
       name: "LingkarRankTests", dependencies: ["LingkarRank", "LingkarModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel"],
+      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel", "CLibXML2"],
       exclude: ["Snapshots"]),
     .testTarget(name: "LingkarSettingsTests", dependencies: ["LingkarSettings", "LingkarModel"]),
     .testTarget(

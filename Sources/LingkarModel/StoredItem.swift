@@ -20,6 +20,10 @@ public struct StoredItem: Sendable, Hashable {
     self.firstSeen = firstSeen
   }
 
-  /// When the item counts as new: its publication date, else when it was first seen.
-  public var date: Date { entry.published ?? firstSeen }
+  /// When the item counts as new: its publication date, else (no date, or a date still in the
+  /// future when Lingkar first saw it) when it was first seen.
+  public var date: Date {
+    guard let published = entry.published, published <= firstSeen else { return firstSeen }
+    return published
+  }
 }

@@ -23,11 +23,13 @@ public final class FetchRun {
   public func run(
     report: (Diagnostic) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in }
   ) throws(FetchRunError) -> FetchSummary {
-    let lock: RunLock
-    do {
-      lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
-    } catch {
-      throw FetchRunError(error)
+    var lock: RunLock?
+    if !options.lockHeld {
+      do {
+        lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
+      } catch {
+        throw FetchRunError(error)
+      }
     }
     defer { withExtendedLifetime(lock) {} }
 

@@ -18,11 +18,15 @@ public struct TopicRun {
 
   public func run() throws(Failure) -> TopicReport {
     let topics = try Self.loadTopics(path: options.topicsPath)
-    let start = options.since.start(now: options.now)
+    let start: Date
     let stored: [StoredItem]
     let history: [StoredItem]
     do {
       let store = try FeedStore(path: options.databasePath)
+      // `last`: since the end of the previous digest (today's, which a rerun would replace, left out).
+      let today = String(Timestamp.iso8601(options.now.addingTimeInterval(TimeInterval(options.utcOffset))).prefix(10))
+      let previous = try store.digests(excluding: today, endingBy: options.now, limit: 1).first
+      start = options.since.start(now: options.now, previousDigest: previous?.to)
       stored = try store.items(since: start, until: options.now)
       let historyStart = start.addingTimeInterval(-Double(options.historyDays) * 86_400)
       history = try store.items(since: historyStart, until: start)

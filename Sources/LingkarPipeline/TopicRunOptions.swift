@@ -12,6 +12,8 @@ public struct TopicRunOptions: Sendable {
   public var discussed: [DiscussedTopic]
   /// Days before the period whose items teach the ranker related terms (not ranked themselves).
   public var historyDays: Int
+  /// Seconds east of UTC of the school's time zone (which day counts as today).
+  public var utcOffset = 0
 
   public init(
     databasePath: String = "lingkar.db", topicsPath: String = "topics.txt", since: PeriodSpec = .last,

@@ -1,6 +1,9 @@
+import LingkarModel
+
 /// The topic taxonomy read from a `topics.txt` text (format described at the top of the default
 /// file): `[id]` headers, then `id:`, `en:` and `kw:` lines; keywords separated by `;`, each with an
-/// optional `=N` weight (1...5).
+/// optional `=N` weight (1...5); optional discussion prompts, one a line, as `q-id:` and `q-en:` lines
+/// paired in order.
 public struct TopicsFile: Sendable, Equatable {
   public var topics: [Topic]
 
@@ -34,9 +37,22 @@ public struct TopicsFile: Sendable, Equatable {
     var current: Topic?
     var currentLine = 0
     var labelLines: [String: Int] = [:]
+    var promptsID: [String] = []
+    var promptsEN: [String] = []
 
     func finish() {
-      guard let topic = current else { return }
+      guard var topic = current else { return }
+      if promptsID.count == promptsEN.count {
+        topic.prompts = zip(promptsID, promptsEN).map { BilingualText(id: $0, en: $1) }
+      } else {
+        errors.append(
+          TopicsFileError(
+            file: file, line: currentLine,
+            message: "topic [\(topic.id)] has \(promptsID.count) 'q-id:' and \(promptsEN.count) 'q-en:' prompts; "
+              + "write each prompt in both languages, in the same order"))
+      }
+      promptsID = []
+      promptsEN = []
       if requireLabels {
         for key in ["id", "en"] where labelLines[key] == nil {
           errors.append(TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no '\(key):' label"))
@@ -104,8 +120,17 @@ public struct TopicsFile: Sendable, Equatable {
           case .failure(let message): errors.append(TopicsFileError(file: file, line: number, message: message))
           }
         }
+      case "q-id", "q-en":
+        if value.isEmpty {
+          errors.append(TopicsFileError(file: file, line: number, message: "the '\(key):' prompt is empty"))
+        } else if key == "q-id" {
+          promptsID.append(value)
+        } else {
+          promptsEN.append(value)
+        }
       default:
-        errors.append(TopicsFileError(file: file, line: number, message: "unknown key '\(key)'; expected id, en or kw"))
+        errors.append(
+          TopicsFileError(file: file, line: number, message: "unknown key '\(key)'; expected id, en, kw, q-id or q-en"))
       }
     }
     finish()

@@ -2,17 +2,25 @@ public import Foundation
 public import LingkarModel
 
 extension FeedStore {
-  /// Items of a period: published (or, without a date, first seen) at or after `since` and before
-  /// `until`, oldest first; ties by feed and key, so the order is stable.
+  /// Where an item is placed in time, in SQL: its published date, else (no date, or a date that was
+  /// still in the future when Lingkar first saw it) when it was first seen. `StoredItem.date` is the
+  /// same rule in Swift.
+  static let placement = """
+    (CASE WHEN items.published IS NULL OR items.published > items.first_seen
+      THEN items.first_seen ELSE items.published END)
+    """
+
+  /// Items of a period: placed (see `placement`) at or after `since` and before `until`, oldest
+  /// first; ties by feed and key, so the order is stable.
   public func items(since: Date, until: Date? = nil) throws(StoreError) -> [StoredItem] {
     let statement = try connection.statement(
       """
       SELECT items.key, feeds.url, feeds.title, items.entry_id, items.title, items.link, items.canonical_link,
              items.published, items.updated, items.summary, items.content, items.comments, items.language,
-             items.first_seen
+             items.first_seen, items.authors
       FROM items JOIN feeds ON feeds.id = items.feed_id
-      WHERE coalesce(items.published, items.first_seen) >= ? AND coalesce(items.published, items.first_seen) < ?
-      ORDER BY coalesce(items.published, items.first_seen), feeds.url, items.key
+      WHERE \(Self.placement) >= ? AND \(Self.placement) < ?
+      ORDER BY \(Self.placement), feeds.url, items.key
       """)
     try statement.bind([.real(since.timeIntervalSince1970), .real((until ?? .distantFuture).timeIntervalSince1970)])
     var items: [StoredItem] = []
@@ -20,8 +28,9 @@ extension FeedStore {
       let entry = Entry(
         id: statement.text(3), title: statement.text(4), link: statement.text(5),
         published: statement.real(7).map(Date.init(timeIntervalSince1970:)),
-        updated: statement.real(8).map(Date.init(timeIntervalSince1970:)), summary: statement.text(9),
-        content: statement.text(10), comments: statement.integer(11), language: statement.text(12))
+        updated: statement.real(8).map(Date.init(timeIntervalSince1970:)),
+        authors: Self.strings(json: statement.text(14)), summary: statement.text(9), content: statement.text(10),
+        comments: statement.integer(11), language: statement.text(12))
       items.append(
         StoredItem(
           key: statement.text(0) ?? "", feed: statement.text(1) ?? "", feedTitle: statement.text(2), entry: entry,
@@ -29,5 +38,23 @@ extension FeedStore {
           firstSeen: Date(timeIntervalSince1970: statement.real(13) ?? 0)))
     }
     return items
+  }
+
+  /// The newest placement of any item, per feed (by its address as written): when each feed last
+  /// said something, for "silent for more than 60 days".
+  public func lastItemDates() throws(StoreError) -> [String: Date] {
+    let statement = try connection.statement(
+      "SELECT feeds.url, max(\(Self.placement)) FROM items JOIN feeds ON feeds.id = items.feed_id GROUP BY feeds.id")
+    var dates: [String: Date] = [:]
+    while try statement.step() {
+      if let url = statement.text(0), let time = statement.real(1) { dates[url] = Date(timeIntervalSince1970: time) }
+    }
+    return dates
+  }
+
+  /// A JSON array of strings as the store writes it (`[]` in most rows, so that case costs nothing).
+  static func strings(json: String?) -> [String] {
+    guard let json, json != "[]", let data = json.data(using: .utf8) else { return [] }
+    return ((try? JSONSerialization.jsonObject(with: data)) as? [String]) ?? []
   }
 }

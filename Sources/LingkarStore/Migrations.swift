@@ -50,7 +50,31 @@ enum Migrations {
     CREATE INDEX items_first_seen ON items(first_seen);
     CREATE INDEX feeds_host ON feeds(host);
     """,
-    // 3: the topics facilitators picked for their meetings (`lingkar topics pick`).
+    // 3: every digest written: its period and language, and each topic's place and items, so
+    //    `--since last` knows where the previous digest ended and the chart knows past volumes.
+    """
+    CREATE TABLE digests (
+      id INTEGER PRIMARY KEY,
+      date TEXT NOT NULL UNIQUE,         -- YYYY-MM-DD: the output folder; a rerun that day replaces it
+      generated REAL NOT NULL,           -- unix seconds
+      period_from REAL NOT NULL,
+      period_to REAL NOT NULL,
+      language TEXT NOT NULL,            -- id | en
+      items INTEGER NOT NULL,
+      sources INTEGER NOT NULL
+    );
+    CREATE TABLE digest_topics (
+      digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+      topic TEXT NOT NULL,               -- topic id from topics.txt
+      rank INTEGER NOT NULL,             -- 1 = first
+      score REAL NOT NULL,
+      items INTEGER NOT NULL,            -- stories in the topic
+      item_keys TEXT NOT NULL DEFAULT '[]',  -- JSON array of digest item keys, in rank order
+      PRIMARY KEY (digest_id, topic)
+    );
+    CREATE INDEX digests_period_to ON digests(period_to);
+    """,
+    // 4: the topics facilitators picked for their meetings (`lingkar topics pick`).
     """
     CREATE TABLE picks (
       meeting TEXT NOT NULL,             -- YYYY-MM-DD

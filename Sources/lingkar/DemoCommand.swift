@@ -7,33 +7,52 @@ import LingkarPipeline
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Run Lingkar offline on the bundled sample feeds (demo/feeds)."
+    abstract: "Run the whole pipeline offline on the bundled sample feeds (demo/feeds) and write digests.",
+    discussion: """
+      Reads the samples through libcurl as local files into a temporary database (your lingkar.db is not
+      touched), writes the fortnightly digests of 2026-11-01, 2026-11-15 and 2026-11-29 (the samples' dates)
+      into the output folder, and prints where the newest digest.html is.
+      """
   )
 
+  @Option(help: "The folder the digests are written into.")
+  var output = "output"
+
+  @Option(help: "The topics file (the built-in default when it does not exist).")
+  var topics = "topics.txt"
+
+  @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
+  var lang: String?
+
+  @Option(help: "The sample feeds (default: demo/feeds here, or beside the Lingkar build).")
+  var samples: String?
+
+  func validate() throws {
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+  }
+
   func run() throws {
-    guard let directory = SampleFeeds.locate(from: CommandLine.arguments[0]) else {
-      throw ValidationError("the sample feeds (demo/feeds) were not found; run this from the Lingkar folder")
+    guard let directory = samples ?? SampleFeeds.locate(from: CommandLine.arguments[0]) else {
+      FileHandle.standardError.write(
+        Data("lingkar: the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR\n".utf8))
+      throw ExitCode.failure
     }
-    let reports = SampleFeeds.read(directory: directory)
-    var items = 0
-    var failed = 0
-    for report in reports {
-      if let document = report.document {
-        items += document.entries.count
-        let title = document.title ?? "(untitled)"
-        let format = document.format?.rawValue ?? "?"
-        let newest = document.entries.compactMap { $0.published ?? $0.updated }.max()
-        let newestText = newest.map { " · newest \(Timestamp.iso8601($0).prefix(10))" } ?? ""
-        print("ok      \(title) [\(format)] \(document.entries.count) items\(newestText)  (\(report.file))")
-        for entry in document.entries.prefix(2) {
-          let line = entry.title ?? entry.summary ?? entry.link ?? "(no title)"
-          print("          - \(line.prefix(90))")
-        }
-      } else {
-        failed += 1
-        print("failed  \(report.file): \(report.problem ?? "unknown problem")")
+    let language = lang.flatMap(DigestLanguage.init(rawValue:))
+      ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    let demo = DemoRun(samplesDirectory: directory, outputDirectory: output, topicsPath: topics, language: language)
+    do {
+      let result = try demo.run(report: { problem in
+        let name = URL(fileURLWithPath: problem.subject).lastPathComponent
+        FileHandle.standardError.write(Data("lingkar: \(name): \(problem.message)\n".utf8))
+      })
+      print(result.fetch)
+      for digest in result.digests {
+        print("\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
       }
+      print("The digest is in \(result.page)")
+    } catch {
+      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      throw ExitCode.failure
     }
-    print("feeds=\(reports.count) items=\(items) failed=\(failed)")
   }
 }

@@ -8,8 +8,8 @@ struct Lingkar: AsyncParsableCommand {
     abstract: "Keeps a school's teachers learning together: reads the feeds they follow and writes a digest.",
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, ParseCommand.self, FetchCommand.self, FeedsCommand.self, TopicsCommand.self,
-      AgendaCommand.self, MailCommand.self,
+      RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
+      MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
     ]
   )
 

@@ -199,3 +199,19 @@ struct EscapingTests {
     #expect(Escaping.excerpt("  a \n\n b  ") == "a b")
   }
 }
+
+@Suite("the strict markup checker")
+struct StrictMarkupTests {
+  @Test("libxml2 refuses what is not well-formed, and reads elements, attributes and text of what is")
+  func strictness() {
+    #expect(StrictMarkup("<p><b>unclosed</p>").error != nil)
+    #expect(StrictMarkup("<p>a & b</p>").error != nil)
+    #expect(StrictMarkup("<p>&nbsp;</p>").error != nil)
+    let page = StrictMarkup("<!DOCTYPE html><html lang=\"id\"><body><a href=\"#x\">A &amp; B &#233;</a><![CDATA[<c>]]></body></html>")
+    #expect(page.error == nil)
+    #expect(page.elements.map(\.name) == ["html", "body", "a"])
+    #expect(page.elements.last?.attributes == ["href": "#x"])
+    #expect(page.elements.last?.path == ["html", "body"])
+    #expect(page.text == "A & B é<c>")
+  }
+}

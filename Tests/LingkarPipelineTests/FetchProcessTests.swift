@@ -103,3 +103,39 @@ struct FetchProcessTests {
     #expect(text.split(separator: "\n").last == "feeds=2 items=5 new=5 failed=1")
   }
 }
+
+@Suite("lingkar run: the lock")
+struct RunLockProcessTests {
+  @Test("two concurrent runs never both write: the second exits 3 while the first holds the lock")
+  func concurrentRuns() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let token = UUID().uuidString
+    directory.write("feeds.txt", server.url("/feed/concurrent.xml") + "\n" + server.url("/hold/\(token).xml") + "\n")
+    let first = try lingkar(["run", "--lang", "en"], directory: directory)
+    // The held feed's request has arrived, so the first run is fetching and holds the lock.
+    #expect(server.get("/_arrived/\(token)") == "yes")
+
+    let second = Process()
+    second.executableURL = URL(fileURLWithPath: lingkarBinary())
+    second.arguments = ["run", "--lock-wait", "0", "--output", directory.file("second")]
+    second.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+    let errors = Pipe()
+    second.standardError = errors
+    second.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    try second.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    second.waitUntilExit()
+    #expect(second.terminationStatus == 3)
+    #expect(message.contains("another Lingkar run is using"))
+    #expect(!FileManager.default.fileExists(atPath: directory.file("second")))
+
+    _ = server.get("/_release/\(token)")
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    let digests = try FeedStore(path: directory.file("lingkar.db")).digests()
+    #expect(digests.count == 1)
+    #expect(digests.first.map { FileManager.default.fileExists(atPath: directory.file("output/\($0.date)/digest.html")) } == true)
+    #expect(server.get("/_count/feed/concurrent.xml") == "1")
+  }
+}

@@ -1,3 +1,4 @@
+import LingkarModel
 import Testing
 
 @testable import LingkarRank
@@ -20,6 +21,22 @@ struct TopicsFileTests {
     ])])
   }
 
+  @Test("discussion prompts pair q-id and q-en lines in order, wherever they stand in the topic")
+  func prompts() throws {
+    let text = "[reading]\nid: Membaca\nq-id: Buku apa?\nen: Reading\nq-en: Which book?\nkw: buku\nq-id: Kapan?\nq-en: When?\n"
+    let topic = try #require(try TopicsFile.parse(text).topics.first)
+    #expect(topic.prompts == [BilingualText(id: "Buku apa?", en: "Which book?"), BilingualText(id: "Kapan?", en: "When?")])
+    #expect(topic.keywords == [TopicKeyword(text: "buku")])
+  }
+
+  @Test("every built-in topic has two or three prompts in both languages")
+  func builtInPrompts() {
+    for topic in TopicsFile.builtIn.topics {
+      #expect((2...3).contains(topic.prompts.count), "\(topic.id)")
+      #expect(topic.prompts.allSatisfy { !$0.id.isEmpty && !$0.en.isEmpty && $0.id != $0.en }, "\(topic.id)")
+    }
+  }
+
   @Test(
     "bad files are reported with their line numbers",
     arguments: [
@@ -27,9 +44,14 @@ struct TopicsFileTests {
       ("[a]\nid: A\nen: A\nkw: x\n[a]\nid: B\nen: B\nkw: y\n", "topics.txt:5: topic id 'a' already used on line 1"),
       ("[Bad Id]\n", "topics.txt:1: topic id 'Bad Id' may only hold lower-case letters, digits and '-'"),
       ("kw: x\n", "topics.txt:1: a line outside any topic; start one with [topic-id]"),
-      ("[a]\nid: A\nen: A\nfoo: x\nkw: y\n", "topics.txt:4: unknown key 'foo'; expected id, en or kw"),
+      ("[a]\nid: A\nen: A\nfoo: x\nkw: y\n", "topics.txt:4: unknown key 'foo'; expected id, en, kw, q-id or q-en"),
       ("[a]\nid: A\nkw: y\n", "topics.txt:1: topic [a] has no 'en:' label"),
       ("[none]\n", "topics.txt:1: 'none' is reserved (it labels items without a topic)"),
+      (
+        "[a]\nid: A\nen: A\nkw: x\nq-id: Satu?\nq-en: One?\nq-id: Dua?\n",
+        "topics.txt:1: topic [a] has 2 'q-id:' and 1 'q-en:' prompts; write each prompt in both languages, in the same order"
+      ),
+      ("[a]\nid: A\nen: A\nkw: x\nq-en:\n", "topics.txt:5: the 'q-en:' prompt is empty"),
     ])
   func bad(text: String, message: String) {
     #expect(throws: TopicsFileError.self) { try TopicsFile.parse(text) }

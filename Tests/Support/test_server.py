@@ -31,6 +31,17 @@ SITES = sys.argv[1] if len(sys.argv) > 1 else None
 HEADERS = {}      # path -> headers of the latest request
 COUNTS = {}       # path -> requests seen
 HOLDS = {}        # token -> (arrived Event, released Event)
+GENERATIONS = {}  # name -> generation served by /gen/NAME.xml (1 until /_generation/NAME/N says otherwise)
+
+# Teacher-like texts for /gen/ feeds, so the ranker finds topics in them.
+TEXTS = [
+    ("Asesmen formatif dengan exit ticket", "Asesmen formatif lima menit: murid menulis jawaban, guru memberi umpan balik dan rubrik sederhana."),
+    ("Pojok baca untuk literasi kelas 2", "Literasi membaca tumbuh dari pojok baca dan buku cerita; numerasi lewat soal cerita dari pasar."),
+    ("Rapat komite sekolah dengan orang tua", "Orang tua dan komite sekolah membahas kegiatan parenting dan kerja sama dengan wali murid."),
+    ("Using retrieval practice in Year 9 science", "Retrieval practice and low-stakes quizzes helped my science students remember the experiment."),
+    ("Flipped classroom for fractions", "A flipped classroom lesson on fractions: students watched a short video, then worked in groups."),
+    ("Pelatihan guru di komunitas belajar", "Komunitas belajar guru mengadakan lokakarya dan lesson study setiap bulan untuk pengembangan profesional."),
+]
 
 
 def hold(token):
@@ -95,6 +106,24 @@ class Handler(BaseHTTPRequestHandler):
         self.send(spec.get("status", 200), base64.b64decode(spec.get("body", "")), [tuple(h) for h in spec.get("headers", [])])
         return True
 
+    def generation_feed(self, name, first, second):
+        """Generation 1: three items dated before `first`; generation 2 adds two dated before `second`."""
+        with LOCK:
+            generation = GENERATIONS.get(name, 1)
+        dated = [(i, first - (i + 1) * 3600) for i in range(3)]
+        if generation >= 2:
+            dated += [(i, second - (i - 2) * 3600) for i in range(3, 5)]
+        items = ""
+        for i, stamp in dated:
+            title, text = TEXTS[(i + len(name)) % len(TEXTS)]
+            items += ("<item><title>%s (%s %d)</title><link>https://example.org/%s/%d</link><guid>%s-%d</guid>"
+                      "<description>%s</description><pubDate>%s</pubDate></item>" % (
+                          title, name, i, name, i, name, i, text,
+                          time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(stamp))))
+        body = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Gen %s</title>'
+                '<link>https://example.org/%s</link>%s</channel></rss>' % (name, name, items)).encode()
+        self.feed(body, etag='"%s-g%d"' % (name, generation))
+
     def do_GET(self):
         if self.site():
             return
@@ -118,6 +147,13 @@ class Handler(BaseHTTPRequestHandler):
         if head == "_release":
             hold(parts[1])[1].set()
             return self.send(200, b"released")
+        if head == "_generation":  # /_generation/NAME/N: /gen/NAME.xml serves generation N from now on
+            with LOCK:
+                GENERATIONS[parts[1]] = int(parts[2])
+            return self.send(200, b"ok")
+        if head == "gen":  # /gen/NAME.xml?first=UNIX&second=UNIX: see generation_feed
+            query = dict(pair.split("=", 1) for pair in self.path.split("?", 1)[1].split("&"))
+            return self.generation_feed(parts[1].rsplit(".", 1)[0], int(query["first"]), int(query["second"]))
         if head == "feed":  # /feed/NAME.xml[?items=N]: an RSS feed with ETag and Last-Modified
             name = parts[1].rsplit(".", 1)[0]
             count = int(self.path.split("items=")[1]) if "items=" in self.path else 5

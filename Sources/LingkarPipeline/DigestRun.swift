@@ -1,0 +1,96 @@
+import Foundation
+import LingkarFeedList
+public import LingkarModel
+import LingkarRank
+import LingkarStore
+
+/// `lingkar digest`: ranks the period's stored items and writes the digest files, then records
+/// the digest in the database (so the next `--since last` starts where this one ended).
+public struct DigestRun {
+  public var options: DigestRunOptions
+
+  public init(options: DigestRunOptions) {
+    self.options = options
+  }
+
+  /// What was written.
+  public struct Result: Sendable {
+    public var digest: Digest
+    /// The four digest files, then `index.html` and `feed.xml`.
+    public var paths: [String]
+  }
+
+  /// Takes the run lock, writes, and lets the lock go.
+  public func run() throws(DigestRunError) -> Result {
+    let lock: RunLock
+    do {
+      lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
+    } catch {
+      throw DigestRunError(error)
+    }
+    defer { withExtendedLifetime(lock) {} }
+    return try write()
+  }
+
+  /// Writes the digest; the caller holds the run lock.
+  func write() throws(DigestRunError) -> Result {
+    let topics: TopicsFile
+    do {
+      topics = try TopicRun.loadTopics(path: options.topicsPath)
+    } catch {
+      throw .topics(error.description)
+    }
+    let store: FeedStore
+    let digest: Digest
+    do {
+      store = try FeedStore(path: options.databasePath)
+      let now = options.now
+      let previous = try store.digests(excluding: options.dateStamp, endingBy: now, limit: options.historyPeriods)
+      let start = options.since.start(now: now, previousDigest: previous.first?.to)
+      let items = try store.items(since: start, until: now)
+      let history = try store.items(since: start.addingTimeInterval(-Double(options.historyDays) * 86_400), until: start)
+      let ranking = Ranker(topics: topics).rank(
+        items.map(TopicRun.rankItem), history: history.map(TopicRun.rankItem), discussed: options.discussed, now: now)
+      let builder = DigestBuilder(
+        topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
+      digest = builder.digest(
+        period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
+        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)
+    } catch {
+      throw DigestRunError(error)
+    }
+    let paths: [String]
+    do {
+      paths = try DigestWriter(outputDirectory: options.outputDirectory).write(digest)
+    } catch {
+      throw .write("\(error)")
+    }
+    do {
+      try store.recordDigest(DigestBuilder.record(digest))
+    } catch {
+      throw DigestRunError(error)
+    }
+    return Result(digest: digest, paths: paths)
+  }
+
+  /// The feeds of the feeds file, in its order, with what the database knows of each; every known
+  /// feed when there is no readable feeds file.
+  private func feeds(_ store: FeedStore) throws(StoreError) -> [DigestFeed] {
+    let states = try store.feedStates()
+    let lastItems = try store.lastItemDates()
+    let addresses: [String]
+    let url = URL(fileURLWithPath: options.feedsPath)
+    if let text = try? String(contentsOf: url, encoding: .utf8) {
+      let list = FeedList(parsing: text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent().path)
+      addresses = list.sources.map(\.written)
+    } else {
+      addresses = states.keys.sorted()
+    }
+    return addresses.map { written in
+      let state = states[written]
+      return DigestFeed(
+        url: written, title: state?.title, status: state?.status, error: state?.error, movedTo: state?.movedTo,
+        lastItem: lastItems[written])
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LingkarModel
+import LingkarPipeline
+
+/// The options `lingkar run` and `lingkar digest` share: files, period and language.
+struct DigestOptions: ParsableArguments {
+  @Option(help: "The period: last (since the previous digest; 14 days for the first), Nd (e.g. 14d) or YYYY-MM-DD.")
+  var since = "last"
+
+  @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
+  var lang: String?
+
+  @Option(help: "The feeds file.")
+  var feeds = "feeds.txt"
+
+  @Option(help: "The topics file (the built-in default when it does not exist).")
+  var topics = "topics.txt"
+
+  @Option(help: "The SQLite database.")
+  var db = "lingkar.db"
+
+  @Option(help: "The folder the digest is written into.")
+  var output = "output"
+
+  @Option(help: "Seconds to wait for another run to finish before giving up (exit 3).")
+  var lockWait: Double = 5
+
+  func validate() throws {
+    guard PeriodSpec(since) != nil else { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+    guard lockWait >= 0 else { throw ValidationError("--lock-wait must not be negative") }
+  }
+
+  /// The options for a digest ending now, in the machine's time zone.
+  func runOptions(now: Date = Date()) -> DigestRunOptions {
+    var options = DigestRunOptions(databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output)
+    options.since = PeriodSpec(since) ?? .last
+    options.language = lang.flatMap(DigestLanguage.init(rawValue:))
+      ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    options.now = now
+    options.utcOffset = TimeZone.current.secondsFromGMT(for: now)
+    options.lockWait = lockWait
+    return options
+  }
+}
