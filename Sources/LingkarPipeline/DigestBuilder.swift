@@ -10,6 +10,8 @@ struct DigestBuilder {
   var topics: TopicsFile
   var suggestionCount = 3
   var readingsPerSuggestion = 3
+  /// Topics suggested before the last meeting but not picked there (`MeetingHistory.carriedOver`).
+  var carriedOver: [String] = []
   /// Characters of an item's text kept as its summary (renderers shorten it further).
   var summaryLimit = 1000
 
@@ -28,9 +30,14 @@ struct DigestBuilder {
       period: period, language: language, utcOffset: utcOffset, topics: digestTopics,
       other: Self.other(ranking.items), items: digestItems, feeds: feeds,
       volume: Self.volume(digestTopics, periodEnd: period.to, previous: previous))
-    digest.suggestions = digestTopics.filter { !$0.items.isEmpty }.prefix(suggestionCount).map { topic in
-      TopicSuggestion(
-        topicID: topic.id, readings: readings(topic, in: digest).map(\.key), prompts: Array(prompts(topic.id).prefix(3)))
+    let withItems = digestTopics.filter { !$0.items.isEmpty }
+    let byID = Dictionary(withItems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let chosen = MeetingHistory.suggestions(ranked: withItems.map(\.id), carried: carriedOver, count: suggestionCount)
+    digest.suggestions = chosen.compactMap { choice in
+      guard let topic = byID[choice.topicID] else { return nil }
+      return TopicSuggestion(
+        topicID: topic.id, readings: readings(topic, in: digest).map(\.key), prompts: Array(prompts(topic.id).prefix(3)),
+        carriedOver: choice.carriedOver)
     }
     return digest
   }

@@ -49,10 +49,16 @@ public struct DigestRun {
       let start = options.since.start(now: now, previousDigest: previous.first?.to)
       let items = try store.items(since: start, until: now)
       let history = try store.items(since: start.addingTimeInterval(-Double(options.historyDays) * 86_400), until: start)
+      // The meetings so far: picked topics are damped, passed-over suggestions carry over.
+      let meetings = MeetingHistory(
+        picks: try store.picks(), shortlists: MeetingHistory.shortlists(outputDirectory: options.outputDirectory))
+      let discussed = options.discussed + meetings.discussed(utcOffset: options.utcOffset)
+      let carried = CalendarDay(options.dateStamp).map { meetings.carriedOver(asOf: $0) } ?? []
       let ranking = Ranker(topics: topics).rank(
-        items.map(TopicRun.rankItem), history: history.map(TopicRun.rankItem), discussed: options.discussed, now: now)
-      let builder = DigestBuilder(
+        items.map(TopicRun.rankItem), history: history.map(TopicRun.rankItem), discussed: discussed, now: now)
+      var builder = DigestBuilder(
         topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
+      builder.carriedOver = carried
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
         utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)

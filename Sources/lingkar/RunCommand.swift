@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// `lingkar run`: fetch, store, rank, write the digest; what cron runs every week.
@@ -31,6 +32,12 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print nothing on stdout and show no progress bar (problems still go to stderr).")
   var quiet = false
 
+  @Flag(help: "Send the digest by e-mail afterwards (settings: mail: in lingkar.yaml; also when mail.send is true).")
+  var mail = false
+
+  @Option(help: "The settings file.")
+  var settings = "lingkar.yaml"
+
   func validate() throws {
     guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
@@ -47,18 +54,40 @@ struct RunCommand: ParsableCommand {
     fetch.lockWait = options.lockWait
 
     let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let result: FetchAndDigestRun.Result
     do {
-      let result = try FetchAndDigestRun(fetch: fetch, digest: options.runOptions()).run(
+      result = try FetchAndDigestRun(fetch: fetch, digest: options.runOptions()).run(
         report: { problem in bar.print("lingkar: \(problem)") },
         progress: { done, total in bar.update(done: done, total: total) })
       bar.finish()
-      guard !quiet else { return }
-      print(result.fetch)
-      for path in result.paths { print(path) }
     } catch {
       bar.finish()
       FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
       throw ExitCode(error.isLocked ? 3 : 1)
+    }
+    if !quiet {
+      print(result.fetch)
+      for path in result.paths { print(path) }
+    }
+    try sendIfAsked(folder: result.paths.first.map { ($0 as NSString).deletingLastPathComponent })
+  }
+
+  /// Sends the digest just written when `--mail` or `mail.send` asks for it. A failure is reported
+  /// and exits 1, but the digest is already on disk and stays there.
+  private func sendIfAsked(folder: String?) throws {
+    let loaded = try SettingsLoader.load(settings)
+    guard mail || loaded?.mail?.send == true else { return }
+    guard let loaded, loaded.mail != nil else {
+      FileHandle.standardError.write(Data("lingkar: --mail needs a mail: part in \(settings); see lingkar.example.yaml\n".utf8))
+      throw ExitCode.failure
+    }
+    guard let folder else { return }
+    do {
+      let recipients = try DigestMailer.send(folder: folder, settings: loaded)
+      if !quiet { print("sent the digest to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")") }
+    } catch {
+      FileHandle.standardError.write(Data("lingkar: the digest was written but not sent: \(error)\n".utf8))
+      throw ExitCode.failure
     }
   }
 }
