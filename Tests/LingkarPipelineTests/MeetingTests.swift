@@ -112,3 +112,43 @@ struct MeetingTests {
     }
   }
 }
+
+@Suite("The digest remembers the meetings")
+struct DigestMeetingTests {
+  @Test("a topic picked at the last meeting is damped in the written digest, and the others are not")
+  func digestDampsPickedTopics() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-12-02
+    let store = try FeedStore(path: directory.file("lingkar.db"))
+    var entries: [Entry] = []
+    for index in 0..<3 {
+      entries.append(
+        Entry(
+          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)", link: "https://guru.example/a\(index)",
+          published: now.addingTimeInterval(-Double(index + 1) * 86_400),
+          summary: "Asesmen formatif, umpan balik dan rubrik penilaian di kelas."))
+      entries.append(
+        Entry(
+          id: "l\(index)", title: "Pojok baca dan literasi membaca \(index)", link: "https://guru.example/l\(index)",
+          published: now.addingTimeInterval(-Double(index + 1) * 86_400),
+          summary: "Literasi membaca: pojok baca kelas dan membaca bersama setiap pagi."))
+    }
+    _ = try store.record([
+      FeedUpdate(
+        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
+        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: entries), time: now)
+    ])
+    try PickRun(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"))
+      .record(["assessment"], meeting: CalendarDay("2026-12-01")!)
+    var options = DigestRunOptions(
+      databasePath: directory.file("lingkar.db"), feedsPath: directory.file("feeds.txt"),
+      topicsPath: directory.file("none.txt"), outputDirectory: directory.file("output"))
+    options.since = .days(14)
+    options.now = now
+    let digest = try DigestRun(options: options).run().digest
+    let novelty = Dictionary(digest.topics.map { ($0.id, $0.breakdown.novelty) }, uniquingKeysWith: { first, _ in first })
+    #expect(try #require(novelty["assessment"]) < 1)
+    #expect(novelty["literacy"] == 1)
+  }
+}
