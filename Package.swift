@@ -71,7 +71,7 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "LingkarSettingsTests", dependencies: ["LingkarSettings", "LingkarModel"]),
     .testTarget(
-      name: "LingkarMailTests", dependencies: ["LingkarMail", "LingkarModel"]),
+      name: "LingkarMailTests", dependencies: ["LingkarMail", "LingkarModel", "LingkarTestSupport"]),
     .testTarget(
       name: "LingkarPipelineTests",
       dependencies: [

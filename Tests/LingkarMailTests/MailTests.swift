@@ -1,6 +1,7 @@
 import Foundation
 @testable import LingkarMail
 import LingkarModel
+import LingkarTestSupport
 import Testing
 
 @Suite("Mail: MIME and SMTP")

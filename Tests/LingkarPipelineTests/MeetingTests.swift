@@ -152,3 +152,49 @@ struct DigestMeetingTests {
     #expect(novelty["literacy"] == 1)
   }
 }
+
+@Suite("The digest by e-mail")
+struct DigestMailTests {
+  @Test("a written digest goes out as one message with its text and HTML, and a refused server loses nothing")
+  func mailsWrittenDigest() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-12-02
+    let store = try FeedStore(path: directory.file("lingkar.db"))
+    let entry = Entry(
+      id: "a1", title: "Asesmen formatif: rubrik sederhana", link: "https://guru.example/a1",
+      published: now.addingTimeInterval(-86_400), summary: "Rubrik sederhana untuk umpan balik.\n.titik di awal baris")
+    _ = try store.record([
+      FeedUpdate(
+        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
+        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: [entry]), time: now)
+    ])
+    var options = DigestRunOptions(
+      databasePath: directory.file("lingkar.db"), feedsPath: directory.file("feeds.txt"),
+      topicsPath: directory.file("none.txt"), outputDirectory: directory.file("output"))
+    options.since = .days(14)
+    options.now = now
+    let written = try DigestRun(options: options).run()
+    let folder = (written.paths[0] as NSString).deletingLastPathComponent
+    let sink = try SMTPSink()
+    defer { sink.stop() }
+    let settings = Settings(
+      schoolName: "SMP Harapan",
+      mail: MailSettings(
+        url: sink.url, from: MailAddress(name: "Lingkar", address: "lingkar@contoh.sch.id"),
+        to: [MailAddress(name: "Bu Sári", address: "sari@contoh.sch.id")], timeoutSeconds: 20))
+    let recipients = try DigestMailer.send(folder: folder, settings: settings, now: now)
+    #expect(recipients.map(\.address) == ["sari@contoh.sch.id"])
+    let raw = try sink.raw(1)
+    #expect(raw.contains("Content-Type: multipart/alternative"))
+    #expect(raw.contains("Content-Type: text/plain; charset=UTF-8"))
+    #expect(raw.contains("Content-Type: text/html; charset=UTF-8"))
+    #expect(raw.contains("=?UTF-8?"))  // the non-ASCII display name, encoded
+
+    // A server that refuses: reported, and the digest files are still there.
+    var refused = settings
+    refused.mail?.url = "smtp://127.0.0.1:1"
+    #expect(throws: (any Error).self) { try DigestMailer.send(folder: folder, settings: refused, now: now) }
+    for path in written.paths { #expect(FileManager.default.fileExists(atPath: path)) }
+  }
+}

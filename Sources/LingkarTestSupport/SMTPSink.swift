@@ -2,17 +2,17 @@ import Foundation
 
 /// The test's own SMTP sink (`Tests/Support/smtp_sink.py`, aiosmtpd) on 127.0.0.1: started per
 /// test, stopped when `stop()` closes its standard input.
-final class SMTPSink {
-  let port: Int
-  let directory: String
+public final class SMTPSink {
+  public let port: Int
+  public let directory: String
   private let process: Process
   private let stdin: Pipe
 
-  init() throws {
+  public init() throws {
     directory = NSTemporaryDirectory() + "lingkar-smtp-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Support/smtp_sink.py")
+      .deletingLastPathComponent().appendingPathComponent("Tests/Support/smtp_sink.py")
     process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, directory]
@@ -31,25 +31,25 @@ final class SMTPSink {
     self.port = port
   }
 
-  struct SinkError: Error, CustomStringConvertible {
-    var description: String
+  public struct SinkError: Error, CustomStringConvertible {
+    public var description: String
   }
 
-  var url: String { "smtp://127.0.0.1:\(port)" }
+  public var url: String { "smtp://127.0.0.1:\(port)" }
 
   /// The decoded summary of message `number` (from 1), waiting briefly for it to be written.
-  func message(_ number: Int) throws -> [String: Any] {
+  public func message(_ number: Int) throws -> [String: Any] {
     let path = directory + "/\(number).json"
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: path) { usleep(20_000) }
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
   }
 
-  func raw(_ number: Int) throws -> String {
+  public func raw(_ number: Int) throws -> String {
     try String(contentsOfFile: directory + "/\(number).eml", encoding: .utf8)
   }
 
-  func stop() {
+  public func stop() {
     try? stdin.fileHandleForWriting.close()
     process.waitUntilExit()
     try? FileManager.default.removeItem(atPath: directory)
