@@ -16,6 +16,14 @@ struct DuplicateFinder {
   var sameAuthorJaccardThreshold = 0.25
   var bands = 20
   var rowsPerBand = 2
+  /// Stories remembered per bucket, and checks per item per bucket: huge buckets of near-identical
+  /// items collapse into one story after a few checks, so the work per item stays bounded.
+  var storiesPerBucket = 8
+  var checksPerMember = 4
+  /// Two items' words are compared only when their signatures agree in at least this share of the
+  /// least Jaccard similarity that could make them the same story (the expected agreement is the
+  /// similarity itself; 0.6 of it loses well under 1 % of true pairs).
+  var signatureMargin = 0.6
 
   /// Group number for each item (items alone get their own).
   func groups(documents: [AnalyzedDocument], links: [String?], sources: [String] = []) -> [Int] {
@@ -40,29 +48,101 @@ struct DuplicateFinder {
       if let first = byLink[link] { union(first, index) } else { byLink[link] = index }
     }
 
-    var buckets: [UInt64: [Int]] = [:]
+    // Texts with the same word set are the same story outright; only the first is hashed.
+    var byWords: [UInt64: [Int]] = [:]
+    var candidates: [Int] = []
     for (index, document) in documents.enumerated() where document.shingles.count >= 3 {
-      let signature = minHash(document.shingles)
-      for band in 0..<bands {
-        var hasher = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-        for row in 0..<rowsPerBand { hasher = mix(hasher ^ signature[band * rowsPerBand + row]) }
-        buckets[hasher, default: []].append(index)
+      let fingerprint = document.shingles.reduce(UInt64(document.shingles.count)) { mix($0 ^ $1) }
+      if let same = byWords[fingerprint]?.first(where: { documents[$0].shingles == document.shingles }) {
+        union(same, index)
+      } else {
+        byWords[fingerprint, default: []].append(index)
+        candidates.append(index)
       }
     }
-    var checked = Set<Int>()
-    for key in buckets.keys.sorted() {
-      guard let members = buckets[key], members.count > 1, members.count <= 64 else { continue }
-      for i in 0..<members.count {
-        for j in (i + 1)..<members.count {
-          let (a, b) = (members[i], members[j])
-          if find(a) == find(b) { continue }
-          guard checked.insert(a * documents.count + b).inserted else { continue }
-          let sameAuthor = a < handles.count && b < handles.count && handles[a] != nil && handles[a] == handles[b]
-          if isSameStory(documents[a].shingles, documents[b].shingles, sameAuthor: sameAuthor) { union(a, b) }
+
+    // Band keys of every candidate, sorted, so each bucket is a run of equal keys.
+    var entries: [(key: UInt64, item: Int)] = []
+    entries.reserveCapacity(candidates.count * bands)
+    let width = bands * rowsPerBand
+    var signature = [UInt64](repeating: .max, count: width)
+    var signatures = [UInt64](repeating: 0, count: candidates.count * width)
+    var signatureOf = [Int](repeating: -1, count: documents.count)
+    for (ordinal, index) in candidates.enumerated() {
+      minHash(documents[index].shingles, into: &signature)
+      signatureOf[index] = ordinal * width
+      for slot in 0..<width { signatures[ordinal * width + slot] = signature[slot] }
+      for band in 0..<bands {
+        var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for row in 0..<rowsPerBand { key = mix(key ^ signature[band * rowsPerBand + row]) }
+        entries.append((key, index))
+      }
+    }
+    entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
+
+    // In each bucket, a member is checked once against one member of each story already met there
+    // (not against every member), at most `storiesPerBucket` stories and `checksPerMember` checks.
+    var failed = Set<Int>()
+    var stories: [Int] = []
+    var start = 0
+    while start < entries.count {
+      var end = start + 1
+      while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+      defer { start = end }
+      guard end - start > 1 else { continue }
+      stories.removeAll(keepingCapacity: true)
+      for position in start..<end {
+        let item = entries[position].item
+        var root = find(item)
+        var checks = 0
+        var joined = false
+        for story in stories {
+          let storyRoot = find(story)
+          if storyRoot == root {
+            joined = true
+            continue
+          }
+          guard checks < checksPerMember else { break }
+          let pair = min(story, item) * documents.count + max(story, item)
+          if failed.contains(pair) { continue }
+          checks += 1
+          // The signatures agree in about the Jaccard share of their slots: far too few agreeing
+          // slots rule a pair out without comparing the word sets.
+          var agreeing = 0
+          let (first, second) = (signatureOf[story], signatureOf[item])
+          for slot in 0..<width where signatures[first + slot] == signatures[second + slot] { agreeing += 1 }
+          let sizes = (documents[story].shingles.count, documents[item].shingles.count)
+          let sameAuthor = story < handles.count && item < handles.count && handles[story] != nil
+            && handles[story] == handles[item]
+          let needed = leastJaccard(sizes.0, sizes.1, sameAuthor: sameAuthor)
+          guard Double(agreeing) >= signatureMargin * needed * Double(width) else {
+            failed.insert(pair)
+            continue
+          }
+          if isSameStory(documents[story].shingles, documents[item].shingles, sameAuthor: sameAuthor) {
+            union(story, item)
+            root = find(item)
+            joined = true
+          } else {
+
+            failed.insert(pair)
+          }
         }
+        if !joined, stories.count < storiesPerBucket { stories.append(item) }
       }
     }
     return documents.indices.map(find)
+  }
+
+  /// The least Jaccard similarity of two word sets of these sizes that `isSameStory` can accept.
+  func leastJaccard(_ first: Int, _ second: Int, sameAuthor: Bool) -> Double {
+    var least = sameAuthor ? min(jaccardThreshold, sameAuthorJaccardThreshold) : jaccardThreshold
+    let (smaller, larger) = (Double(min(first, second)), Double(max(first, second)))
+    if Int(smaller) >= minimumWordsForContainment {
+      let shared = containmentThreshold * smaller
+      least = min(least, shared / (smaller + larger - shared))
+    }
+    return least
   }
 
   func isSameStory(_ first: [UInt64], _ second: [UInt64], sameAuthor: Bool = false) -> Bool {
@@ -93,13 +173,40 @@ struct DuplicateFinder {
 
   func minHash(_ shingles: [UInt64]) -> [UInt64] {
     var signature = [UInt64](repeating: .max, count: bands * rowsPerBand)
-    for shingle in shingles {
-      for index in signature.indices {
-        let value = mix(shingle &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        if value < signature[index] { signature[index] = value }
+    minHash(shingles, into: &signature)
+    return signature
+  }
+
+  /// The MinHash signature by one-permutation hashing: each shingle is hashed once, falls into one
+  /// slot by its high bits and keeps that slot's least low bits; an empty slot borrows the next filled
+  /// slot's value (rotation densification, Shrivastava and Li 2014). Two signatures agree in about the
+  /// Jaccard share of their slots.
+  func minHash(_ shingles: [UInt64], into signature: inout [UInt64]) {
+    let empty = UInt64.max
+    signature.withUnsafeMutableBufferPointer { slots in
+      let width = UInt64(slots.count)
+      for index in slots.indices { slots[index] = empty }
+      for shingle in shingles {
+        let hash = mix(shingle)
+        let slot = Int(((hash >> 32) &* width) >> 32)
+        let value = hash & 0xFFFF_FFFF
+        if value < slots[slot] { slots[slot] = value }
+      }
+      guard let filled = slots.firstIndex(where: { $0 != empty }) else { return }
+      // Walk backwards from a filled slot, so each empty slot sees the next filled one.
+      var next = slots[filled]
+      var distance: UInt64 = 0
+      for step in 1...slots.count {
+        let index = (filled - step + slots.count) % slots.count
+        if slots[index] == empty {
+          distance += 1
+          slots[index] = (next &+ distance &* 0x9E37_79B9_7F4A_7C15) | 0x1_0000_0000
+        } else {
+          next = slots[index]
+          distance = 0
+        }
       }
     }
-    return signature
   }
 
   /// SplitMix64's finalizer: a fast, well-spread 64-bit mix.

@@ -56,10 +56,12 @@ public struct Ranker: Sendable {
     let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))
     var members: [Int: [String]] = [:]
     for (index, group) in groups.enumerated() { members[group, default: []].append(items[index].key) }
+    for group in members.keys { members[group]?.sort() }
     let scored = items.indices.map { index in
-      ScoredItem(
+      let story = members[groups[index]] ?? []
+      return ScoredItem(
         key: items[index].key, language: documents[index].language, topics: matches[index],
-        duplicates: (members[groups[index]] ?? []).filter { $0 != items[index].key }.sorted())
+        duplicates: story.count < 2 ? [] : story.filter { $0 != items[index].key })
     }
     return (scored, groups)
   }

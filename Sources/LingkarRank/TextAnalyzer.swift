@@ -55,25 +55,41 @@ final class TextAnalyzer {
   /// exactly, but never keywords on their own nor learned.
   private(set) var stopTerms = Set<Int>()
 
-  /// Per distinct word: its number, stopword flag, terms (made on first use) and duplicate hash, so
-  /// each token of a text costs one dictionary lookup.
-  private var wordNumbers: [String: Int] = [:]
+  /// Per distinct word: its number, stopword flag, language evidence, terms (made on first use) and
+  /// duplicate hash, so each token of a text costs one lookup in the word table.
+  private var table = WordTable()
   private var words: [String] = []
   private(set) var wordIsStop: [Bool] = []
+  private(set) var wordIndonesianEvidence: [Double] = []
+  private(set) var wordEnglishEvidence: [Double] = []
   private var wordIndonesian: [Int] = []
   private var wordEnglish: [Int] = []
   private(set) var wordHash: [UInt64] = []
 
   func wordNumber(_ word: String) -> Int {
-    if let known = wordNumbers[word] { return known }
-    let next = words.count
-    wordNumbers[word] = next
-    words.append(word)
-    wordIsStop.append(Self.isStopword(word))
-    wordIndonesian.append(-1)
-    wordEnglish.append(-1)
-    wordHash.append(AnalyzedDocument.wordHash(word))
-    return next
+    var word = word
+    return word.withUTF8 { wordNumber(bytes: $0) }
+  }
+
+  func wordNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let (number, added) = table.number(bytes)
+    if added {
+      let word = String(decoding: bytes, as: UTF8.self)
+      words.append(word)
+      wordIsStop.append(Self.isStopword(word))
+      let (indonesian, english) = LanguageDetector.evidence(word: word)
+      wordIndonesianEvidence.append(indonesian)
+      wordEnglishEvidence.append(english)
+      wordIndonesian.append(-1)
+      wordEnglish.append(-1)
+      wordHash.append(AnalyzedDocument.wordHash(word))
+    }
+    return number
+  }
+
+  /// The word numbers of a text's tokens, appended to `numbers`.
+  func appendWordNumbers(_ text: String, to numbers: inout [Int]) {
+    Tokenizer.forEachToken(text) { numbers.append(wordNumber(bytes: $0)) }
   }
 
   /// The streams of word numbers for a language (see `streams(_:language:)`).

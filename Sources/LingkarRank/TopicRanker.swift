@@ -79,9 +79,9 @@ struct TopicRanker {
     // Items: by the rank of their first topic, then by their value in it; items without a topic last.
     let topicRank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1.topic.id, $0) })
     let valueIn = Dictionary(uniqueKeysWithValues: ranked.map { ($0.topic.id, $0.values) })
+    let keys = scored.indices.map { sortKey(scored[$0], items[$0], topicRank: topicRank, valueIn: valueIn) }
     let order = scored.indices.sorted { first, second in
-      let a = sortKey(scored[first], items[first], topicRank: topicRank, valueIn: valueIn)
-      let b = sortKey(scored[second], items[second], topicRank: topicRank, valueIn: valueIn)
+      let (a, b) = (keys[first], keys[second])
       if a.rank != b.rank { return a.rank < b.rank }
       if a.value != b.value { return a.value > b.value }
       if a.time != b.time { return a.time > b.time }

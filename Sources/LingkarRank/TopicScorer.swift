@@ -7,9 +7,19 @@ final class TopicScorer {
   let topics: [Topic]
   let options: ScoringOptions
   private(set) var keywords: [CompiledKeyword] = []
-  /// For each term number, the (keyword, stream) sequences that start with it.
-  private var starts: [Int: [(keyword: Int, stream: Int)]] = [:]
+  /// A keyword sequence to look for, filed under its first term.
+  struct Start {
+    let keyword: Int
+    let sequence: [Int]
+    /// Bit 0: matches in the Indonesian stream, bit 1: in the English stream.
+    let streams: UInt8
+  }
+  /// For each term number, the keyword sequences that start with it.
+  private var starts: [[Start]] = []
   private var keywordKeys = Set<String>()
+  /// Per keyword, the counts of the document being read (then reset), and which were touched.
+  private var streamCounts: [[Double]] = [[], []]
+  private var touched: [Int] = []
 
   init(topics: [Topic], related: [String: [TopicKeyword]], analyzer: TextAnalyzer, options: ScoringOptions) {
     self.topics = topics
@@ -45,25 +55,30 @@ final class TopicScorer {
     for (stream, sequence) in sequences.enumerated() {
       guard let first = sequence.first else { continue }
       if stream == 1, sequences[0] == sequence { continue }
-      starts[first, default: []].append((index, stream))
+      let both = stream == 0 && sequences[1] == sequence
+      if first >= starts.count { starts += Array(repeating: [], count: first + 1 - starts.count) }
+      starts[first].append(Start(keyword: index, sequence: sequence, streams: both ? 3 : stream == 0 ? 1 : 2))
     }
   }
 
   /// Whether a term already starts some keyword (learned terms are only new ones).
-  func isKeywordTerm(_ term: Int) -> Bool { starts[term] != nil }
+  func isKeywordTerm(_ term: Int) -> Bool { term < starts.count && !starts[term].isEmpty }
 
-  /// Keyword frequencies in one document: title matches weighted, the better stream counted.
-  func frequencies(_ document: AnalyzedDocument) -> [Int: Double] {
-    var perStream: [[Int: Double]] = [[:], [:]]
+  /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
+  /// stream counted.
+  func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
+    if streamCounts[0].count < keywords.count {
+      streamCounts = Array(repeating: Array(repeating: 0, count: keywords.count), count: 2)
+    }
+    touched.removeAll(keepingCapacity: true)
     for stream in 0..<2 {
+      let bit: UInt8 = stream == 0 ? 1 : 2
       for (terms, weight) in [(document.title[stream], options.titleWeight), (document.body[stream], 1.0)] {
         for position in terms.indices {
-          guard let candidates = starts[terms[position]] else { continue }
-          for (keyword, keywordStream) in candidates {
-            let sequence = keywords[keyword].sequences[keywordStream]
-            if keywordStream != stream && !(keywordStream == 0 && keywords[keyword].sequences[1] == sequence) {
-              continue
-            }
+          let term = terms[position]
+          guard term < starts.count else { continue }
+          for start in starts[term] where start.streams & bit != 0 {
+            let sequence = start.sequence
             if sequence.count > 1 {
               guard position + sequence.count <= terms.count else { continue }
               var same = true
@@ -73,49 +88,62 @@ final class TopicScorer {
               }
               if !same { continue }
             }
-            perStream[stream][keyword, default: 0] += weight
+            if streamCounts[0][start.keyword] == 0 && streamCounts[1][start.keyword] == 0 { touched.append(start.keyword) }
+            streamCounts[stream][start.keyword] += weight
           }
         }
       }
     }
-    var merged = perStream[0]
-    for (keyword, count) in perStream[1] { merged[keyword] = max(merged[keyword] ?? 0, count) }
-    return merged
+    touched.sort()
+    var result: [(keyword: Int, count: Double)] = []
+    result.reserveCapacity(touched.count)
+    for keyword in touched {
+      result.append((keyword, max(streamCounts[0][keyword], streamCounts[1][keyword])))
+      streamCounts[0][keyword] = 0
+      streamCounts[1][keyword] = 0
+    }
+    return result
   }
 
   /// Every document's topic matches, best first, above the threshold only.
   func score(_ documents: [AnalyzedDocument]) -> [[TopicMatch]] {
     let frequencies = documents.map(frequencies)
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
-    for counts in frequencies { for keyword in counts.keys { documentFrequency[keyword] += 1 } }
+    for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
     let maximumIDF = log(1 + (collection + 0.5) / 0.5)
     let idf = documentFrequency.map { log(1 + (collection - Double($0) + 0.5) / (Double($0) + 0.5)) / maximumIDF }
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
+    var scores = [Double](repeating: 0, count: topics.count)
     return zip(documents, frequencies).map { document, counts in
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
-      var scores = [Double](repeating: 0, count: topics.count)
-      var evidence = [[(String, Double)]](repeating: [], count: topics.count)
-      for keyword in counts.keys.sorted() {
-        let count = counts[keyword] ?? 0
+      for topic in scores.indices { scores[topic] = 0 }
+      var contributions: [Double] = []
+      contributions.reserveCapacity(counts.count)
+      for (keyword, count) in counts {
         let compiled = keywords[keyword]
         let contribution = compiled.weight * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
         scores[compiled.topic] += contribution
-        evidence[compiled.topic].append((compiled.evidence, contribution))
+        contributions.append(contribution)
       }
-      return matches(scores: scores, evidence: evidence)
+      return matches(scores: scores) { topic in
+        counts.indices.compactMap { index in
+          let compiled = keywords[counts[index].keyword]
+          return compiled.topic == topic ? (compiled.evidence, contributions[index]) : nil
+        }
+      }
     }
   }
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
-  func matches(scores: [Double], evidence: [[(String, Double)]]) -> [TopicMatch] {
+  func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
     let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     guard let best = order.first, scores[best] >= options.threshold else { return [] }
     var result: [TopicMatch] = []
     for topic in order where scores[topic] >= options.threshold && scores[topic] >= options.secondaryShare * scores[best] {
       var seen = Set<String>()
-      let matched = evidence[topic]
+      let matched = evidence(topic)
         .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         .map(\.0)
         .filter { seen.insert($0).inserted }
