@@ -10,7 +10,7 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Scale of the built-in related terms against the facilitator's keywords.
   public var relatedScale = 0.5
   /// Below this score an item has no topic ("Lainnya / Other").
-  public var threshold = 0.8
+  public var threshold = 0.5
   /// A second topic is listed for an item when it reaches this share of the first one's score.
   public var secondaryShare = 0.5
   /// Learn related terms from co-occurrence in the items (and history) being ranked.

@@ -17,6 +17,7 @@ final class TopicScorer {
   /// For each term number, the keyword sequences that start with it.
   private var starts: [[Start]] = []
   private var keywordKeys = Set<String>()
+  private var sequenceKeys = Set<String>()
   /// Per keyword, the counts of the document being read (then reset), and which were touched.
   private var streamCounts: [[Double]] = [[], []]
   private var touched: [Int] = []
@@ -52,10 +53,15 @@ final class TopicScorer {
     guard keywordKeys.insert(key).inserted else { return }
     let index = keywords.count
     keywords.append(CompiledKeyword(topic: topic, text: text, weight: weight, origin: origin, sequences: sequences))
-    for (stream, sequence) in sequences.enumerated() {
+    // A term sequence already looked for in a stream for this topic (`parent` and `parents`, or the
+    // related `baca` next to `membaca`) is not looked for again: one piece of text counts once.
+    let fresh = sequences.enumerated().map { stream, sequence in
+      sequenceKeys.insert("\(topic)|\(stream)|" + sequence.map(String.init).joined(separator: ",")).inserted
+    }
+    for (stream, sequence) in sequences.enumerated() where fresh[stream] {
       guard let first = sequence.first else { continue }
-      if stream == 1, sequences[0] == sequence { continue }
-      let both = stream == 0 && sequences[1] == sequence
+      if stream == 1, sequences[0] == sequence, fresh[0] { continue }
+      let both = stream == 0 && sequences[1] == sequence && fresh[1]
       if first >= starts.count { starts += Array(repeating: [], count: first + 1 - starts.count) }
       starts[first].append(Start(keyword: index, sequence: sequence, streams: both ? 3 : stream == 0 ? 1 : 2))
     }
