@@ -22,12 +22,23 @@ struct DuplicateFinder {
   var checksPerMember = 4
   /// Two items' words are compared only when their signatures agree in at least this share of the
   /// least Jaccard similarity that could make them the same story (the expected agreement is the
-  /// similarity itself; 0.6 of it loses well under 1 % of true pairs).
-  var signatureMargin = 0.6
+  /// similarity itself; with 64 slots, 0.7 of it loses about 1 % of true pairs at the threshold and
+  /// fewer above it).
+  var signatureMargin = 0.7
+  /// Slots in a signature: the first `bands × rowsPerBand` make the buckets, all of them estimate
+  /// the similarity.
+  var signatureWidth = 64
 
   /// Group number for each item (items alone get their own).
   func groups(documents: [AnalyzedDocument], links: [String?], sources: [String] = []) -> [Int] {
-    let handles = sources.map(SourceHandle.of)
+    // The person behind each source, numbered (-1: not known).
+    var handleNumbers: [String: Int] = [:]
+    let handles = sources.map { source -> Int in
+      guard let handle = SourceHandle.of(source) else { return -1 }
+      if let known = handleNumbers[handle] { return known }
+      handleNumbers[handle] = handleNumbers.count
+      return handleNumbers.count - 1
+    }
     var parent = Array(documents.indices)
     func find(_ item: Int) -> Int {
       var item = item
@@ -64,7 +75,7 @@ struct DuplicateFinder {
     // Band keys of every candidate, sorted, so each bucket is a run of equal keys.
     var entries: [(key: UInt64, item: Int)] = []
     entries.reserveCapacity(candidates.count * bands)
-    let width = bands * rowsPerBand
+    let width = max(signatureWidth, bands * rowsPerBand)
     var signature = [UInt64](repeating: .max, count: width)
     var signatures = [UInt64](repeating: 0, count: candidates.count * width)
     var signatureOf = [Int](repeating: -1, count: documents.count)
@@ -80,9 +91,25 @@ struct DuplicateFinder {
     }
     entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
 
+    let sizes = documents.map(\.shingles.count)
+    /// Whether two signatures agree in at least `wanted` slots (stops as soon as it knows).
+    func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
+      signatures.withUnsafeBufferPointer { slots in
+        var agreeing = 0
+        for slot in 0..<width {
+          if slots[first + slot] == slots[second + slot] {
+            agreeing += 1
+            if agreeing >= wanted { return true }
+          } else if agreeing + (width - slot - 1) < wanted {
+            return false
+          }
+        }
+        return agreeing >= wanted
+      }
+    }
+
     // In each bucket, a member is checked once against one member of each story already met there
     // (not against every member), at most `storiesPerBucket` stories and `checksPerMember` checks.
-    var failed = Set<Int>()
     var stories: [Int] = []
     var start = 0
     while start < entries.count {
@@ -103,29 +130,18 @@ struct DuplicateFinder {
             continue
           }
           guard checks < checksPerMember else { break }
-          let pair = min(story, item) * documents.count + max(story, item)
-          if failed.contains(pair) { continue }
           checks += 1
           // The signatures agree in about the Jaccard share of their slots: far too few agreeing
           // slots rule a pair out without comparing the word sets.
-          var agreeing = 0
-          let (first, second) = (signatureOf[story], signatureOf[item])
-          for slot in 0..<width where signatures[first + slot] == signatures[second + slot] { agreeing += 1 }
-          let sizes = (documents[story].shingles.count, documents[item].shingles.count)
-          let sameAuthor = story < handles.count && item < handles.count && handles[story] != nil
+          let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0
             && handles[story] == handles[item]
-          let needed = leastJaccard(sizes.0, sizes.1, sameAuthor: sameAuthor)
-          guard Double(agreeing) >= signatureMargin * needed * Double(width) else {
-            failed.insert(pair)
-            continue
-          }
+          let needed = leastJaccard(sizes[story], sizes[item], sameAuthor: sameAuthor)
+          let wanted = Int((signatureMargin * needed * Double(width)).rounded(.up))
+          guard agrees(signatureOf[story], signatureOf[item], atLeast: wanted) else { continue }
           if isSameStory(documents[story].shingles, documents[item].shingles, sameAuthor: sameAuthor) {
             union(story, item)
             root = find(item)
             joined = true
-          } else {
-
-            failed.insert(pair)
           }
         }
         if !joined, stories.count < storiesPerBucket { stories.append(item) }
@@ -172,7 +188,7 @@ struct DuplicateFinder {
   }
 
   func minHash(_ shingles: [UInt64]) -> [UInt64] {
-    var signature = [UInt64](repeating: .max, count: bands * rowsPerBand)
+    var signature = [UInt64](repeating: .max, count: max(signatureWidth, bands * rowsPerBand))
     minHash(shingles, into: &signature)
     return signature
   }

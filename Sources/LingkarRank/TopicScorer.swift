@@ -73,6 +73,31 @@ final class TopicScorer {
   /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
   /// stream counted.
   func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
+    frequencies(document, table: starts)
+  }
+
+  /// Keyword frequencies of every document.
+  func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
+    documents.map { frequencies($0, table: starts) }
+  }
+
+  /// `previous` (counted when there were `since` keywords) completed with the keywords added since
+  /// (learned terms), without matching the older keywords again.
+  func count(
+    _ documents: [AnalyzedDocument], adding previous: [[(keyword: Int, count: Double)]], since: Int
+  ) -> [[(keyword: Int, count: Double)]] {
+    var table: [[Start]] = []
+    for (term, list) in starts.enumerated() {
+      let added = list.filter { $0.keyword >= since }
+      guard !added.isEmpty else { continue }
+      if term >= table.count { table += Array(repeating: [], count: term + 1 - table.count) }
+      table[term] = added
+    }
+    // Added keywords have higher numbers, so appending keeps each list sorted.
+    return zip(documents, previous).map { document, old in old + frequencies(document, table: table) }
+  }
+
+  private func frequencies(_ document: AnalyzedDocument, table starts: [[Start]]) -> [(keyword: Int, count: Double)] {
     if streamCounts[0].count < keywords.count {
       streamCounts = Array(repeating: Array(repeating: 0, count: keywords.count), count: 2)
     }
@@ -113,7 +138,11 @@ final class TopicScorer {
 
   /// Every document's topic matches, best first, above the threshold only.
   func score(_ documents: [AnalyzedDocument]) -> [[TopicMatch]] {
-    let frequencies = documents.map(frequencies)
+    score(documents, counts: count(documents))
+  }
+
+  /// Every document's topic matches from its keyword frequencies (see `count`).
+  func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[TopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
     for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
