@@ -22,12 +22,16 @@ struct AnalyzedDocument {
     var length = 0
     var hashes: [UInt64] = []
     hashes.reserveCapacity(titleWords.count + bodyWords.count)
+    analyzer.documentStamp += 1
+    let stamp = analyzer.documentStamp
     for words in [titleWords, bodyWords] {
       for word in words {
         indonesian += analyzer.wordIndonesianEvidence[word]
         english += analyzer.wordEnglishEvidence[word]
         guard !analyzer.wordIsStop[word] else { continue }
         length += 1
+        guard analyzer.wordStamp[word] != stamp else { continue }
+        analyzer.wordStamp[word] = stamp
         let hash = analyzer.wordHash[word]
         if hash != 0 { hashes.append(hash) }
       }

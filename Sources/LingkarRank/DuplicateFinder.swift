@@ -111,6 +111,7 @@ struct DuplicateFinder {
     // In each bucket, a member is checked once against one member of each story already met there
     // (not against every member), at most `storiesPerBucket` stories and `checksPerMember` checks.
     var stories: [Int] = []
+    var different = Set<Int>()
     var start = 0
     while start < entries.count {
       var end = start + 1
@@ -138,10 +139,15 @@ struct DuplicateFinder {
           let needed = leastJaccard(sizes[story], sizes[item], sameAuthor: sameAuthor)
           let wanted = Int((signatureMargin * needed * Double(width)).rounded(.up))
           guard agrees(signatureOf[story], signatureOf[item], atLeast: wanted) else { continue }
+          // Pairs that share several buckets are compared once.
+          let pair = min(story, item) * documents.count + max(story, item)
+          if different.contains(pair) { continue }
           if isSameStory(documents[story].shingles, documents[item].shingles, sameAuthor: sameAuthor) {
             union(story, item)
             root = find(item)
             joined = true
+          } else {
+            different.insert(pair)
           }
         }
         if !joined, stories.count < storiesPerBucket { stories.append(item) }

@@ -65,6 +65,9 @@ final class TextAnalyzer {
   private var wordIndonesian: [Int] = []
   private var wordEnglish: [Int] = []
   private(set) var wordHash: [UInt64] = []
+  /// The last document (by `documentStamp`) each word was seen in, to take a text's distinct words.
+  var wordStamp: [Int] = []
+  var documentStamp = 0
 
   func wordNumber(_ word: String) -> Int {
     var word = word
@@ -83,6 +86,7 @@ final class TextAnalyzer {
       wordIndonesian.append(-1)
       wordEnglish.append(-1)
       wordHash.append(AnalyzedDocument.wordHash(word))
+      wordStamp.append(-1)
     }
     return number
   }

@@ -19,7 +19,7 @@ final class TopicScorer {
   private var keywordKeys = Set<String>()
   private var sequenceKeys = Set<String>()
   /// Per keyword, the counts of the document being read (then reset), and which were touched.
-  private var streamCounts: [[Double]] = [[], []]
+  private var streamCounts: [Double] = []
   private var touched: [Int] = []
 
   init(topics: [Topic], related: [String: [TopicKeyword]], analyzer: TextAnalyzer, options: ScoringOptions) {
@@ -98,29 +98,43 @@ final class TopicScorer {
   }
 
   private func frequencies(_ document: AnalyzedDocument, table starts: [[Start]]) -> [(keyword: Int, count: Double)] {
-    if streamCounts[0].count < keywords.count {
-      streamCounts = Array(repeating: Array(repeating: 0, count: keywords.count), count: 2)
+    let keywordCount = keywords.count
+    // Taken out of `self` while counting, so the loops work on plain local arrays.
+    var counts = streamCounts
+    var touched = self.touched
+    streamCounts = []
+    self.touched = []
+    defer {
+      streamCounts = counts
+      self.touched = touched
     }
+    if counts.count < 2 * keywordCount { counts = Array(repeating: 0, count: 2 * keywordCount) }
     touched.removeAll(keepingCapacity: true)
     for stream in 0..<2 {
       let bit: UInt8 = stream == 0 ? 1 : 2
-      for (terms, weight) in [(document.title[stream], options.titleWeight), (document.body[stream], 1.0)] {
-        for position in terms.indices {
-          let term = terms[position]
-          guard term < starts.count else { continue }
-          for start in starts[term] where start.streams & bit != 0 {
-            let sequence = start.sequence
-            if sequence.count > 1 {
-              guard position + sequence.count <= terms.count else { continue }
-              var same = true
-              for offset in 1..<sequence.count where terms[position + offset] != sequence[offset] {
-                same = false
-                break
+      let offset = stream * keywordCount
+      for part in 0..<2 {
+        let terms = part == 0 ? document.title[stream] : document.body[stream]
+        let weight = part == 0 ? options.titleWeight : 1.0
+        terms.withUnsafeBufferPointer { terms in
+          for position in terms.indices {
+            let term = terms[position]
+            guard term < starts.count, !starts[term].isEmpty else { continue }
+            for start in starts[term] where start.streams & bit != 0 {
+              let sequence = start.sequence
+              if sequence.count > 1 {
+                guard position + sequence.count <= terms.count else { continue }
+                var same = true
+                for next in 1..<sequence.count where terms[position + next] != sequence[next] {
+                  same = false
+                  break
+                }
+                if !same { continue }
               }
-              if !same { continue }
+              let keyword = start.keyword
+              if counts[keyword] == 0 && counts[keywordCount + keyword] == 0 { touched.append(keyword) }
+              counts[offset + keyword] += weight
             }
-            if streamCounts[0][start.keyword] == 0 && streamCounts[1][start.keyword] == 0 { touched.append(start.keyword) }
-            streamCounts[stream][start.keyword] += weight
           }
         }
       }
@@ -129,9 +143,9 @@ final class TopicScorer {
     var result: [(keyword: Int, count: Double)] = []
     result.reserveCapacity(touched.count)
     for keyword in touched {
-      result.append((keyword, max(streamCounts[0][keyword], streamCounts[1][keyword])))
-      streamCounts[0][keyword] = 0
-      streamCounts[1][keyword] = 0
+      result.append((keyword, max(counts[keyword], counts[keywordCount + keyword])))
+      counts[keyword] = 0
+      counts[keywordCount + keyword] = 0
     }
     return result
   }
