@@ -168,13 +168,45 @@ struct DuplicateFinder {
   }
 
   func isSameStory(_ first: [UInt64], _ second: [UInt64], sameAuthor: Bool = false) -> Bool {
-    let shared = Self.intersectionCount(first, second)
+    // The fewest shared words that could pass any of the tests below: the merge stops as soon as the
+    // smaller set has missed too many words to reach it (most candidates fail within a few words).
+    let (a, b) = (Double(first.count), Double(second.count))
+    let jaccardNeeded = sameAuthor ? min(jaccardThreshold, sameAuthorJaccardThreshold) : jaccardThreshold
+    var least = jaccardNeeded * (a + b) / (1 + jaccardNeeded)
+    if min(first.count, second.count) >= minimumWordsForContainment {
+      least = min(least, containmentThreshold * min(a, b))
+    }
+    guard let shared = Self.intersectionCount(first, second, atLeast: least - 1e-9) else { return false }
     let union = first.count + second.count - shared
     guard union > 0 else { return false }
     let jaccard = Double(shared) / Double(union)
     if jaccard >= jaccardThreshold || (sameAuthor && jaccard >= sameAuthorJaccardThreshold) { return true }
     let smaller = min(first.count, second.count)
     return smaller >= minimumWordsForContainment && Double(shared) / Double(smaller) >= containmentThreshold
+  }
+
+  /// The size of the intersection of two sorted sets, or nil as soon as it is sure to stay below `least`.
+  static func intersectionCount(_ first: [UInt64], _ second: [UInt64], atLeast least: Double) -> Int? {
+    let (small, large) = first.count <= second.count ? (first, second) : (second, first)
+    return small.withUnsafeBufferPointer { small in
+      large.withUnsafeBufferPointer { large in
+        var (i, j, count, missed) = (0, 0, 0, 0)
+        while i < small.count && j < large.count {
+          if small[i] == large[j] {
+            count += 1
+            i += 1
+            j += 1
+          } else if small[i] < large[j] {
+            missed += 1
+            if Double(small.count - missed) < least { return nil }
+            i += 1
+          } else {
+            j += 1
+          }
+        }
+        return Double(count) < least ? nil : count
+      }
+    }
   }
 
   static func intersectionCount(_ first: [UInt64], _ second: [UInt64]) -> Int {
