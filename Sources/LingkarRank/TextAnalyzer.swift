@@ -76,24 +76,35 @@ final class TextAnalyzer {
 
   func wordNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let (number, added) = table.number(bytes)
-    if added {
-      let word = String(decoding: bytes, as: UTF8.self)
-      words.append(word)
-      wordIsStop.append(Self.isStopword(word))
-      let (indonesian, english) = LanguageDetector.evidence(word: word)
-      wordIndonesianEvidence.append(indonesian)
-      wordEnglishEvidence.append(english)
-      wordIndonesian.append(-1)
-      wordEnglish.append(-1)
-      wordHash.append(AnalyzedDocument.wordHash(word))
-      wordStamp.append(-1)
-    }
+    if added { addWord(bytes) }
     return number
   }
 
-  /// The word numbers of a text's tokens, appended to `numbers`.
+  /// The per-word facts of a word seen for the first time.
+  private func addWord(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let word = String(decoding: bytes, as: UTF8.self)
+    words.append(word)
+    wordIsStop.append(Self.isStopword(word))
+    let (indonesian, english) = LanguageDetector.evidence(word: word)
+    wordIndonesianEvidence.append(indonesian)
+    wordEnglishEvidence.append(english)
+    wordIndonesian.append(-1)
+    wordEnglish.append(-1)
+    wordHash.append(AnalyzedDocument.wordHash(word))
+    wordStamp.append(-1)
+  }
+
+  /// The word numbers of a text's tokens, appended to `numbers`. The word table is worked on as a
+  /// local value (no access checks per token).
   func appendWordNumbers(_ text: String, to numbers: inout [Int]) {
-    Tokenizer.forEachToken(text) { numbers.append(wordNumber(bytes: $0)) }
+    var local = WordTable.empty
+    swap(&local, &table)
+    Tokenizer.forEachToken(text) {
+      let (number, added) = local.number($0)
+      if added { addWord($0) }
+      numbers.append(number)
+    }
+    swap(&local, &table)
   }
 
   /// The streams of word numbers for a language (see `streams(_:language:)`).

@@ -191,11 +191,10 @@ final class TopicScorer {
     guard let best = order.first, scores[best] >= options.threshold else { return [] }
     var result: [TopicMatch] = []
     for topic in order where scores[topic] >= options.threshold && scores[topic] >= options.secondaryShare * scores[best] {
-      var seen = Set<String>()
-      let matched = evidence(topic)
-        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        .map(\.0)
-        .filter { seen.insert($0).inserted }
+      var matched: [String] = []
+      for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
+        matched.append(text)
+      }
       result.append(TopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }
     return result

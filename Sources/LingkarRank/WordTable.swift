@@ -7,12 +7,16 @@ struct WordTable {
   private var starts: [Int] = []
   private var hashes: [UInt64] = []
   /// Word number + 1 per slot (0: empty); the capacity is a power of two, at most half full.
-  private var slots: [Int32] = Array(repeating: 0, count: 1024)
+  private var slots: [Int32] = []
+
+  /// A table with nothing allocated yet.
+  static let empty = WordTable()
 
   var count: Int { starts.count }
 
   /// The number of `word`, and whether it was added now.
   mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> (number: Int, added: Bool) {
+    if slots.isEmpty { slots = Array(repeating: 0, count: 1024) }
     let hash = Self.hash(word)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
