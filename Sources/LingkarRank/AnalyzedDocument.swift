@@ -24,18 +24,24 @@ struct AnalyzedDocument {
     hashes.reserveCapacity(titleWords.count + bodyWords.count)
     analyzer.documentStamp += 1
     let stamp = analyzer.documentStamp
-    for words in [titleWords, bodyWords] {
-      for word in words {
-        indonesian += analyzer.wordIndonesianEvidence[word]
-        english += analyzer.wordEnglishEvidence[word]
-        guard !analyzer.wordIsStop[word] else { continue }
+    // The analyzer's per-word arrays, read (and the stamps written) as locals in the loop.
+    let (forIndonesian, forEnglish) = (analyzer.wordIndonesianEvidence, analyzer.wordEnglishEvidence)
+    let (isStop, wordHash) = (analyzer.wordIsStop, analyzer.wordHash)
+    var stamps = analyzer.wordStamp
+    analyzer.wordStamp = []
+    for part in 0..<2 {
+      for word in part == 0 ? titleWords : bodyWords {
+        indonesian += forIndonesian[word]
+        english += forEnglish[word]
+        guard !isStop[word] else { continue }
         length += 1
-        guard analyzer.wordStamp[word] != stamp else { continue }
-        analyzer.wordStamp[word] = stamp
-        let hash = analyzer.wordHash[word]
+        guard stamps[word] != stamp else { continue }
+        stamps[word] = stamp
+        let hash = wordHash[word]
         if hash != 0 { hashes.append(hash) }
       }
     }
+    analyzer.wordStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
     self.title = analyzer.streams(numbers: titleWords, language: language)
     body = analyzer.streams(numbers: bodyWords, language: language)

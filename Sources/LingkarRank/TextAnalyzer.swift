@@ -112,21 +112,29 @@ final class TextAnalyzer {
     var indonesianStream: [Int] = []
     var englishStream: [Int] = []
     if language != .en {
+      // Taken out of `self` while filled in, so the loop works on a local array.
+      var terms = wordIndonesian
+      wordIndonesian = []
       indonesianStream.reserveCapacity(numbers.count)
       for number in numbers {
-        if wordIndonesian[number] < 0 { wordIndonesian[number] = indonesianTerm(words[number]) }
-        indonesianStream.append(wordIndonesian[number])
+        if terms[number] < 0 { terms[number] = indonesianTerm(words[number]) }
+        indonesianStream.append(terms[number])
       }
+      wordIndonesian = terms
     }
     if language != .id {
+      var terms = wordEnglish
+      wordEnglish = []
       englishStream.reserveCapacity(numbers.count)
       for number in numbers {
-        if wordEnglish[number] < 0 { wordEnglish[number] = englishTerm(words[number]) }
-        englishStream.append(wordEnglish[number])
+        if terms[number] < 0 { terms[number] = englishTerm(words[number]) }
+        englishStream.append(terms[number])
       }
+      wordEnglish = terms
     }
     return [indonesianStream, englishStream]
   }
+
 
   /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
   /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).
