@@ -92,18 +92,14 @@ struct DuplicateFinder {
     entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
 
     let sizes = documents.map(\.shingles.count)
-    /// Whether two signatures agree in at least `wanted` slots (stops as soon as it knows).
+    /// Whether two signatures agree in at least `wanted` slots (a branch-free count the compiler can
+    /// vectorize).
     func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
       signatures.withUnsafeBufferPointer { slots in
+        guard let base = slots.baseAddress else { return false }
+        let (a, b) = (base + first, base + second)
         var agreeing = 0
-        for slot in 0..<width {
-          if slots[first + slot] == slots[second + slot] {
-            agreeing += 1
-            if agreeing >= wanted { return true }
-          } else if agreeing + (width - slot - 1) < wanted {
-            return false
-          }
-        }
+        for slot in 0..<width { agreeing &+= a[slot] == b[slot] ? 1 : 0 }
         return agreeing >= wanted
       }
     }
