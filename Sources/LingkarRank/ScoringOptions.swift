@@ -26,6 +26,9 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Pseudo-documents added to the collection size when computing IDF, so that a small period's
   /// IDF does not swing wildly.
   public var idfPriorDocuments = 40.0
+  /// How much a one-word keyword shared with other topics is discounted (0: not at all, 1: by its
+  /// full IDF over topics).
+  public var topicSpecificity = 0.5
 
   public init() {}
 
@@ -38,6 +41,7 @@ public struct ScoringOptions: Sendable, Hashable {
       "k1": \.k1, "b": \.b, "titleWeight": \.titleWeight, "relatedScale": \.relatedScale, "threshold": \.threshold,
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
+      "topicSpecificity": \.topicSpecificity,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

@@ -162,6 +162,7 @@ final class TopicScorer {
     let collection = Double(documents.count) + options.idfPriorDocuments
     let maximumIDF = log(1 + (collection + 0.5) / 0.5)
     let idf = documentFrequency.map { log(1 + (collection - Double($0) + 0.5) / (Double($0) + 0.5)) / maximumIDF }
+    let specificity = keywordSpecificity()
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
     var scores = [Double](repeating: 0, count: topics.count)
@@ -172,7 +173,7 @@ final class TopicScorer {
       contributions.reserveCapacity(counts.count)
       for (keyword, count) in counts {
         let compiled = keywords[keyword]
-        let contribution = compiled.weight * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
+        let contribution = compiled.weight * specificity[keyword] * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
         scores[compiled.topic] += contribution
         contributions.append(contribution)
       }
@@ -182,6 +183,29 @@ final class TopicScorer {
           return compiled.topic == topic ? (compiled.evidence, contributions[index]) : nil
         }
       }
+    }
+  }
+
+  /// Per keyword, how specific it is to its topic: a one-word keyword whose term also appears in
+  /// other topics' keywords (`baca` for literacy and for the book club) counts less, by an IDF over
+  /// topics, so the topic with the more specific evidence wins between neighbours.
+  func keywordSpecificity() -> [Double] {
+    guard options.topicSpecificity > 0, topics.count > 1 else { return Array(repeating: 1, count: keywords.count) }
+    var topicsOf: [Int: Set<Int>] = [:]
+    for keyword in keywords where keyword.origin != .learned {
+      for sequence in keyword.sequences {
+        for term in sequence where !analyzer.stopTerms.contains(term) { topicsOf[term, default: []].insert(keyword.topic) }
+      }
+    }
+    let total = Double(topics.count)
+    return keywords.map { keyword in
+      var factor = 1.0
+      for sequence in keyword.sequences where sequence.count == 1 {
+        let spread = Double(max(1, topicsOf[sequence[0]]?.count ?? 1))
+        let idf = (1 + log(total / spread)) / (1 + log(total))
+        factor = min(factor, 1 - options.topicSpecificity * (1 - idf))
+      }
+      return factor
     }
   }
 
