@@ -73,7 +73,12 @@ struct DuplicateFinder {
     }
 
     // Band keys of every candidate, sorted, so each bucket is a run of equal keys.
-    var entries: [(key: UInt64, item: Int)] = []
+    // Each entry is a band key in the high bits and the item in the low `itemBits` bits, so sorting
+    // plain integers groups the buckets (keys that differ only in their low bits share a bucket:
+    // a rare extra candidate, checked like any other).
+    let itemBits = max(1, (documents.count - 1).bitWidth - (documents.count - 1).leadingZeroBitCount)
+    let itemMask: UInt64 = (1 << UInt64(itemBits)) - 1
+    var entries: [UInt64] = []
     entries.reserveCapacity(candidates.count * bands)
     let width = max(signatureWidth, bands * rowsPerBand)
     var signature = [UInt64](repeating: .max, count: width)
@@ -86,10 +91,10 @@ struct DuplicateFinder {
       for band in 0..<bands {
         var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         for row in 0..<rowsPerBand { key = mix(key ^ signature[band * rowsPerBand + row]) }
-        entries.append((key, index))
+        entries.append((key & ~itemMask) | UInt64(index))
       }
     }
-    entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
+    entries.sort()
 
     let sizes = documents.map(\.shingles.count)
     /// Whether two signatures agree in at least `wanted` slots (a branch-free count the compiler can
@@ -111,12 +116,12 @@ struct DuplicateFinder {
     var start = 0
     while start < entries.count {
       var end = start + 1
-      while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+      while end < entries.count, entries[end] & ~itemMask == entries[start] & ~itemMask { end += 1 }
       defer { start = end }
       guard end - start > 1 else { continue }
       stories.removeAll(keepingCapacity: true)
       for position in start..<end {
-        let item = entries[position].item
+        let item = Int(entries[position] & itemMask)
         var root = find(item)
         var checks = 0
         var joined = false
