@@ -35,7 +35,7 @@ public enum TopicBenchmark {
     let wall = Date().timeIntervalSince(wallStart)
     return Result(
       files: files, items: items.count, topics: ranking.topics.count,
-      duplicateItems: ranking.items.filter { !$0.duplicates.isEmpty }.count, cpuSeconds: cpu, wallSeconds: wall)
+      duplicateItems: ranking.items.filter { $0.duplicateCount > 0 }.count, cpuSeconds: cpu, wallSeconds: wall)
   }
 
   static func cpuTime() -> Double {

@@ -139,7 +139,7 @@ public struct TopicReport: Sendable {
         let match = scored.topics.first { $0.topicID == topic.id }
         let title = item.title.isEmpty ? String(item.text.prefix(70)) : item.title
         let evidence = match.map { $0.matched.prefix(4).joined(separator: ", ") } ?? ""
-        let also = scored.duplicates.isEmpty ? "" : "  (+\(scored.duplicates.count) juga diposting / also posted)"
+        let also = scored.duplicateCount == 0 ? "" : "  (+\(scored.duplicateCount) juga diposting / also posted)"
         lines.append("   - \(title.replacingOccurrences(of: "\n", with: " "))  [\(evidence)]\(also)")
       }
     }

@@ -12,22 +12,48 @@ struct AnalyzedDocument {
   let shingles: [UInt64]
 
   init(analyzer: TextAnalyzer, title: String, text: String, declaredLanguage: String?) {
-    let titleTokens = Tokenizer.tokens(title)
-    let bodyTokens = Tokenizer.tokens(text)
-    language = analyzer.detector.detect(tokens: titleTokens + bodyTokens, declared: declaredLanguage)
-    let titleWords = titleTokens.map(analyzer.wordNumber)
-    let bodyWords = bodyTokens.map(analyzer.wordNumber)
+    var titleWords: [Int] = []
+    var bodyWords: [Int] = []
+    analyzer.appendWordNumbers(title, to: &titleWords)
+    bodyWords.reserveCapacity(text.utf8.count / 6)
+    analyzer.appendWordNumbers(text, to: &bodyWords)
+    var indonesian = 0.0
+    var english = 0.0
+    var length = 0
+    var hashes: [UInt64] = []
+    hashes.reserveCapacity(titleWords.count + bodyWords.count)
+    analyzer.documentStamp += 1
+    let stamp = analyzer.documentStamp
+    // The analyzer's per-word arrays, read (and the stamps written) as locals in the loop.
+    let (forIndonesian, forEnglish) = (analyzer.wordIndonesianEvidence, analyzer.wordEnglishEvidence)
+    let (isStop, wordHash) = (analyzer.wordIsStop, analyzer.wordHash)
+    var stamps = analyzer.wordStamp
+    analyzer.wordStamp = []
+    for part in 0..<2 {
+      for word in part == 0 ? titleWords : bodyWords {
+        indonesian += forIndonesian[word]
+        english += forEnglish[word]
+        guard !isStop[word] else { continue }
+        length += 1
+        guard stamps[word] != stamp else { continue }
+        stamps[word] = stamp
+        let hash = wordHash[word]
+        if hash != 0 { hashes.append(hash) }
+      }
+    }
+    analyzer.wordStamp = stamps
+    language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
     self.title = analyzer.streams(numbers: titleWords, language: language)
     body = analyzer.streams(numbers: bodyWords, language: language)
-    var length = 0
-    var hashes = Set<UInt64>()
-    for word in titleWords + bodyWords where !analyzer.wordIsStop[word] {
-      length += 1
-      let hash = analyzer.wordHash[word]
-      if hash != 0 { hashes.insert(hash) }
-    }
     self.length = length
-    shingles = hashes.sorted()
+    hashes.sort()
+    var distinct = 0
+    for index in hashes.indices where distinct == 0 || hashes[distinct - 1] != hashes[index] {
+      hashes[distinct] = hashes[index]
+      distinct += 1
+    }
+    hashes.removeLast(hashes.count - distinct)
+    shingles = hashes
   }
 
   /// The duplicate-detection hash of one word (0: not used), trimmed of the commonest endings.

@@ -14,6 +14,11 @@ public struct LanguageDetector: Sendable {
 
   public func detect(tokens: [String], declared: String? = nil) -> ItemLanguage {
     let (indonesian, english) = evidence(tokens)
+    return decide(indonesian: indonesian, english: english, declared: declared)
+  }
+
+  /// The language from the summed evidence of an item's words.
+  public func decide(indonesian: Double, english: Double, declared: String? = nil) -> ItemLanguage {
     let total = indonesian + english
     if total < 1 {
       switch declared?.prefix(2) {
@@ -32,17 +37,24 @@ public struct LanguageDetector: Sendable {
     var indonesian = 0.0
     var english = 0.0
     for token in tokens {
-      let isIndonesian = WordLists.indonesianStopwords.contains(token)
-      let isEnglish = WordLists.englishStopwords.contains(token)
-      if isIndonesian && !isEnglish {
-        indonesian += 1
-      } else if isEnglish && !isIndonesian {
-        english += 1
-      } else if !isIndonesian && !isEnglish {
-        if WordLists.indonesianRoots.contains(token) || Self.looksIndonesian(token) { indonesian += 0.5 }
-      }
+      let (forIndonesian, forEnglish) = Self.evidence(word: token)
+      indonesian += forIndonesian
+      english += forEnglish
     }
     return (indonesian, english)
+  }
+
+  /// What one word says: a function word of one language only counts 1 for it; a known Indonesian
+  /// root or a word with a typical Indonesian affix counts 0.5 for Indonesian.
+  static func evidence(word token: String) -> (indonesian: Double, english: Double) {
+    let isIndonesian = WordLists.indonesianStopwords.contains(token)
+    let isEnglish = WordLists.englishStopwords.contains(token)
+    if isIndonesian && !isEnglish { return (1, 0) }
+    if isEnglish && !isIndonesian { return (0, 1) }
+    if !isIndonesian && !isEnglish, WordLists.indonesianRoots.contains(token) || looksIndonesian(token) {
+      return (0.5, 0)
+    }
+    return (0, 0)
   }
 
   /// A long word with a typical Indonesian affix (`mem…kan`, `ber…`, `…nya`).

@@ -38,28 +38,32 @@ public struct Ranker: Sendable {
     let analyzer = TextAnalyzer(extraRoots: keywordRoots())
     let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
     let documents = items.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
-    var matches = scorer.score(documents)
+    let counts = scorer.count(documents)
+    var matches = scorer.score(documents, counts: counts)
     if options.learnRelatedTerms {
       let past = history.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
       let pastMatches = past.isEmpty ? [] : scorer.score(past)
       let topicIndex = Dictionary(uniqueKeysWithValues: topics.topics.enumerated().map { ($1.id, $0) })
       let learned = RelatedTermLearner(options: options).learn(
         documents: documents + past, matches: matches + pastMatches, topicIndex: topicIndex, scorer: scorer)
+      let before = scorer.keywords.count
       for entry in learned {
         var sequences: [[Int]] = [[], []]
         sequences[entry.stream] = [entry.term]
         let surface = analyzer.surfaces[entry.term] ?? String(analyzer.terms[entry.term].dropFirst(2))
         scorer.addCompiled(text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
       }
-      if !learned.isEmpty { matches = scorer.score(documents) }
+      if !learned.isEmpty {
+        matches = scorer.score(documents, counts: scorer.count(documents, adding: counts, since: before))
+      }
     }
     let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))
     var members: [Int: [String]] = [:]
     for (index, group) in groups.enumerated() { members[group, default: []].append(items[index].key) }
+    for group in members.keys { members[group]?.sort() }
     let scored = items.indices.map { index in
-      ScoredItem(
-        key: items[index].key, language: documents[index].language, topics: matches[index],
-        duplicates: (members[groups[index]] ?? []).filter { $0 != items[index].key }.sorted())
+      let story = members[groups[index]] ?? []
+      return ScoredItem(key: items[index].key, language: documents[index].language, topics: matches[index], story: story)
     }
     return (scored, groups)
   }

@@ -10,28 +10,51 @@ struct RelatedTermLearner {
   func learn(
     documents: [AnalyzedDocument], matches: [[TopicMatch]], topicIndex: [String: Int], scorer: TopicScorer
   ) -> [(topic: Int, term: Int, stream: Int, weight: Double)] {
-    var documentFrequency: [Int: Int] = [:]
-    var perTopic: [Int: [Int: Int]] = [:]
-    for (document, found) in zip(documents, matches) {
-      let terms = Set(document.title[0] + document.body[0] + document.title[1] + document.body[1])
-      for term in terms { documentFrequency[term, default: 0] += 1 }
+    let termCount = scorer.analyzer.terms.count
+    let topicCount = topicIndex.count
+    var documentFrequency = [Int](repeating: 0, count: termCount)
+    var lastSeen = [Int](repeating: -1, count: termCount)
+    /// Per term, its row in `perTopic` (counts per topic over confidently labelled items), or -1.
+    var row = [Int](repeating: -1, count: termCount)
+    var perTopic: [Int] = []
+    var terms: [Int] = []
+    for (index, (document, found)) in zip(documents, matches).enumerated() {
+      terms.removeAll(keepingCapacity: true)
+      for stream in [document.title[0], document.body[0], document.title[1], document.body[1]] {
+        for term in stream where lastSeen[term] != index {
+          lastSeen[term] = index
+          terms.append(term)
+          documentFrequency[term] += 1
+        }
+      }
       guard let best = found.first, best.score >= 2 * options.threshold,
         found.count < 2 || best.score >= 1.5 * found[1].score,
         let topic = topicIndex[best.topicID]
       else { continue }
-      for term in terms { perTopic[term, default: [:]][topic, default: 0] += 1 }
+      for term in terms {
+        if row[term] < 0 {
+          row[term] = perTopic.count / topicCount
+          perTopic += Array(repeating: 0, count: topicCount)
+        }
+        perTopic[row[term] * topicCount + topic] += 1
+      }
     }
     var learned: [(topic: Int, term: Int, stream: Int, weight: Double)] = []
-    for term in perTopic.keys.sorted() {
-      guard let counts = perTopic[term], !scorer.isKeywordTerm(term), !scorer.analyzer.stopTerms.contains(term) else { continue }
+    for term in 0..<termCount where row[term] >= 0 {
+      guard !scorer.isKeywordTerm(term), !scorer.analyzer.stopTerms.contains(term) else { continue }
       let text = scorer.analyzer.terms[term]
       guard text.utf8.count >= 5, !text.dropFirst(2).allSatisfy(\.isNumber) else { continue }
-      let confident = counts.values.reduce(0, +)
-      guard let (topic, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-        count >= options.learnedMinimumSupport
-      else { continue }
+      let counts = perTopic[(row[term] * topicCount)..<((row[term] + 1) * topicCount)]
+      let confident = counts.reduce(0, +)
+      // The topic with the most items; ties go to the earlier topic.
+      var topic = 0
+      for candidate in counts.indices where counts[candidate] > counts[counts.startIndex + topic] {
+        topic = candidate - counts.startIndex
+      }
+      let count = counts[counts.startIndex + topic]
+      guard count >= options.learnedMinimumSupport else { continue }
       let precision = Double(count) / Double(confident)
-      let spread = Double(count) / Double(documentFrequency[term] ?? count)
+      let spread = Double(count) / Double(documentFrequency[term])
       guard precision >= options.learnedMinimumPrecision, spread >= 0.5 else { continue }
       learned.append((topic, term, text.hasPrefix("i:") ? 0 : 1, options.learnedScale * precision))
     }

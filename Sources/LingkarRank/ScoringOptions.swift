@@ -10,7 +10,7 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Scale of the built-in related terms against the facilitator's keywords.
   public var relatedScale = 0.5
   /// Below this score an item has no topic ("Lainnya / Other").
-  public var threshold = 0.8
+  public var threshold = 0.5
   /// A second topic is listed for an item when it reaches this share of the first one's score.
   public var secondaryShare = 0.5
   /// Learn related terms from co-occurrence in the items (and history) being ranked.
@@ -26,6 +26,9 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Pseudo-documents added to the collection size when computing IDF, so that a small period's
   /// IDF does not swing wildly.
   public var idfPriorDocuments = 40.0
+  /// How much a one-word keyword shared with other topics is discounted (0: not at all, 1: by its
+  /// full IDF over topics).
+  public var topicSpecificity = 0.5
 
   public init() {}
 
@@ -38,6 +41,7 @@ public struct ScoringOptions: Sendable, Hashable {
       "k1": \.k1, "b": \.b, "titleWeight": \.titleWeight, "relatedScale": \.relatedScale, "threshold": \.threshold,
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
+      "topicSpecificity": \.topicSpecificity,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

@@ -55,25 +55,56 @@ final class TextAnalyzer {
   /// exactly, but never keywords on their own nor learned.
   private(set) var stopTerms = Set<Int>()
 
-  /// Per distinct word: its number, stopword flag, terms (made on first use) and duplicate hash, so
-  /// each token of a text costs one dictionary lookup.
-  private var wordNumbers: [String: Int] = [:]
+  /// Per distinct word: its number, stopword flag, language evidence, terms (made on first use) and
+  /// duplicate hash, so each token of a text costs one lookup in the word table.
+  private var table = WordTable()
   private var words: [String] = []
   private(set) var wordIsStop: [Bool] = []
+  private(set) var wordIndonesianEvidence: [Double] = []
+  private(set) var wordEnglishEvidence: [Double] = []
   private var wordIndonesian: [Int] = []
   private var wordEnglish: [Int] = []
   private(set) var wordHash: [UInt64] = []
+  /// The last document (by `documentStamp`) each word was seen in, to take a text's distinct words.
+  var wordStamp: [Int] = []
+  var documentStamp = 0
 
   func wordNumber(_ word: String) -> Int {
-    if let known = wordNumbers[word] { return known }
-    let next = words.count
-    wordNumbers[word] = next
+    var word = word
+    return word.withUTF8 { wordNumber(bytes: $0) }
+  }
+
+  func wordNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let (number, added) = table.number(bytes)
+    if added { addWord(bytes) }
+    return number
+  }
+
+  /// The per-word facts of a word seen for the first time.
+  private func addWord(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let word = String(decoding: bytes, as: UTF8.self)
     words.append(word)
     wordIsStop.append(Self.isStopword(word))
+    let (indonesian, english) = LanguageDetector.evidence(word: word)
+    wordIndonesianEvidence.append(indonesian)
+    wordEnglishEvidence.append(english)
     wordIndonesian.append(-1)
     wordEnglish.append(-1)
     wordHash.append(AnalyzedDocument.wordHash(word))
-    return next
+    wordStamp.append(-1)
+  }
+
+  /// The word numbers of a text's tokens, appended to `numbers`. The word table is worked on as a
+  /// local value (no access checks per token).
+  func appendWordNumbers(_ text: String, to numbers: inout [Int]) {
+    var local = WordTable.empty
+    swap(&local, &table)
+    Tokenizer.forEachToken(text) {
+      let (number, added) = local.number($0)
+      if added { addWord($0) }
+      numbers.append(number)
+    }
+    swap(&local, &table)
   }
 
   /// The streams of word numbers for a language (see `streams(_:language:)`).
@@ -81,21 +112,29 @@ final class TextAnalyzer {
     var indonesianStream: [Int] = []
     var englishStream: [Int] = []
     if language != .en {
+      // Taken out of `self` while filled in, so the loop works on a local array.
+      var terms = wordIndonesian
+      wordIndonesian = []
       indonesianStream.reserveCapacity(numbers.count)
       for number in numbers {
-        if wordIndonesian[number] < 0 { wordIndonesian[number] = indonesianTerm(words[number]) }
-        indonesianStream.append(wordIndonesian[number])
+        if terms[number] < 0 { terms[number] = indonesianTerm(words[number]) }
+        indonesianStream.append(terms[number])
       }
+      wordIndonesian = terms
     }
     if language != .id {
+      var terms = wordEnglish
+      wordEnglish = []
       englishStream.reserveCapacity(numbers.count)
       for number in numbers {
-        if wordEnglish[number] < 0 { wordEnglish[number] = englishTerm(words[number]) }
-        englishStream.append(wordEnglish[number])
+        if terms[number] < 0 { terms[number] = englishTerm(words[number]) }
+        englishStream.append(terms[number])
       }
+      wordEnglish = terms
     }
     return [indonesianStream, englishStream]
   }
+
 
   /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
   /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).

@@ -15,19 +15,35 @@ struct TopicRanker {
     var members: [Int: [Int]] = [:]
     for (index, group) in groups.enumerated() { members[group, default: []].append(index) }
 
-    var ranked: [(topic: RankedTopic, order: Int, values: [String: Double])] = []
+    // Per story, computed once: its newest date and its comments.
+    var newestOf: [Int: Date] = [:]
+    var commentsOf: [Int: Int] = [:]
+    for (index, group) in groups.enumerated() {
+      if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
+      commentsOf[group, default: 0] += max(0, items[index].comments)
+    }
+    // Per topic, the items that fit it, with their score.
+    let topicNumbers = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var fitting = [[(item: Int, score: Double)]](repeating: [], count: topics.count)
+    for (index, item) in scored.enumerated() {
+      var seen = Set<Int>()
+      for match in item.topics {
+        if let number = topicNumbers[match.topicID], seen.insert(number).inserted { fitting[number].append((index, match.score)) }
+      }
+    }
+
+    var ranked: [(topic: RankedTopic, order: Int, values: [Int: Double])] = []
     for (order, topic) in topics.enumerated() {
       // The best-scoring item of each story that fits this topic represents the story.
       var representatives: [Int: (item: Int, score: Double)] = [:]
-      for (index, item) in scored.enumerated() {
-        guard let match = item.topics.first(where: { $0.topicID == topic.id }) else { continue }
+      for (index, score) in fitting[order] {
         let group = groups[index]
         if let current = representatives[group],
-          current.score > match.score || (current.score == match.score && items[current.item].key < items[index].key)
+          current.score > score || (current.score == score && items[current.item].key < items[index].key)
         {
           continue
         }
-        representatives[group] = (index, match.score)
+        representatives[group] = (index, score)
       }
       guard !representatives.isEmpty else { continue }
 
@@ -36,15 +52,15 @@ struct TopicRanker {
       var relevance = 0.0
       var recencySum = 0.0
       var engagementSum = 0.0
-      var values: [String: Double] = [:]
+      var values: [Int: Double] = [:]
       for group in representatives.keys.sorted() {
         guard let (index, score) = representatives[group] else { continue }
         let story = members[group] ?? [index]
         let storyRelevance = score / (score + threshold)
-        let newest = story.compactMap { items[$0].published }.max()
+        let newest = newestOf[group]
         let age = newest.map { max(0, now.timeIntervalSince($0) / 86_400) } ?? options.recencyHalfLifeDays
         let recency = pow(0.5, age / options.recencyHalfLifeDays)
-        let comments = story.reduce(0) { $0 + max(0, items[$1].comments) }
+        let comments = commentsOf[group] ?? 0
         let engagement = 1 + options.engagementWeight * log(1 + Double(comments))
         let value = storyRelevance * recency * engagement
         relevance += storyRelevance
@@ -52,7 +68,7 @@ struct TopicRanker {
         engagementSum += engagement
         perSource[items[index].source, default: 0] += value
         for member in story { sources.insert(items[member].source) }
-        values[items[index].key] = value
+        values[index] = value
       }
       var capped = 0.0
       var atCap = 0
@@ -68,7 +84,8 @@ struct TopicRanker {
         relevance: rounded(relevance), capped: rounded(capped), sources: sources.count, sourcesAtCap: atCap,
         recency: rounded(recencySum / stories), engagement: rounded(engagementSum / stories),
         spread: rounded(spread), novelty: rounded(novelty))
-      let keys = values.keys.sorted { (values[$0] ?? 0) != (values[$1] ?? 0) ? (values[$0] ?? 0) > (values[$1] ?? 0) : $0 < $1 }
+      let keys = values.sorted { $0.value != $1.value ? $0.value > $1.value : items[$0.key].key < items[$1.key].key }
+        .map { items[$0.key].key }
       let result = RankedTopic(
         id: topic.id, labelID: topic.labelID, labelEN: topic.labelEN, score: rounded(capped * spread * novelty),
         breakdown: breakdown, items: keys)
@@ -79,9 +96,9 @@ struct TopicRanker {
     // Items: by the rank of their first topic, then by their value in it; items without a topic last.
     let topicRank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1.topic.id, $0) })
     let valueIn = Dictionary(uniqueKeysWithValues: ranked.map { ($0.topic.id, $0.values) })
+    let keys = scored.indices.map { sortKey(scored[$0], items[$0], index: $0, topicRank: topicRank, valueIn: valueIn) }
     let order = scored.indices.sorted { first, second in
-      let a = sortKey(scored[first], items[first], topicRank: topicRank, valueIn: valueIn)
-      let b = sortKey(scored[second], items[second], topicRank: topicRank, valueIn: valueIn)
+      let (a, b) = (keys[first], keys[second])
       if a.rank != b.rank { return a.rank < b.rank }
       if a.value != b.value { return a.value > b.value }
       if a.time != b.time { return a.time > b.time }
@@ -91,11 +108,11 @@ struct TopicRanker {
   }
 
   private func sortKey(
-    _ scored: ScoredItem, _ item: RankItem, topicRank: [String: Int], valueIn: [String: [String: Double]]
+    _ scored: ScoredItem, _ item: RankItem, index: Int, topicRank: [String: Int], valueIn: [String: [Int: Double]]
   ) -> (rank: Int, value: Double, time: Double) {
     let time = item.published?.timeIntervalSince1970 ?? 0
     guard let first = scored.topics.first, let rank = topicRank[first.topicID] else { return (Int.max, 0, time) }
-    return (rank, valueIn[first.topicID]?[item.key] ?? 0, time)
+    return (rank, valueIn[first.topicID]?[index] ?? 0, time)
   }
 
   func noveltyFactor(_ topicID: String, discussed: [DiscussedTopic], now: Date) -> Double {

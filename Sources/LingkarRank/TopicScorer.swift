@@ -7,9 +7,20 @@ final class TopicScorer {
   let topics: [Topic]
   let options: ScoringOptions
   private(set) var keywords: [CompiledKeyword] = []
-  /// For each term number, the (keyword, stream) sequences that start with it.
-  private var starts: [Int: [(keyword: Int, stream: Int)]] = [:]
+  /// A keyword sequence to look for, filed under its first term.
+  struct Start {
+    let keyword: Int
+    let sequence: [Int]
+    /// Bit 0: matches in the Indonesian stream, bit 1: in the English stream.
+    let streams: UInt8
+  }
+  /// For each term number, the keyword sequences that start with it.
+  private var starts: [[Start]] = []
   private var keywordKeys = Set<String>()
+  private var sequenceKeys = Set<String>()
+  /// Per keyword, the counts of the document being read (then reset), and which were touched.
+  private var streamCounts: [Double] = []
+  private var touched: [Int] = []
 
   init(topics: [Topic], related: [String: [TopicKeyword]], analyzer: TextAnalyzer, options: ScoringOptions) {
     self.topics = topics
@@ -42,83 +53,172 @@ final class TopicScorer {
     guard keywordKeys.insert(key).inserted else { return }
     let index = keywords.count
     keywords.append(CompiledKeyword(topic: topic, text: text, weight: weight, origin: origin, sequences: sequences))
-    for (stream, sequence) in sequences.enumerated() {
+    // A term sequence already looked for in a stream for this topic (`parent` and `parents`, or the
+    // related `baca` next to `membaca`) is not looked for again: one piece of text counts once.
+    let fresh = sequences.enumerated().map { stream, sequence in
+      sequenceKeys.insert("\(topic)|\(stream)|" + sequence.map(String.init).joined(separator: ",")).inserted
+    }
+    for (stream, sequence) in sequences.enumerated() where fresh[stream] {
       guard let first = sequence.first else { continue }
-      if stream == 1, sequences[0] == sequence { continue }
-      starts[first, default: []].append((index, stream))
+      if stream == 1, sequences[0] == sequence, fresh[0] { continue }
+      let both = stream == 0 && sequences[1] == sequence && fresh[1]
+      if first >= starts.count { starts += Array(repeating: [], count: first + 1 - starts.count) }
+      starts[first].append(Start(keyword: index, sequence: sequence, streams: both ? 3 : stream == 0 ? 1 : 2))
     }
   }
 
   /// Whether a term already starts some keyword (learned terms are only new ones).
-  func isKeywordTerm(_ term: Int) -> Bool { starts[term] != nil }
+  func isKeywordTerm(_ term: Int) -> Bool { term < starts.count && !starts[term].isEmpty }
 
-  /// Keyword frequencies in one document: title matches weighted, the better stream counted.
-  func frequencies(_ document: AnalyzedDocument) -> [Int: Double] {
-    var perStream: [[Int: Double]] = [[:], [:]]
+  /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
+  /// stream counted.
+  func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
+    frequencies(document, table: starts)
+  }
+
+  /// Keyword frequencies of every document.
+  func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
+    documents.map { frequencies($0, table: starts) }
+  }
+
+  /// `previous` (counted when there were `since` keywords) completed with the keywords added since
+  /// (learned terms), without matching the older keywords again.
+  func count(
+    _ documents: [AnalyzedDocument], adding previous: [[(keyword: Int, count: Double)]], since: Int
+  ) -> [[(keyword: Int, count: Double)]] {
+    var table: [[Start]] = []
+    for (term, list) in starts.enumerated() {
+      let added = list.filter { $0.keyword >= since }
+      guard !added.isEmpty else { continue }
+      if term >= table.count { table += Array(repeating: [], count: term + 1 - table.count) }
+      table[term] = added
+    }
+    // Added keywords have higher numbers, so appending keeps each list sorted.
+    return zip(documents, previous).map { document, old in old + frequencies(document, table: table) }
+  }
+
+  private func frequencies(_ document: AnalyzedDocument, table starts: [[Start]]) -> [(keyword: Int, count: Double)] {
+    let keywordCount = keywords.count
+    // Taken out of `self` while counting, so the loops work on plain local arrays.
+    var counts = streamCounts
+    var touched = self.touched
+    streamCounts = []
+    self.touched = []
+    defer {
+      streamCounts = counts
+      self.touched = touched
+    }
+    if counts.count < 2 * keywordCount { counts = Array(repeating: 0, count: 2 * keywordCount) }
+    touched.removeAll(keepingCapacity: true)
     for stream in 0..<2 {
-      for (terms, weight) in [(document.title[stream], options.titleWeight), (document.body[stream], 1.0)] {
-        for position in terms.indices {
-          guard let candidates = starts[terms[position]] else { continue }
-          for (keyword, keywordStream) in candidates {
-            let sequence = keywords[keyword].sequences[keywordStream]
-            if keywordStream != stream && !(keywordStream == 0 && keywords[keyword].sequences[1] == sequence) {
-              continue
-            }
-            if sequence.count > 1 {
-              guard position + sequence.count <= terms.count else { continue }
-              var same = true
-              for offset in 1..<sequence.count where terms[position + offset] != sequence[offset] {
-                same = false
-                break
+      let bit: UInt8 = stream == 0 ? 1 : 2
+      let offset = stream * keywordCount
+      for part in 0..<2 {
+        let terms = part == 0 ? document.title[stream] : document.body[stream]
+        let weight = part == 0 ? options.titleWeight : 1.0
+        terms.withUnsafeBufferPointer { terms in
+          for position in terms.indices {
+            let term = terms[position]
+            guard term < starts.count, !starts[term].isEmpty else { continue }
+            for start in starts[term] where start.streams & bit != 0 {
+              let sequence = start.sequence
+              if sequence.count > 1 {
+                guard position + sequence.count <= terms.count else { continue }
+                var same = true
+                for next in 1..<sequence.count where terms[position + next] != sequence[next] {
+                  same = false
+                  break
+                }
+                if !same { continue }
               }
-              if !same { continue }
+              let keyword = start.keyword
+              if counts[keyword] == 0 && counts[keywordCount + keyword] == 0 { touched.append(keyword) }
+              counts[offset + keyword] += weight
             }
-            perStream[stream][keyword, default: 0] += weight
           }
         }
       }
     }
-    var merged = perStream[0]
-    for (keyword, count) in perStream[1] { merged[keyword] = max(merged[keyword] ?? 0, count) }
-    return merged
+    touched.sort()
+    var result: [(keyword: Int, count: Double)] = []
+    result.reserveCapacity(touched.count)
+    for keyword in touched {
+      result.append((keyword, max(counts[keyword], counts[keywordCount + keyword])))
+      counts[keyword] = 0
+      counts[keywordCount + keyword] = 0
+    }
+    return result
   }
 
   /// Every document's topic matches, best first, above the threshold only.
   func score(_ documents: [AnalyzedDocument]) -> [[TopicMatch]] {
-    let frequencies = documents.map(frequencies)
+    score(documents, counts: count(documents))
+  }
+
+  /// Every document's topic matches from its keyword frequencies (see `count`).
+  func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[TopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
-    for counts in frequencies { for keyword in counts.keys { documentFrequency[keyword] += 1 } }
+    for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
     let maximumIDF = log(1 + (collection + 0.5) / 0.5)
     let idf = documentFrequency.map { log(1 + (collection - Double($0) + 0.5) / (Double($0) + 0.5)) / maximumIDF }
+    let specificity = keywordSpecificity()
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
+    var scores = [Double](repeating: 0, count: topics.count)
     return zip(documents, frequencies).map { document, counts in
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
-      var scores = [Double](repeating: 0, count: topics.count)
-      var evidence = [[(String, Double)]](repeating: [], count: topics.count)
-      for keyword in counts.keys.sorted() {
-        let count = counts[keyword] ?? 0
+      for topic in scores.indices { scores[topic] = 0 }
+      var contributions: [Double] = []
+      contributions.reserveCapacity(counts.count)
+      for (keyword, count) in counts {
         let compiled = keywords[keyword]
-        let contribution = compiled.weight * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
+        let contribution = compiled.weight * specificity[keyword] * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
         scores[compiled.topic] += contribution
-        evidence[compiled.topic].append((compiled.evidence, contribution))
+        contributions.append(contribution)
       }
-      return matches(scores: scores, evidence: evidence)
+      return matches(scores: scores) { topic in
+        counts.indices.compactMap { index in
+          let compiled = keywords[counts[index].keyword]
+          return compiled.topic == topic ? (compiled.evidence, contributions[index]) : nil
+        }
+      }
+    }
+  }
+
+  /// Per keyword, how specific it is to its topic: a one-word keyword whose term also appears in
+  /// other topics' keywords (`baca` for literacy and for the book club) counts less, by an IDF over
+  /// topics, so the topic with the more specific evidence wins between neighbours.
+  func keywordSpecificity() -> [Double] {
+    guard options.topicSpecificity > 0, topics.count > 1 else { return Array(repeating: 1, count: keywords.count) }
+    var topicsOf: [Int: Set<Int>] = [:]
+    for keyword in keywords where keyword.origin != .learned {
+      for sequence in keyword.sequences {
+        for term in sequence where !analyzer.stopTerms.contains(term) { topicsOf[term, default: []].insert(keyword.topic) }
+      }
+    }
+    let total = Double(topics.count)
+    return keywords.map { keyword in
+      var factor = 1.0
+      for sequence in keyword.sequences where sequence.count == 1 {
+        let spread = Double(max(1, topicsOf[sequence[0]]?.count ?? 1))
+        let idf = (1 + log(total / spread)) / (1 + log(total))
+        factor = min(factor, 1 - options.topicSpecificity * (1 - idf))
+      }
+      return factor
     }
   }
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
-  func matches(scores: [Double], evidence: [[(String, Double)]]) -> [TopicMatch] {
+  func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
     let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     guard let best = order.first, scores[best] >= options.threshold else { return [] }
     var result: [TopicMatch] = []
     for topic in order where scores[topic] >= options.threshold && scores[topic] >= options.secondaryShare * scores[best] {
-      var seen = Set<String>()
-      let matched = evidence[topic]
-        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        .map(\.0)
-        .filter { seen.insert($0).inserted }
+      var matched: [String] = []
+      for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
+        matched.append(text)
+      }
       result.append(TopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }
     return result

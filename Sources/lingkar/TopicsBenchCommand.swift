@@ -16,9 +16,17 @@ struct TopicsBenchCommand: ParsableCommand {
   @Argument(help: "Feed files.")
   var files: [String] = []
 
+  func validate() throws {
+    guard !files.isEmpty || filesFrom != nil else { throw ValidationError("give feed files, or --files-from LIST") }
+  }
+
   func run() throws {
     var paths = files
-    if let filesFrom, let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) {
+    if let filesFrom {
+      guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("lingkar: cannot read \(filesFrom)\n".utf8))
+        throw ExitCode.failure
+      }
       paths += list.split(whereSeparator: \.isNewline).map(String.init)
     }
     print(TopicBenchmark.run(paths: paths))

@@ -8,8 +8,8 @@ import Testing
 struct EvaluationTests {
   static let floors: [String: (top1: Double, macroF1: Double, dupRecall: Double, dupPrecision: Double)] = [
     "tune": (0.79, 0.83, 1.0, 1.0),
-    "test": (0.72, 0.73, 1.0, 1.0),
-    "all": (0.78, 0.81, 1.0, 1.0),
+    "test": (0.75, 0.75, 1.0, 1.0),
+    "all": (0.79, 0.81, 1.0, 1.0),
   ]
 
   @Test("the evaluation set scores at or above the ratchet on both halves")
