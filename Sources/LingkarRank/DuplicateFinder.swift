@@ -28,9 +28,12 @@ struct DuplicateFinder {
   /// Slots in a signature: the first `bands × rowsPerBand` make the buckets, all of them estimate
   /// the similarity.
   var signatureWidth = 64
+  /// The most items one story may gather (see `union` in `groups`).
+  var largestStory = 16
 
   /// Group number for each item (items alone get their own).
   func groups(documents: [AnalyzedDocument], links: [String?], sources: [String] = []) -> [Int] {
+    guard !documents.isEmpty else { return [] }
     // The person behind each source, numbered (-1: not known).
     var handleNumbers: [String: Int] = [:]
     let handles = sources.map { source -> Int in
@@ -40,6 +43,7 @@ struct DuplicateFinder {
       return handleNumbers.count - 1
     }
     var parent = Array(documents.indices)
+    var size = [Int](repeating: 1, count: documents.count)
     func find(_ item: Int) -> Int {
       var item = item
       while parent[item] != item {
@@ -48,9 +52,18 @@ struct DuplicateFinder {
       }
       return item
     }
-    func union(_ first: Int, _ second: Int) {
+    /// Joins two stories unless together they would pass `largestStory`: a real story is posted in
+    /// a handful of places, while a chain of "similar" items that keeps growing is templated text,
+    /// and one group of thousands would also make every digest list quadratic in size.
+    @discardableResult
+    func union(_ first: Int, _ second: Int) -> Bool {
       let (a, b) = (find(first), find(second))
-      if a != b { parent[max(a, b)] = min(a, b) }
+      guard a != b else { return true }
+      guard size[a] + size[b] <= largestStory else { return false }
+      let (root, child) = (min(a, b), max(a, b))
+      parent[child] = root
+      size[root] += size[child]
+      return true
     }
 
     var byLink: [String: Int] = [:]
@@ -144,9 +157,10 @@ struct DuplicateFinder {
           let pair = min(story, item) * documents.count + max(story, item)
           if different.contains(pair) { continue }
           if isSameStory(documents[story].shingles, documents[item].shingles, sameAuthor: sameAuthor) {
-            union(story, item)
-            root = find(item)
-            joined = true
+            if union(story, item) {
+              root = find(item)
+              joined = true
+            }
           } else {
             different.insert(pair)
           }

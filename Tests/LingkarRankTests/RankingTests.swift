@@ -91,3 +91,11 @@ struct RankingTests {
     #expect(byKey["o"]?.duplicates == [])
   }
 }
+
+@Suite("Ranking edge cases")
+struct RankingEdgeCaseTests {
+  @Test("groups no documents without trouble (an empty period or history)")
+  func emptyDuplicateGroups() {
+    #expect(DuplicateFinder().groups(documents: [], links: []).isEmpty)
+  }
+}
