@@ -95,17 +95,25 @@ public enum Escaping {
 
   /// Plain text shortened to about `limit` characters at a word boundary, whitespace collapsed.
   public static func excerpt(_ text: String, limit: Int = 240) -> String {
-    let words = clean(text).split(whereSeparator: { $0.isWhitespace })
+    // Only the start can show: work on a bounded prefix, so a long text costs no more than a short.
+    let window = limit * 2 + 16
+    let cut = text.unicodeScalars.count > window
+    let start = cut ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(window))) : text
+    let words = clean(start).split(whereSeparator: { $0.isWhitespace })
     var output = ""
-    for word in words {
-      let needed = output.isEmpty ? word.count : word.count + 1
-      if output.count + needed > limit {
+    var length = 0
+    for (index, word) in words.enumerated() {
+      let wordLength = word.count
+      let needed = output.isEmpty ? wordLength : wordLength + 1
+      // The last word of a cut text may itself be cut: end there, as if the limit were reached.
+      if length + needed > limit || (cut && index == words.count - 1) {
         if output.isEmpty { output = String(word.prefix(limit - 1)) }
         while let last = output.last, last.isPunctuation || last.isWhitespace { output.removeLast() }
         return output + "…"
       }
       if !output.isEmpty { output += " " }
       output += word
+      length += needed
     }
     return output
   }

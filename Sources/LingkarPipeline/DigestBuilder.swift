@@ -69,7 +69,9 @@ struct DigestBuilder {
   /// Plain text: the feed's summary, else its content without the markup; at most `summaryLimit`
   /// characters, cut at a space.
   func summary(_ entry: Entry) -> String {
-    var text = entry.summary ?? ""
+    // The parser's summaries are plain text, already folded; only the start is kept, so only the
+    // start is looked at.
+    var text = String((entry.summary ?? "").prefix(summaryLimit * 2))
     if text.allSatisfy(\.isWhitespace), let content = entry.content {
       text = ItemText.stripTags(String(content.prefix(summaryLimit * 4)))
     }
