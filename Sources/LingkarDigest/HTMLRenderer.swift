@@ -43,6 +43,7 @@ public struct HTMLRenderer: Sendable {
     html += navigation(digest, s)
     html += "</header>\n<main>\n"
     html += suggestions(digest, s)
+    if let club = digest.bookClub { html += bookClub(club, digest, s) }
     if let chart = VolumeChart().render(digest, strings: s) {
       html += section("volume", s.chartHeading) + chart + "</section>\n"
     }
@@ -60,6 +61,7 @@ public struct HTMLRenderer: Sendable {
 
   private func navigation(_ digest: Digest, _ s: Strings) -> String {
     var links = [("suggested", s.suggestedHeading)]
+    if digest.bookClub != nil { links.append(("book-club", s.bookClubHeading)) }
     if VolumeChart().render(digest, strings: s) != nil { links.append(("volume", s.chartHeading)) }
     links.append(("topics", s.allTopicsHeading))
     if !digest.other.isEmpty { links.append(("other", s.otherHeading)) }
@@ -102,6 +104,35 @@ public struct HTMLRenderer: Sendable {
       html += "</article>\n"
     }
     return html + "</section>\n"
+  }
+
+  /// The book club's chapter of the fortnight and the period's items related to its themes.
+  private func bookClub(_ club: DigestBookClub, _ digest: Digest, _ s: Strings) -> String {
+    var html = section("book-club", s.fortnightChapterHeading)
+    html += "<p class=\"intro\"><strong>\(e(club.bookTitle))</strong>"
+    if let author = club.bookAuthor { html += " — \(e(author))" }
+    html += "</p>\n<h3>\(e(s.chapterLine(club.chapterNumber, club.chapterTitle)))</h3>\n"
+    var meta = [s.chapterSession(s.longDay(club.date))]
+    if let leader = club.leader { meta.append(s.chapterLedBy(leader)) }
+    html += "<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n"
+    if !club.themes.isEmpty {
+      html += "<p class=\"why\">\(e(s.chapterThemes)): \(e(club.themes.joined(separator: ", ")))</p>\n"
+    }
+    let related = club.related.compactMap { match in digest.item(match.key).map { (match, $0) } }
+    html += "<h4>\(e(s.chapterRelated))</h4>\n"
+    guard !related.isEmpty else { return html + "<p class=\"intro\">\(e(s.chapterNoRelated))</p>\n</section>\n" }
+    html += "<ul class=\"readings\">\n"
+    for (match, item) in related {
+      let own = lang(item, digest)
+      let ours = own.isEmpty ? "" : " lang=\"\(digest.language.rawValue)\""
+      html += "<li\(own)>\(titleLink(item, s)) <span class=\"source\">— "
+      html += "\(e(sourceLine(item, digest, s)))</span>"
+      if !match.matched.isEmpty {
+        html += " <span class=\"matched\"\(ours)>(\(e(s.matched)): \(e(match.matched.joined(separator: ", "))))</span>"
+      }
+      html += "</li>\n"
+    }
+    return html + "</ul>\n</section>\n"
   }
 
   private func breakdown(_ topic: DigestTopic, _ s: Strings) -> String {

@@ -2,7 +2,7 @@ public import LingkarModel
 import Foundation
 
 /// `digest.json`: the keys fixed by `cli.md` in its order, then Lingkar's extra keys
-/// (`date`, `utcOffset`, `counts`, `suggestions`, `other`, `volume`, and extra members of topics,
+/// (`date`, `utcOffset`, `counts`, `suggestions`, `other`, `volume`, `book_club`, and extra members of topics,
 /// items and feeds). Times are ISO 8601 UTC; scores are rounded to three decimals.
 public struct JSONRenderer: Sendable {
   public init() {}
@@ -131,8 +131,50 @@ public struct JSONRenderer: Sendable {
     }
     json.closeArray()
     json.close()
+    if let club = digest.bookClub { bookClub(club, into: &json) }
     json.close()
     return json.output + "\n"
+  }
+
+  /// `book_club`: the book, this fortnight's chapter and the items related to its themes.
+  private func bookClub(_ club: DigestBookClub, into json: inout JSONWriter) {
+    json.key("book_club")
+    json.open()
+    json.key("book")
+    json.open()
+    json.key("title")
+    json.string(club.bookTitle)
+    json.key("author")
+    json.string(club.bookAuthor)
+    json.close()
+    json.key("chapter")
+    json.open()
+    json.key("number")
+    json.integer(club.chapterNumber)
+    json.key("title")
+    json.string(club.chapterTitle)
+    json.key("date")
+    json.string(club.date.description)
+    json.key("leader")
+    json.string(club.leader)
+    json.key("themes")
+    json.strings(club.themes)
+    json.close()
+    json.key("related")
+    json.openArray()
+    for match in club.related {
+      json.element()
+      json.open()
+      json.key("key")
+      json.string(match.key)
+      json.key("score")
+      json.number(Self.round(match.score))
+      json.key("matched")
+      json.strings(match.matched)
+      json.close()
+    }
+    json.closeArray()
+    json.close()
   }
 
   private func item(_ item: DigestItem, into json: inout JSONWriter) {

@@ -38,6 +38,24 @@ public struct MarkdownRenderer: Sendable {
       }
     }
 
+    if let club = digest.bookClub {
+      md += "\n## \(m(s.fortnightChapterHeading))\n\n_\(m(club.bookTitle))_"
+      if let author = club.bookAuthor { md += " — \(m(author))" }
+      md += "\n\n### \(m(s.chapterLine(club.chapterNumber, club.chapterTitle)))\n\n"
+      var meta = [s.chapterSession(s.longDay(club.date))]
+      if let leader = club.leader { meta.append(s.chapterLedBy(leader)) }
+      md += "\(m(meta.joined(separator: " · ")))\n"
+      if !club.themes.isEmpty { md += "\n\(m(s.chapterThemes)): \(m(club.themes.joined(separator: ", ")))\n" }
+      md += "\n**\(m(s.chapterRelated))**\n\n"
+      let related = club.related.compactMap { match in digest.item(match.key).map { (match, $0) } }
+      if related.isEmpty { md += "\(m(s.chapterNoRelated))\n" }
+      for (match, item) in related {
+        md += "- \(link(item, s)) — \(m(source(item, digest, s)))"
+        if !match.matched.isEmpty { md += " _(\(m(s.matched)): \(m(match.matched.joined(separator: ", "))))_" }
+        md += "\n"
+      }
+    }
+
     let rows = digest.volume.series.filter { $0.counts.contains { $0 > 0 } }
     if !rows.isEmpty {
       md += "\n## \(m(s.chartHeading))\n\n\(m(s.chartCaption(digest.volume.periodEnds.count)))\n\n"

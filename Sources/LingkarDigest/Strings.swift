@@ -96,6 +96,8 @@ public struct Strings: Sendable {
   let chapterThemes: String
   let chapterRelated: String
   let chapterNoRelated: String
+  /// The digest's book-club section.
+  let fortnightChapterHeading: String
   let readingsFrom: @Sendable (_ range: String) -> String
   let carriedOver: String
 
@@ -190,6 +192,7 @@ public struct Strings: Sendable {
     chapterThemes: "Tema",
     chapterRelated: "Tulisan terkait tema bab ini",
     chapterNoRelated: "Periode ini tidak ada tulisan yang terkait dengan tema bab ini.",
+    fortnightChapterHeading: "Klub buku: bab dua minggu ini",
     readingsFrom: { "Bacaan diambil dari tulisan \($0)." },
     carriedOver: "Dibawa dari usulan sebelumnya: belum dipilih di pertemuan terakhir.",
     weekdays: ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
@@ -278,6 +281,7 @@ public struct Strings: Sendable {
     chapterThemes: "Themes",
     chapterRelated: "Items related to the chapter's themes",
     chapterNoRelated: "No item this period relates to the chapter's themes.",
+    fortnightChapterHeading: "Book club: this fortnight's chapter",
     readingsFrom: { "Readings are taken from the items of \($0)." },
     carriedOver: "Carried over: suggested last time, not picked at the last meeting.",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],

@@ -37,6 +37,19 @@ public struct TextRenderer: Sendable {
       }
     }
 
+    if let club = digest.bookClub {
+      lines += ["", "*\(s.fortnightChapterHeading.uppercased())*"]
+      lines.append("📖 " + clean(club.bookTitle) + (club.bookAuthor.map { " — " + clean($0) } ?? ""))
+      lines.append("*\(clean(s.chapterLine(club.chapterNumber, club.chapterTitle)))*")
+      var meta = [s.chapterSession(s.longDay(club.date))]
+      if let leader = club.leader { meta.append(s.chapterLedBy(clean(leader))) }
+      lines.append(meta.joined(separator: " · "))
+      let related = club.related.compactMap { digest.item($0.key) }
+      lines.append("_\(s.chapterRelated)_")
+      if related.isEmpty { lines.append(s.chapterNoRelated) }
+      for item in related { lines += entry(item, s) }
+    }
+
     let topics = digest.topics.filter { !$0.items.isEmpty }
     lines += ["", "*\(s.allTopicsHeading.uppercased())*"]
     if topics.isEmpty { lines.append(s.noTopics) }

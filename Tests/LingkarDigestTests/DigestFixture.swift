@@ -228,6 +228,16 @@ enum DigestFixture {
     Digest(
       period: DigestPeriod(from: date("2026-11-15"), to: date("2026-11-29"), generated: date("2026-11-29")),
       language: language, utcOffset: wib, suggestions: suggestions, topics: topics,
-      other: ["sari-113540", "cp-lunch"], items: items, feeds: feeds, volume: volume)
+      other: ["sari-113540", "cp-lunch"], items: items, feeds: feeds, volume: volume, bookClub: bookClub)
   }
+
+  /// This fortnight's chapter of the book club, with markup in the author to check the escaping.
+  static let bookClub = DigestBookClub(
+    bookTitle: "Kelas yang Mendengarkan", bookAuthor: "Dewi <i>Lestari</i> & Tim", chapterNumber: 3,
+    chapterTitle: "Mendengar sebelum Menilai", themes: ["mendengarkan", "percakapan restoratif", "restorative"],
+    date: CalendarDay("2026-12-03")!, leader: "Bu Ratna",
+    related: [
+      DigestChapterItem(key: "la-resensi", score: 2.4137, matched: ["mendengarkan"]),
+      DigestChapterItem(key: "cp-restorative", score: 1.25, matched: ["restorative", "~conversation"]),
+    ])
 }

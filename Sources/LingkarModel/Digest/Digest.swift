@@ -26,11 +26,13 @@ public struct Digest: Sendable, Hashable {
   public var feeds: [DigestFeed]
   /// Item counts per topic over the last periods.
   public var volume: VolumeHistory
+  /// The book club's chapter of this fortnight, when the settings have a book club with a session soon.
+  public var bookClub: DigestBookClub?
 
   public init(
     period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],
     topics: [DigestTopic] = [], other: [String] = [], items: [DigestItem] = [], feeds: [DigestFeed] = [],
-    volume: VolumeHistory = VolumeHistory()
+    volume: VolumeHistory = VolumeHistory(), bookClub: DigestBookClub? = nil
   ) {
     self.period = period
     self.language = language
@@ -41,6 +43,7 @@ public struct Digest: Sendable, Hashable {
     self.items = items
     self.feeds = feeds
     self.volume = volume
+    self.bookClub = bookClub
     self.itemIndex = Self.index(items)
   }
 
