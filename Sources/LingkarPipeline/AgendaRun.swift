@@ -78,17 +78,8 @@ public struct AgendaRun: Sendable {
     let schedule = settings.meeting
     let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(utcOffset: offset)
     let start = since?.start(now: now) ?? min(defaultStart, now.addingTimeInterval(-86_400))
-    let chapter = settings.bookClub.flatMap { club in
-      club.chapter(onOrAfter: day, windowDays: schedule?.intervalDays ?? 14).map { (club, $0) }
-    }
-
-    var topics = base.topics
-    if let (_, chapter) = chapter {
-      topics.append(
-        Topic(
-          id: chapter.topicID, labelID: chapter.title, labelEN: chapter.title,
-          keywords: chapter.keywords.map { TopicKeyword(text: $0.text, weight: $0.weight) }))
-    }
+    let chapter = BookClubReadings.current(settings: settings, day: day)
+    let topics = BookClubReadings.topics(base, chapter: chapter?.chapter)
     let stored: [StoredItem]
     let history: [StoredItem]
     do {
@@ -99,21 +90,11 @@ public struct AgendaRun: Sendable {
       throw Failure(description: "cannot read \(databasePath): \(error)")
     }
     let items = stored.map(TopicRun.rankItem)
-    let ranking = Ranker(topics: TopicsFile(topics: topics)).rank(items, history: history.map(TopicRun.rankItem), now: now)
-    let storedByKey = Dictionary(stored.map { (TopicRun.itemKey($0), $0) }, uniquingKeysWith: { first, _ in first })
-    let scoredByKey = Dictionary(ranking.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    let rankedByID = Dictionary(ranking.topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let ranking = Ranker(topics: topics).rank(items, history: history.map(TopicRun.rankItem), now: now)
+    let ranked = RankedReadings(stored: stored, ranking: ranking)
 
     func readings(_ topicID: String, maximum: Int) -> [DigestItem] {
-      let keys = rankedByID[topicID]?.items ?? []
-      let candidates = keys.compactMap { key -> ReadingPicker.Candidate? in
-        guard let item = storedByKey[key], let scored = scoredByKey[key] else { return nil }
-        return .init(key: key, source: item.feed, language: scored.language.rawValue)
-      }
-      return ReadingPicker(minimum: min(3, maximum), maximum: maximum).pick(candidates).compactMap { key in
-        guard let item = storedByKey[key], let scored = scoredByKey[key] else { return nil }
-        return Self.digestItem(item, scored: scored, key: key)
-      }
+      ranked.readings(topicID, maximum: maximum).map { Self.digestItem($0.item, scored: $0.scored, key: $0.key) }
     }
 
     let maximum = picked.count <= 1 ? 5 : picked.count == 2 ? 4 : 3
@@ -125,7 +106,7 @@ public struct AgendaRun: Sendable {
     }
     let agendaChapter = chapter.map { club, chapter in
       AgendaChapter(
-        bookTitle: club.title, bookAuthor: club.author, chapter: chapter, related: readings(chapter.topicID, maximum: 3))
+        bookTitle: club.title, bookAuthor: club.author, chapter: chapter, related: readings(chapter.topicID, maximum: BookClubReadings.relatedCount))
     }
     return Agenda(
       meeting: day, language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),

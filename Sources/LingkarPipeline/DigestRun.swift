@@ -40,8 +40,14 @@ public struct DigestRun {
     } catch {
       throw .topics(error.description)
     }
+    let settings: Settings?
+    do {
+      settings = try SettingsSource.load(path: options.settingsPath)
+    } catch {
+      throw .settings("\(error)")
+    }
     let store: FeedStore
-    let digest: Digest
+    var digest: Digest
     do {
       store = try FeedStore(path: options.databasePath)
       let now = options.now
@@ -54,14 +60,25 @@ public struct DigestRun {
         picks: try store.picks(), shortlists: MeetingHistory.shortlists(outputDirectory: options.outputDirectory))
       let discussed = options.discussed + meetings.discussed(utcOffset: options.utcOffset)
       let carried = CalendarDay(options.dateStamp).map { meetings.carriedOver(asOf: $0) } ?? []
-      let ranking = Ranker(topics: topics).rank(
-        items.map(TopicRun.rankItem), history: history.map(TopicRun.rankItem), discussed: discussed, now: now)
+      let rankItems = items.map(TopicRun.rankItem)
+      let historyItems = history.map(TopicRun.rankItem)
+      let ranking = Ranker(topics: topics).rank(rankItems, history: historyItems, discussed: discussed, now: now)
       var builder = DigestBuilder(
         topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
       builder.carriedOver = carried
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
         utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)
+      // The book club's chapter, chosen and scored as the agenda of the next meeting does: its
+      // themes as one more topic, in a ranking of its own so the digest's topics stay as they are.
+      if let settings, let today = CalendarDay(options.dateStamp) {
+        let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
+        if let (club, chapter) = BookClubReadings.current(settings: settings, day: day) {
+          let chapterRanking = Ranker(topics: BookClubReadings.topics(topics, chapter: chapter))
+            .rank(rankItems, history: historyItems, now: now)
+          digest.bookClub = RankedReadings(stored: items, ranking: chapterRanking).bookClub(club, chapter)
+        }
+      }
     } catch {
       throw DigestRunError(error)
     }

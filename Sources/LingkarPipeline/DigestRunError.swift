@@ -8,12 +8,14 @@ public enum DigestRunError: Error, CustomStringConvertible {
   case store(String)
   /// The topics file has errors.
   case topics(String)
+  /// The settings file has errors.
+  case settings(String)
   /// The digest files could not be written.
   case write(String)
 
   public var description: String {
     switch self {
-    case .locked(let message), .store(let message), .topics(let message), .write(let message): message
+    case .locked(let message), .store(let message), .topics(let message), .settings(let message), .write(let message): message
     }
   }
 

@@ -12,6 +12,8 @@ public struct DigestRunOptions: Sendable {
   public var topicsPath: String
   /// The `output/` folder.
   public var outputDirectory: String
+  /// The settings file (`lingkar.yaml`); when it does not exist the digest has no book-club section.
+  public var settingsPath: String
   public var since: PeriodSpec = .last
   /// The language of Lingkar's own words in the digest.
   public var language: DigestLanguage = .id
@@ -34,12 +36,13 @@ public struct DigestRunOptions: Sendable {
 
   public init(
     databasePath: String = "lingkar.db", feedsPath: String = "feeds.txt", topicsPath: String = "topics.txt",
-    outputDirectory: String = "output"
+    outputDirectory: String = "output", settingsPath: String = "lingkar.yaml"
   ) {
     self.databasePath = databasePath
     self.feedsPath = feedsPath
     self.topicsPath = topicsPath
     self.outputDirectory = outputDirectory
+    self.settingsPath = settingsPath
   }
 
   /// The digest's date, `YYYY-MM-DD` in the school's time zone (the name of its output folder).

@@ -23,6 +23,9 @@ struct DigestOptions: ParsableArguments {
   @Option(help: "The folder the digest is written into.")
   var output = "output"
 
+  @Option(help: "The settings file (its book club, when there is one, is shown in the digest).")
+  var settings = "lingkar.yaml"
+
   @Option(help: "Seconds to wait for another run to finish before giving up (exit 3).")
   var lockWait: Double = 5
 
@@ -34,7 +37,7 @@ struct DigestOptions: ParsableArguments {
 
   /// The options for a digest ending now, in the machine's time zone.
   func runOptions(now: Date = Date()) -> DigestRunOptions {
-    var options = DigestRunOptions(databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output)
+    var options = DigestRunOptions(databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output, settingsPath: settings)
     options.since = PeriodSpec(since) ?? .last
     options.language = lang.flatMap(DigestLanguage.init(rawValue:))
       ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)

@@ -35,9 +35,6 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Send the digest by e-mail afterwards (settings: mail: in lingkar.yaml; also when mail.send is true).")
   var mail = false
 
-  @Option(help: "The settings file.")
-  var settings = "lingkar.yaml"
-
   func validate() throws {
     guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
@@ -75,10 +72,10 @@ struct RunCommand: ParsableCommand {
   /// Sends the digest just written when `--mail` or `mail.send` asks for it. A failure is reported
   /// and exits 1, but the digest is already on disk and stays there.
   private func sendIfAsked(folder: String?) throws {
-    let loaded = try SettingsLoader.load(settings)
+    let loaded = try SettingsLoader.load(options.settings)
     guard mail || loaded?.mail?.send == true else { return }
     guard let loaded, loaded.mail != nil else {
-      FileHandle.standardError.write(Data("lingkar: --mail needs a mail: part in \(settings); see lingkar.example.yaml\n".utf8))
+      FileHandle.standardError.write(Data("lingkar: --mail needs a mail: part in \(options.settings); see lingkar.example.yaml\n".utf8))
       throw ExitCode.failure
     }
     guard let folder else { return }

@@ -1,0 +1,75 @@
+import Foundation
+import LingkarModel
+import LingkarRank
+import LingkarStore
+
+/// The book club's "this fortnight's chapter" and the items related to its themes, for the agenda
+/// and the digest alike: the chapter is chosen from the settings' schedule, and its keywords are
+/// scored as one more topic of the topics file by the same `Ranker`.
+enum BookClubReadings {
+  /// The chapter whose session is on or after `day` and within one meeting interval (14 days
+  /// without a meeting schedule); nil without a book club or a session soon.
+  static func current(settings: Settings, day: CalendarDay) -> (club: BookClub, chapter: BookChapter)? {
+    guard let club = settings.bookClub,
+      let chapter = club.chapter(onOrAfter: day, windowDays: settings.meeting?.intervalDays ?? 14)
+    else { return nil }
+    return (club, chapter)
+  }
+
+  /// The chapter's themes as a topic (id `BookChapter.topicID`).
+  static func topic(_ chapter: BookChapter) -> Topic {
+    Topic(
+      id: chapter.topicID, labelID: chapter.title, labelEN: chapter.title,
+      keywords: chapter.keywords.map { TopicKeyword(text: $0.text, weight: $0.weight) })
+  }
+
+  /// The topics file's topics with the chapter's themes as one more topic.
+  static func topics(_ base: TopicsFile, chapter: BookChapter?) -> TopicsFile {
+    guard let chapter else { return base }
+    var topics = base.topics
+    topics.append(topic(chapter))
+    return TopicsFile(topics: topics)
+  }
+
+  /// How many items related to the chapter are shown.
+  static let relatedCount = 3
+}
+
+/// Readings of a ranked topic: its items in rank order, picked for diverse sources and both
+/// languages (`ReadingPicker`).
+struct RankedReadings {
+  private let stored: [String: StoredItem]
+  private let scored: [String: ScoredItem]
+  private let ranked: [String: RankedTopic]
+
+  init(stored items: [StoredItem], ranking: Ranking) {
+    stored = Dictionary(items.map { (TopicRun.itemKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+    scored = Dictionary(ranking.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    ranked = Dictionary(ranking.topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The chosen readings of the topic, each with its stored entry and what the ranker says of it.
+  func readings(_ topicID: String, maximum: Int) -> [(key: String, item: StoredItem, scored: ScoredItem)] {
+    let keys = ranked[topicID]?.items ?? []
+    let candidates = keys.compactMap { key -> ReadingPicker.Candidate? in
+      guard let item = stored[key], let scored = scored[key] else { return nil }
+      return .init(key: key, source: item.feed, language: scored.language.rawValue)
+    }
+    return ReadingPicker(minimum: min(3, maximum), maximum: maximum).pick(candidates).compactMap { key in
+      guard let item = stored[key], let scored = scored[key] else { return nil }
+      return (key, item, scored)
+    }
+  }
+
+  /// The digest's book-club section: the chapter and its related readings with their scores and
+  /// matched theme words.
+  func bookClub(_ club: BookClub, _ chapter: BookChapter) -> DigestBookClub {
+    let related = readings(chapter.topicID, maximum: BookClubReadings.relatedCount).map { reading in
+      let match = reading.scored.topics.first { $0.topicID == chapter.topicID }
+      return DigestChapterItem(key: reading.key, score: match?.score ?? 0, matched: match?.matched ?? [])
+    }
+    return DigestBookClub(
+      bookTitle: club.title, bookAuthor: club.author, chapterNumber: chapter.number, chapterTitle: chapter.title,
+      themes: chapter.keywords.map(\.text), date: chapter.date, leader: chapter.leader, related: related)
+  }
+}
