@@ -86,7 +86,7 @@ public struct HTMLRenderer: Sendable {
       html += "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
       html += "<p class=\"why\">\(e(why(topic, digest, s)))</p>\n"
       if suggestion.carriedOver { html += "<p class=\"why\">\(e(s.carriedOver))</p>\n" }
-      html += breakdown(topic, s)
+      html += breakdown(topic, s, digestEnd: digest.period.to)
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {
         html += "<h4>\(e(s.readingsHeading))</h4>\n<ul class=\"readings\">\n"
@@ -135,12 +135,15 @@ public struct HTMLRenderer: Sendable {
     return html + "</ul>\n</section>\n"
   }
 
-  private func breakdown(_ topic: DigestTopic, _ s: Strings) -> String {
+  private func breakdown(_ topic: DigestTopic, _ s: Strings, digestEnd: Date) -> String {
     let b = topic.breakdown
     var sources = String(b.sources)
     if b.sourcesAtCap > 0 { sources += " (\(s.sourcesAtCap(b.sourcesAtCap)))" }
     var novelty = s.decimal(b.novelty, digits: 2)
-    if b.novelty < 0.999 { novelty += " (\(s.noveltyDamped))" }
+    if b.novelty < 0.999 {
+      let days = topic.lastDiscussed.map { Int((digestEnd.timeIntervalSince($0) / 86_400).rounded(.down)) }
+      novelty += " (\(days.map(s.noveltyDampedSince) ?? s.noveltyDamped))"
+    }
     let rows = [
       (s.scoreLabel, s.decimal(topic.score)), (s.relevance, s.decimal(b.relevance, digits: 2)),
       (s.distinctSources, sources), (s.recency, s.decimal(b.recency, digits: 2)),

@@ -29,6 +29,9 @@ public struct Strings: Sendable {
   let engagement: String
   let novelty: String
   let noveltyDamped: String
+  /// "damped: discussed 2 weeks ago", from the days since the topic was last discussed (negative:
+  /// picked for a meeting still to come).
+  let noveltyDampedSince: @Sendable (_ days: Int) -> String
   let readingsHeading: String
   let promptsHeading: String
 
@@ -137,6 +140,10 @@ public struct Strings: Sendable {
     engagement: "Keterlibatan (komentar)",
     novelty: "Kebaruan topik",
     noveltyDamped: "diredam: baru dibahas di pertemuan",
+    noveltyDampedSince: { days in
+      days < 0 ? "diredam: sudah dipilih untuk pertemuan berikutnya"
+        : days < 7 ? "diredam: dibahas minggu ini" : "diredam: dibahas \(days / 7) minggu lalu"
+    },
     readingsHeading: "Bacaan terbaik",
     promptsHeading: "Pertanyaan pemantik",
     trendFirst: "digest pertama, belum ada pembanding",
@@ -226,6 +233,11 @@ public struct Strings: Sendable {
     engagement: "Engagement (comments)",
     novelty: "Novelty",
     noveltyDamped: "damped: discussed at a recent meeting",
+    noveltyDampedSince: { days in
+      days < 0 ? "damped: already picked for the coming meeting"
+        : days < 7 ? "damped: discussed this week"
+        : days < 14 ? "damped: discussed 1 week ago" : "damped: discussed \(days / 7) weeks ago"
+    },
     readingsHeading: "Best readings",
     promptsHeading: "Discussion prompts",
     trendFirst: "first digest, nothing to compare with yet",

@@ -12,6 +12,8 @@ struct DigestBuilder {
   var readingsPerSuggestion = 3
   /// Topics suggested before the last meeting but not picked there (`MeetingHistory.carriedOver`).
   var carriedOver: [String] = []
+  /// When meetings last discussed each topic (shown with the damping: "discussed 2 weeks ago").
+  var lastDiscussed: [String: Date] = [:]
   /// Characters of an item's text kept as its summary (renderers shorten it further).
   var summaryLimit = 1000
 
@@ -25,7 +27,11 @@ struct DigestBuilder {
   ) -> Digest {
     let stored = Dictionary(items.map { (TopicRun.itemKey($0), $0) }, uniquingKeysWith: { first, _ in first })
     let digestItems = ranking.items.compactMap { scored in stored[scored.key].map { self.item($0, scored) } }
-    let digestTopics = ranking.topics.map(Self.topic)
+    let digestTopics = ranking.topics.map { ranked in
+      var topic = Self.topic(ranked)
+      topic.lastDiscussed = lastDiscussed[ranked.id]
+      return topic
+    }
     var digest = Digest(
       period: period, language: language, utcOffset: utcOffset, topics: digestTopics,
       other: Self.other(ranking.items), items: digestItems, feeds: feeds,

@@ -66,6 +66,9 @@ public struct DigestRun {
       var builder = DigestBuilder(
         topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
       builder.carriedOver = carried
+      for topic in discussed {
+        builder.lastDiscussed[topic.topicID] = max(builder.lastDiscussed[topic.topicID] ?? topic.date, topic.date)
+      }
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
         utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)

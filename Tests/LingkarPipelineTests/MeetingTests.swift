@@ -115,11 +115,11 @@ struct MeetingTests {
 
 @Suite("The digest remembers the meetings")
 struct DigestMeetingTests {
-  @Test("a topic picked at the last meeting is damped in the written digest, and the others are not")
+  @Test("a topic picked for the coming meeting is damped in the written digest, and the others are not")
   func digestDampsPickedTopics() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
-    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-12-02
+    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-11-30
     let store = try FeedStore(path: directory.file("lingkar.db"))
     var entries: [Entry] = []
     for index in 0..<3 {
@@ -150,6 +150,11 @@ struct DigestMeetingTests {
     let novelty = Dictionary(digest.topics.map { ($0.id, $0.breakdown.novelty) }, uniquingKeysWith: { first, _ in first })
     #expect(try #require(novelty["assessment"]) < 1)
     #expect(novelty["literacy"] == 1)
+    // The digest says when: the meeting of 2026-12-01 (at the start of that day, UTC here), the
+    // day after this digest, so the topic is already picked for it.
+    let assessment = try #require(digest.topics.first { $0.id == "assessment" })
+    #expect(assessment.lastDiscussed == CalendarDay("2026-12-01")!.start(utcOffset: 0))
+    #expect(digest.topics.first { $0.id == "literacy" }?.lastDiscussed == nil)
   }
 }
 
