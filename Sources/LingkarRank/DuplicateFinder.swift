@@ -107,7 +107,7 @@ struct DuplicateFinder {
         entries.append((key & ~itemMask) | UInt64(index))
       }
     }
-    entries.sort()
+    IntegerSort.sort(&entries)
 
     let sizes = documents.map(\.shingles.count)
     /// Whether two signatures agree in at least `wanted` slots (a branch-free count the compiler can

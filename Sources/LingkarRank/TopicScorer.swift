@@ -73,12 +73,13 @@ final class TopicScorer {
   /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
   /// stream counted.
   func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
-    frequencies(document, table: starts)
+    frequencies(document, table: starts, flags: Self.startStreams(starts))
   }
 
   /// Keyword frequencies of every document.
   func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
-    documents.map { frequencies($0, table: starts) }
+    let flags = Self.startStreams(starts)
+    return documents.map { frequencies($0, table: starts, flags: flags) }
   }
 
   /// `previous` (counted when there were `since` keywords) completed with the keywords added since
@@ -94,10 +95,19 @@ final class TopicScorer {
       table[term] = added
     }
     // Added keywords have higher numbers, so appending keeps each list sorted.
-    return zip(documents, previous).map { document, old in old + frequencies(document, table: table) }
+    let flags = Self.startStreams(table)
+    return zip(documents, previous).map { document, old in old + frequencies(document, table: table, flags: flags) }
   }
 
-  private func frequencies(_ document: AnalyzedDocument, table starts: [[Start]]) -> [(keyword: Int, count: Double)] {
+  /// Per term, the streams (bits as in `Start.streams`) in which some sequence of `table` starts
+  /// with it, so the tokens that start nothing (most) cost one byte read.
+  static func startStreams(_ table: [[Start]]) -> [UInt8] {
+    table.map { list in list.reduce(0) { $0 | $1.streams } }
+  }
+
+  private func frequencies(
+    _ document: AnalyzedDocument, table starts: [[Start]], flags: [UInt8]
+  ) -> [(keyword: Int, count: Double)] {
     let keywordCount = keywords.count
     // Taken out of `self` while counting, so the loops work on plain local arrays.
     var counts = streamCounts
@@ -117,9 +127,10 @@ final class TopicScorer {
         let terms = part == 0 ? document.title[stream] : document.body[stream]
         let weight = part == 0 ? options.titleWeight : 1.0
         terms.withUnsafeBufferPointer { terms in
+          flags.withUnsafeBufferPointer { flags in
           for position in terms.indices {
             let term = terms[position]
-            guard term < starts.count, !starts[term].isEmpty else { continue }
+            guard term < flags.count, flags[term] & bit != 0 else { continue }
             for start in starts[term] where start.streams & bit != 0 {
               let sequence = start.sequence
               if sequence.count > 1 {
@@ -135,6 +146,7 @@ final class TopicScorer {
               if counts[keyword] == 0 && counts[keywordCount + keyword] == 0 { touched.append(keyword) }
               counts[offset + keyword] += weight
             }
+          }
           }
         }
       }
@@ -211,6 +223,8 @@ final class TopicScorer {
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
   func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
+    // Most items reach the threshold in no topic: nothing to order.
+    guard let top = scores.max(), top >= options.threshold else { return [] }
     let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     guard let best = order.first, scores[best] >= options.threshold else { return [] }
     var result: [TopicMatch] = []
