@@ -36,11 +36,21 @@ struct DuplicateFinder {
     guard !documents.isEmpty else { return [] }
     // The person behind each source, numbered (-1: not known).
     var handleNumbers: [String: Int] = [:]
+    // Sources repeat (many items per feed): each distinct source is read once.
+    var handleOfSource: [String: Int] = [:]
     let handles = sources.map { source -> Int in
-      guard let handle = SourceHandle.of(source) else { return -1 }
-      if let known = handleNumbers[handle] { return known }
-      handleNumbers[handle] = handleNumbers.count
-      return handleNumbers.count - 1
+      if let known = handleOfSource[source] { return known }
+      var number = -1
+      if let handle = SourceHandle.of(source) {
+        if let known = handleNumbers[handle] {
+          number = known
+        } else {
+          number = handleNumbers.count
+          handleNumbers[handle] = number
+        }
+      }
+      handleOfSource[source] = number
+      return number
     }
     var parent = Array(documents.indices)
     var size = [Int](repeating: 1, count: documents.count)

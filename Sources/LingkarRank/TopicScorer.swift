@@ -225,10 +225,12 @@ final class TopicScorer {
   func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
     // Most items reach the threshold in no topic: nothing to order.
     guard let top = scores.max(), top >= options.threshold else { return [] }
-    let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    guard let best = order.first, scores[best] >= options.threshold else { return [] }
+    // Only the topics that pass are ordered (usually one or two of them).
+    let floor = max(options.threshold, options.secondaryShare * top)
+    let order = scores.indices.filter { scores[$0] >= floor }
+      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     var result: [TopicMatch] = []
-    for topic in order where scores[topic] >= options.threshold && scores[topic] >= options.secondaryShare * scores[best] {
+    for topic in order {
       var matched: [String] = []
       for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
         matched.append(text)
