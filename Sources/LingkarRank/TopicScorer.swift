@@ -169,6 +169,15 @@ final class TopicScorer {
 
   /// Every document's topic matches from its keyword frequencies (see `count`).
   func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[TopicMatch]] {
+    score(documents, counts: frequencies, keeping: [], unless: [])
+  }
+
+  /// As `score(_:counts:)`, but the documents not marked in `changed` keep their matches from
+  /// `previous` (when only keywords met by the marked documents were added since).
+  func score(
+    _ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]],
+    keeping previous: [[TopicMatch]], unless changed: [Bool]
+  ) -> [[TopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
     for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
@@ -178,7 +187,9 @@ final class TopicScorer {
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
     var scores = [Double](repeating: 0, count: topics.count)
-    return zip(documents, frequencies).map { document, counts in
+    return zip(documents, frequencies).enumerated().map { index, pair in
+      let (document, counts) = pair
+      if index < changed.count, !changed[index] { return previous[index] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
       for topic in scores.indices { scores[topic] = 0 }
       var contributions: [Double] = []
