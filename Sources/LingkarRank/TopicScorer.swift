@@ -73,13 +73,13 @@ final class TopicScorer {
   /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
   /// stream counted.
   func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
-    frequencies(document, table: starts, flags: Self.startStreams(starts))
+    frequencies(document, table: FlatStarts(starts))
   }
 
   /// Keyword frequencies of every document.
   func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
-    let flags = Self.startStreams(starts)
-    return documents.map { frequencies($0, table: starts, flags: flags) }
+    let table = FlatStarts(starts)
+    return documents.map { frequencies($0, table: table) }
   }
 
   /// `previous` (counted when there were `since` keywords) completed with the keywords added since
@@ -95,18 +95,39 @@ final class TopicScorer {
       table[term] = added
     }
     // Added keywords have higher numbers, so appending keeps each list sorted.
-    let flags = Self.startStreams(table)
-    return zip(documents, previous).map { document, old in old + frequencies(document, table: table, flags: flags) }
+    let flat = FlatStarts(table)
+    return zip(documents, previous).map { document, old in old + frequencies(document, table: flat) }
   }
 
-  /// Per term, the streams (bits as in `Start.streams`) in which some sequence of `table` starts
-  /// with it, so the tokens that start nothing (most) cost one byte read.
-  static func startStreams(_ table: [[Start]]) -> [UInt8] {
-    table.map { list in list.reduce(0) { $0 | $1.streams } }
+  /// The starts table laid out flat (no nested arrays to retain while counting).
+  struct FlatStarts {
+    /// Per term, the streams (bits as in `Start.streams`) in which some sequence starts with it, so
+    /// the tokens that start nothing (most) cost one byte read.
+    var flags: [UInt8] = []
+    /// Per term, its first entry; entries of term t are `first[t]..<first[t + 1]`.
+    var first: [Int] = [0]
+    var keyword: [Int] = []
+    var streams: [UInt8] = []
+    /// Per entry, where its sequence starts in `terms`; it ends where the next entry's starts.
+    var sequenceStart: [Int] = [0]
+    var terms: [Int] = []
+
+    init(_ table: [[Start]]) {
+      for list in table {
+        flags.append(list.reduce(0) { $0 | $1.streams })
+        for start in list {
+          keyword.append(start.keyword)
+          streams.append(start.streams)
+          terms += start.sequence
+          sequenceStart.append(terms.count)
+        }
+        first.append(keyword.count)
+      }
+    }
   }
 
   private func frequencies(
-    _ document: AnalyzedDocument, table starts: [[Start]], flags: [UInt8]
+    _ document: AnalyzedDocument, table: FlatStarts
   ) -> [(keyword: Int, count: Double)] {
     let keywordCount = keywords.count
     // Taken out of `self` while counting, so the loops work on plain local arrays.
@@ -126,27 +147,28 @@ final class TopicScorer {
       for part in 0..<2 {
         let terms = part == 0 ? document.title[stream] : document.body[stream]
         let weight = part == 0 ? options.titleWeight : 1.0
+        let (flags, first, keywordOf, streamsOf) = (table.flags, table.first, table.keyword, table.streams)
+        let (sequenceStart, sequenceTerms) = (table.sequenceStart, table.terms)
         terms.withUnsafeBufferPointer { terms in
-          flags.withUnsafeBufferPointer { flags in
           for position in terms.indices {
             let term = terms[position]
             guard term < flags.count, flags[term] & bit != 0 else { continue }
-            for start in starts[term] where start.streams & bit != 0 {
-              let sequence = start.sequence
-              if sequence.count > 1 {
-                guard position + sequence.count <= terms.count else { continue }
+            for entry in first[term]..<first[term + 1] where streamsOf[entry] & bit != 0 {
+              let (start, end) = (sequenceStart[entry], sequenceStart[entry + 1])
+              let length = end - start
+              if length > 1 {
+                guard position + length <= terms.count else { continue }
                 var same = true
-                for next in 1..<sequence.count where terms[position + next] != sequence[next] {
+                for next in 1..<length where terms[position + next] != sequenceTerms[start + next] {
                   same = false
                   break
                 }
                 if !same { continue }
               }
-              let keyword = start.keyword
+              let keyword = keywordOf[entry]
               if counts[keyword] == 0 && counts[keywordCount + keyword] == 0 { touched.append(keyword) }
               counts[offset + keyword] += weight
             }
-          }
           }
         }
       }
