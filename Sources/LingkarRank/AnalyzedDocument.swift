@@ -46,7 +46,7 @@ struct AnalyzedDocument {
     self.title = analyzer.streams(numbers: titleWords, language: language)
     body = analyzer.streams(numbers: bodyWords, language: language)
     self.length = length
-    hashes.sort()
+    IntegerSort.sort(&hashes)
     var distinct = 0
     for index in hashes.indices where distinct == 0 || hashes[distinct - 1] != hashes[index] {
       hashes[distinct] = hashes[index]

@@ -36,11 +36,21 @@ struct DuplicateFinder {
     guard !documents.isEmpty else { return [] }
     // The person behind each source, numbered (-1: not known).
     var handleNumbers: [String: Int] = [:]
+    // Sources repeat (many items per feed): each distinct source is read once.
+    var handleOfSource: [String: Int] = [:]
     let handles = sources.map { source -> Int in
-      guard let handle = SourceHandle.of(source) else { return -1 }
-      if let known = handleNumbers[handle] { return known }
-      handleNumbers[handle] = handleNumbers.count
-      return handleNumbers.count - 1
+      if let known = handleOfSource[source] { return known }
+      var number = -1
+      if let handle = SourceHandle.of(source) {
+        if let known = handleNumbers[handle] {
+          number = known
+        } else {
+          number = handleNumbers.count
+          handleNumbers[handle] = number
+        }
+      }
+      handleOfSource[source] = number
+      return number
     }
     var parent = Array(documents.indices)
     var size = [Int](repeating: 1, count: documents.count)
@@ -107,7 +117,7 @@ struct DuplicateFinder {
         entries.append((key & ~itemMask) | UInt64(index))
       }
     }
-    entries.sort()
+    IntegerSort.sort(&entries)
 
     let sizes = documents.map(\.shingles.count)
     /// Whether two signatures agree in at least `wanted` slots (a branch-free count the compiler can
@@ -115,10 +125,23 @@ struct DuplicateFinder {
     func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
       signatures.withUnsafeBufferPointer { slots in
         guard let base = slots.baseAddress else { return false }
-        let (a, b) = (base + first, base + second)
-        var agreeing = 0
-        for slot in 0..<width { agreeing &+= a[slot] == b[slot] ? 1 : 0 }
-        return agreeing >= wanted
+        let (a, b) = (UnsafeRawPointer(base + first), UnsafeRawPointer(base + second))
+        // Eight slots at a time, then the rest one by one.
+        var agreeing = SIMD8<UInt64>(repeating: 0)
+        let one = SIMD8<UInt64>(repeating: 1)
+        var offset = 0
+        while offset + 8 <= width {
+          let x = a.loadUnaligned(fromByteOffset: offset * 8, as: SIMD8<UInt64>.self)
+          let y = b.loadUnaligned(fromByteOffset: offset * 8, as: SIMD8<UInt64>.self)
+          agreeing &+= one & SIMD8<UInt64>(truncatingIfNeeded: SIMD8<Int64>(repeating: 0).replacing(with: -1, where: x .== y))
+          offset += 8
+        }
+        var total = Int(agreeing.wrappedSum())
+        while offset < width {
+          total &+= base[first + offset] == base[second + offset] ? 1 : 0
+          offset += 1
+        }
+        return total >= wanted
       }
     }
 
@@ -146,6 +169,8 @@ struct DuplicateFinder {
           }
           guard checks < checksPerMember else { break }
           checks += 1
+          // Two stories too large to join stay apart whatever the texts say: nothing to compare.
+          guard size[storyRoot] + size[root] <= largestStory else { continue }
           // The signatures agree in about the Jaccard share of their slots: far too few agreeing
           // slots rule a pair out without comparing the word sets.
           let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0

@@ -54,7 +54,11 @@ public struct Ranker: Sendable {
         scorer.addCompiled(text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
       }
       if !learned.isEmpty {
-        matches = scorer.score(documents, counts: scorer.count(documents, adding: counts, since: before))
+        let updated = scorer.count(documents, adding: counts, since: before)
+        // An item that meets no learned term keeps its matches: the older keywords' IDF, weights and
+        // specificity do not change when terms are learned, nor does any item's length.
+        let changed = zip(updated, counts).map { $0.count != $1.count }
+        matches = scorer.score(documents, counts: updated, keeping: matches, unless: changed)
       }
     }
     let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))

@@ -73,12 +73,13 @@ final class TopicScorer {
   /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
   /// stream counted.
   func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
-    frequencies(document, table: starts)
+    frequencies(document, table: FlatStarts(starts))
   }
 
   /// Keyword frequencies of every document.
   func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
-    documents.map { frequencies($0, table: starts) }
+    let table = FlatStarts(starts)
+    return documents.map { frequencies($0, table: table) }
   }
 
   /// `previous` (counted when there were `since` keywords) completed with the keywords added since
@@ -94,10 +95,40 @@ final class TopicScorer {
       table[term] = added
     }
     // Added keywords have higher numbers, so appending keeps each list sorted.
-    return zip(documents, previous).map { document, old in old + frequencies(document, table: table) }
+    let flat = FlatStarts(table)
+    return zip(documents, previous).map { document, old in old + frequencies(document, table: flat) }
   }
 
-  private func frequencies(_ document: AnalyzedDocument, table starts: [[Start]]) -> [(keyword: Int, count: Double)] {
+  /// The starts table laid out flat (no nested arrays to retain while counting).
+  struct FlatStarts {
+    /// Per term, the streams (bits as in `Start.streams`) in which some sequence starts with it, so
+    /// the tokens that start nothing (most) cost one byte read.
+    var flags: [UInt8] = []
+    /// Per term, its first entry; entries of term t are `first[t]..<first[t + 1]`.
+    var first: [Int] = [0]
+    var keyword: [Int] = []
+    var streams: [UInt8] = []
+    /// Per entry, where its sequence starts in `terms`; it ends where the next entry's starts.
+    var sequenceStart: [Int] = [0]
+    var terms: [Int] = []
+
+    init(_ table: [[Start]]) {
+      for list in table {
+        flags.append(list.reduce(0) { $0 | $1.streams })
+        for start in list {
+          keyword.append(start.keyword)
+          streams.append(start.streams)
+          terms += start.sequence
+          sequenceStart.append(terms.count)
+        }
+        first.append(keyword.count)
+      }
+    }
+  }
+
+  private func frequencies(
+    _ document: AnalyzedDocument, table: FlatStarts
+  ) -> [(keyword: Int, count: Double)] {
     let keywordCount = keywords.count
     // Taken out of `self` while counting, so the loops work on plain local arrays.
     var counts = streamCounts
@@ -116,22 +147,25 @@ final class TopicScorer {
       for part in 0..<2 {
         let terms = part == 0 ? document.title[stream] : document.body[stream]
         let weight = part == 0 ? options.titleWeight : 1.0
+        let (flags, first, keywordOf, streamsOf) = (table.flags, table.first, table.keyword, table.streams)
+        let (sequenceStart, sequenceTerms) = (table.sequenceStart, table.terms)
         terms.withUnsafeBufferPointer { terms in
           for position in terms.indices {
             let term = terms[position]
-            guard term < starts.count, !starts[term].isEmpty else { continue }
-            for start in starts[term] where start.streams & bit != 0 {
-              let sequence = start.sequence
-              if sequence.count > 1 {
-                guard position + sequence.count <= terms.count else { continue }
+            guard term < flags.count, flags[term] & bit != 0 else { continue }
+            for entry in first[term]..<first[term + 1] where streamsOf[entry] & bit != 0 {
+              let (start, end) = (sequenceStart[entry], sequenceStart[entry + 1])
+              let length = end - start
+              if length > 1 {
+                guard position + length <= terms.count else { continue }
                 var same = true
-                for next in 1..<sequence.count where terms[position + next] != sequence[next] {
+                for next in 1..<length where terms[position + next] != sequenceTerms[start + next] {
                   same = false
                   break
                 }
                 if !same { continue }
               }
-              let keyword = start.keyword
+              let keyword = keywordOf[entry]
               if counts[keyword] == 0 && counts[keywordCount + keyword] == 0 { touched.append(keyword) }
               counts[offset + keyword] += weight
             }
@@ -157,6 +191,15 @@ final class TopicScorer {
 
   /// Every document's topic matches from its keyword frequencies (see `count`).
   func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[TopicMatch]] {
+    score(documents, counts: frequencies, keeping: [], unless: [])
+  }
+
+  /// As `score(_:counts:)`, but the documents not marked in `changed` keep their matches from
+  /// `previous` (when only keywords met by the marked documents were added since).
+  func score(
+    _ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]],
+    keeping previous: [[TopicMatch]], unless changed: [Bool]
+  ) -> [[TopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
     for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
@@ -166,7 +209,9 @@ final class TopicScorer {
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
     var scores = [Double](repeating: 0, count: topics.count)
-    return zip(documents, frequencies).map { document, counts in
+    return zip(documents, frequencies).enumerated().map { index, pair in
+      let (document, counts) = pair
+      if index < changed.count, !changed[index] { return previous[index] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
       for topic in scores.indices { scores[topic] = 0 }
       var contributions: [Double] = []
@@ -211,10 +256,14 @@ final class TopicScorer {
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
   func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
-    let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    guard let best = order.first, scores[best] >= options.threshold else { return [] }
+    // Most items reach the threshold in no topic: nothing to order.
+    guard let top = scores.max(), top >= options.threshold else { return [] }
+    // Only the topics that pass are ordered (usually one or two of them).
+    let floor = max(options.threshold, options.secondaryShare * top)
+    let order = scores.indices.filter { scores[$0] >= floor }
+      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     var result: [TopicMatch] = []
-    for topic in order where scores[topic] >= options.threshold && scores[topic] >= options.secondaryShare * scores[best] {
+    for topic in order {
       var matched: [String] = []
       for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
         matched.append(text)

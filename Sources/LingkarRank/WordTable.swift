@@ -6,8 +6,9 @@ struct WordTable {
   private var arena: [UInt8] = []
   private var starts: [Int] = []
   private var hashes: [UInt64] = []
-  /// Word number + 1 per slot (0: empty); the capacity is a power of two, at most half full.
-  private var slots: [Int32] = []
+  /// Per slot, the high half of the word's hash (a tag, so most probes that miss read nothing else)
+  /// above the word number + 1 (0: empty); the capacity is a power of two, at most half full.
+  private var slots: [UInt64] = []
 
   /// A table with nothing allocated yet.
   static let empty = WordTable()
@@ -19,19 +20,22 @@ struct WordTable {
     if slots.isEmpty { slots = Array(repeating: 0, count: 1024) }
     let hash = Self.hash(word)
     let mask = slots.count - 1
+    let tag = hash & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let entry = Int(slots[slot])
+      let entry = slots[slot]
       if entry == 0 { break }
-      let candidate = entry - 1
-      if hashes[candidate] == hash, matches(candidate, word) { return (candidate, false) }
+      if entry & 0xFFFF_FFFF_0000_0000 == tag {
+        let candidate = Int(entry & 0xFFFF_FFFF) - 1
+        if matches(candidate, word) { return (candidate, false) }
+      }
       slot = (slot + 1) & mask
     }
     let number = starts.count
     starts.append(arena.count)
     arena.append(contentsOf: word)
     hashes.append(hash)
-    slots[slot] = Int32(number + 1)
+    slots[slot] = tag | UInt64(number + 1)
     if starts.count * 2 > slots.count { grow() }
     return (number, true)
   }
@@ -42,17 +46,34 @@ struct WordTable {
     guard end - start == word.count else { return false }
     return arena.withUnsafeBufferPointer { stored in
       guard let wordBase = word.baseAddress, let storedBase = stored.baseAddress else { return word.isEmpty }
-      return memcmp(storedBase + start, wordBase, word.count) == 0
+      // Words are short: compared eight bytes at a time in place, without a call.
+      let (stored, given) = (UnsafeRawPointer(storedBase + start), UnsafeRawPointer(wordBase))
+      var offset = 0
+      while offset + 8 <= word.count {
+        if stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          != given.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        {
+          return false
+        }
+        offset += 8
+      }
+      while offset < word.count {
+        if stored.load(fromByteOffset: offset, as: UInt8.self) != given.load(fromByteOffset: offset, as: UInt8.self) {
+          return false
+        }
+        offset += 1
+      }
+      return true
     }
   }
 
   private mutating func grow() {
-    var larger = [Int32](repeating: 0, count: slots.count * 2)
+    var larger = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = larger.count - 1
     for (number, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & mask
       while larger[slot] != 0 { slot = (slot + 1) & mask }
-      larger[slot] = Int32(number + 1)
+      larger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
     }
     slots = larger
   }
