@@ -17,17 +17,7 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var options: DigestOptions
 
-  @Option(help: "Downloads at once.")
-  var jobs = 16
-
-  @Option(help: "Connections to one host at once.")
-  var maxPerHost = 4
-
-  @Option(help: "Largest feed accepted, after decompression (e.g. 10MB, 500KB, or bytes).")
-  var maxSize = "10MB"
-
-  @Option(help: "Seconds a whole download may take.")
-  var timeout = 60
+  @OptionGroup var download: DownloadOptions
 
   @Flag(help: "Print nothing on stdout and show no progress bar (problems still go to stderr).")
   var quiet = false
@@ -35,19 +25,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Send the digest by e-mail afterwards (settings: mail: in lingkar.yaml; also when mail.send is true).")
   var mail = false
 
-  func validate() throws {
-    guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-    guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
-    guard FetchCommand.bytes(maxSize) != nil else { throw ValidationError("--max-size must look like 10MB, 500KB or 1000000") }
-    guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
-  }
-
   func run() throws {
     var fetch = FetchRunOptions(feedsPath: options.feeds, databasePath: options.db)
-    fetch.jobs = jobs
-    fetch.maxHostConnections = maxPerHost
-    fetch.maxBodyBytes = FetchCommand.bytes(maxSize) ?? fetch.maxBodyBytes
-    fetch.totalTimeoutSeconds = timeout
+    download.apply(to: &fetch)
     fetch.lockWait = options.lockWait
 
     let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)

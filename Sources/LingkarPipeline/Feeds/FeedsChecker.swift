@@ -74,14 +74,7 @@ public struct FeedsChecker {
         notes.append("the feeds could not all be fetched (\(error)); the report uses what was stored before")
       }
     }
-    var file = FeedListFile(path: options.feedsPath)
-    file.lockTimeout = options.lockTimeout
-    let list: FeedList
-    do {
-      list = file.list(try file.read())
-    } catch {
-      throw .feedsFile(error.description)
-    }
+    let (file, list) = try options.readFeedList()
     let (states, activity, links) = try stored(list)
     var findings = Self.findings(list: list, states: states, activity: activity, links: links, request: request)
     var fixed: [String] = []

@@ -70,13 +70,7 @@ public struct FeedsOPML {
   /// fetched, else the note's), its tags. Local files are left out (no other reader can open them),
   /// and named in `skipped`.
   public func export(now: Date = Date()) throws(FeedsError) -> (opml: String, skipped: [String]) {
-    let file = FeedListFile(path: options.feedsPath)
-    let list: FeedList
-    do {
-      list = file.list(try file.read())
-    } catch {
-      throw .feedsFile(error.description)
-    }
+    let list = try options.readFeedList().list
     var states: [String: FeedState] = [:]
     if FileManager.default.fileExists(atPath: options.databasePath) {
       do {

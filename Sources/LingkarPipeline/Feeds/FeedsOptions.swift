@@ -1,5 +1,6 @@
 public import Foundation
 public import LingkarFetch
+import LingkarFeedList
 
 /// What every `lingkar feeds` command needs: the files, the HTTP policy, and where the services
 /// Lingkar looks things up on live (replaceable in tests, which never touch the internet).
@@ -27,5 +28,16 @@ public struct FeedsOptions: Sendable {
   public var userAgent: String {
     get { fetch.userAgent }
     set { fetch.userAgent = newValue }
+  }
+
+  /// The feeds file (its edits wait up to `lockTimeout` for another) and the feeds it lists.
+  func readFeedList() throws(FeedsError) -> (file: FeedListFile, list: FeedList) {
+    var file = FeedListFile(path: feedsPath)
+    file.lockTimeout = lockTimeout
+    do {
+      return (file, file.list(try file.read()))
+    } catch {
+      throw .feedsFile(error.description)
+    }
   }
 }

@@ -37,13 +37,7 @@ public struct FeedsOverview {
 
   /// The rows, in the file's order, and the file's malformed lines.
   public func rows() throws(FeedsError) -> (rows: [Row], diagnostics: [Diagnostic]) {
-    let file = FeedListFile(path: options.feedsPath)
-    let list: FeedList
-    do {
-      list = file.list(try file.read())
-    } catch {
-      throw .feedsFile(error.description)
-    }
+    let list = try options.readFeedList().list
     var states: [String: FeedState] = [:]
     var activity: [String: FeedStore.FeedActivity] = [:]
     if FileManager.default.fileExists(atPath: options.databasePath) {
