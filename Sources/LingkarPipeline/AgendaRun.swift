@@ -142,7 +142,7 @@ public struct AgendaRun: Sendable {
       link: entry.link ?? item.canonicalLink, author: entry.authors.isEmpty ? nil : entry.authors.joined(separator: ", "),
       published: entry.published ?? entry.updated, language: scored.language.rawValue,
       summary: ItemText.plain(summary: entry.summary, content: nil), comments: entry.comments,
-      topics: scored.topics.map { ItemTopicMatch(topicID: $0.topicID, score: $0.score, matched: $0.matched) },
+      topics: scored.topics,
       duplicates: scored.duplicates)
   }
 }

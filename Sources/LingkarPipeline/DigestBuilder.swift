@@ -68,7 +68,7 @@ struct DigestBuilder {
       link: entry.link, author: authors.isEmpty ? nil : authors.joined(separator: ", "),
       published: entry.published.flatMap { $0 <= stored.firstSeen ? $0 : nil }, language: scored.language.rawValue,
       summary: summary(entry), comments: entry.comments,
-      topics: scored.topics.map { ItemTopicMatch(topicID: $0.topicID, score: $0.score, matched: $0.matched) },
+      topics: scored.topics,
       duplicates: scored.duplicates)
   }
 
@@ -88,13 +88,9 @@ struct DigestBuilder {
   }
 
   static func topic(_ ranked: RankedTopic) -> DigestTopic {
-    let b = ranked.breakdown
-    return DigestTopic(
+    DigestTopic(
       id: ranked.id, label: BilingualText(id: ranked.labelID, en: ranked.labelEN), score: ranked.score,
-      breakdown: TopicScoreBreakdown(
-        relevance: b.relevance, capped: b.capped, sources: b.sources, sourcesAtCap: b.sourcesAtCap, recency: b.recency,
-        engagement: b.engagement, spread: b.spread, novelty: b.novelty),
-      items: ranked.items)
+      breakdown: ranked.breakdown, items: ranked.items)
   }
 
   /// Items with no topic, one per story, in rank order; a story already shown under a topic (one

@@ -104,7 +104,7 @@ public struct TopicReport: Sendable {
     return writer.output
   }
 
-  private func writeBreakdown(_ breakdown: ScoreBreakdown, to writer: inout JSONWriter) {
+  private func writeBreakdown(_ breakdown: TopicScoreBreakdown, to writer: inout JSONWriter) {
     writer.open()
     let numbers: [(String, Double)] = [
       ("relevance", breakdown.relevance), ("capped", breakdown.capped), ("recency", breakdown.recency),

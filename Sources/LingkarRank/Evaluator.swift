@@ -1,3 +1,4 @@
+import LingkarModel
 /// Runs the ranker over a labelled set, as one period, and scores it: top-1 accuracy, macro-F1 over
 /// topics, and precision and recall of the duplicate pairs.
 public struct Evaluator: Sendable {

@@ -1,3 +1,4 @@
+import LingkarModel
 /// Learns related terms from the school's own items: a word that keeps appearing in items
 /// confidently about one topic (and rarely elsewhere) becomes weak evidence for that topic.
 ///
@@ -8,7 +9,7 @@ struct RelatedTermLearner {
 
   /// Learned (topic, term, weight) triples, in a deterministic order.
   func learn(
-    documents: [AnalyzedDocument], matches: [[TopicMatch]], topicIndex: [String: Int], scorer: TopicScorer
+    documents: [AnalyzedDocument], matches: [[ItemTopicMatch]], topicIndex: [String: Int], scorer: TopicScorer
   ) -> [(topic: Int, term: Int, stream: Int, weight: Double)] {
     let termCount = scorer.analyzer.terms.count
     let topicCount = topicIndex.count

@@ -1,9 +1,10 @@
+public import LingkarModel
 /// What the ranker says about one item: its language, the topics it fits (best first; empty for
 /// "Lainnya / Other") and the other items that are the same story.
 public struct ScoredItem: Sendable, Hashable {
   public var key: String
   public var language: ItemLanguage
-  public var topics: [TopicMatch]
+  public var topics: [ItemTopicMatch]
   /// Every item key of the item's story, sorted, this item's own included (empty when the item is a
   /// story of its own). One array shared by the story's items, so a story of thousands of reposts
   /// costs one list, not one per item.
@@ -18,14 +19,14 @@ public struct ScoredItem: Sendable, Hashable {
   /// How many other items are the same story.
   public var duplicateCount: Int { max(0, story.count - 1) }
 
-  public init(key: String, language: ItemLanguage, topics: [TopicMatch], duplicates: [String]) {
+  public init(key: String, language: ItemLanguage, topics: [ItemTopicMatch], duplicates: [String]) {
     self.key = key
     self.language = language
     self.topics = topics
     self.story = duplicates.isEmpty ? [] : (duplicates + [key]).sorted()
   }
 
-  init(key: String, language: ItemLanguage, topics: [TopicMatch], story: [String]) {
+  init(key: String, language: ItemLanguage, topics: [ItemTopicMatch], story: [String]) {
     self.key = key
     self.language = language
     self.topics = topics

@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 
 /// Ranks a period's topics from scored items: relevance of their stories, a cap per source (one
 /// prolific account cannot carry a topic), breadth of sources, recency, comments, and novelty (topics
@@ -80,7 +81,7 @@ struct TopicRanker {
       let spread = 1 + options.spreadWeight * log(Double(max(1, sources.count)))
       let novelty = noveltyFactor(topic.id, discussed: discussed, now: now)
       let stories = Double(representatives.count)
-      let breakdown = ScoreBreakdown(
+      let breakdown = TopicScoreBreakdown(
         relevance: rounded(relevance), capped: rounded(capped), sources: sources.count, sourcesAtCap: atCap,
         recency: rounded(recencySum / stories), engagement: rounded(engagementSum / stories),
         spread: rounded(spread), novelty: rounded(novelty))

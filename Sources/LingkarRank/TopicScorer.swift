@@ -1,3 +1,4 @@
+import LingkarModel
 import Foundation
 
 /// Scores items against topics: BM25 over the term streams, with keyword weights, phrases matched
@@ -185,12 +186,12 @@ final class TopicScorer {
   }
 
   /// Every document's topic matches, best first, above the threshold only.
-  func score(_ documents: [AnalyzedDocument]) -> [[TopicMatch]] {
+  func score(_ documents: [AnalyzedDocument]) -> [[ItemTopicMatch]] {
     score(documents, counts: count(documents))
   }
 
   /// Every document's topic matches from its keyword frequencies (see `count`).
-  func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[TopicMatch]] {
+  func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[ItemTopicMatch]] {
     score(documents, counts: frequencies, keeping: [], unless: [])
   }
 
@@ -198,8 +199,8 @@ final class TopicScorer {
   /// `previous` (when only keywords met by the marked documents were added since).
   func score(
     _ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]],
-    keeping previous: [[TopicMatch]], unless changed: [Bool]
-  ) -> [[TopicMatch]] {
+    keeping previous: [[ItemTopicMatch]], unless changed: [Bool]
+  ) -> [[ItemTopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
     for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
     let collection = Double(documents.count) + options.idfPriorDocuments
@@ -255,20 +256,20 @@ final class TopicScorer {
   }
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
-  func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [TopicMatch] {
+  func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [ItemTopicMatch] {
     // Most items reach the threshold in no topic: nothing to order.
     guard let top = scores.max(), top >= options.threshold else { return [] }
     // Only the topics that pass are ordered (usually one or two of them).
     let floor = max(options.threshold, options.secondaryShare * top)
     let order = scores.indices.filter { scores[$0] >= floor }
       .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    var result: [TopicMatch] = []
+    var result: [ItemTopicMatch] = []
     for topic in order {
       var matched: [String] = []
       for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
         matched.append(text)
       }
-      result.append(TopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
+      result.append(ItemTopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }
     return result
   }

@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 import Testing
 
 @testable import LingkarRank
