@@ -31,9 +31,20 @@ struct DuplicateFinder {
   /// The most items one story may gather (see `union` in `groups`).
   var largestStory = 16
 
-  /// Group number for each item (items alone get their own).
-  func groups(documents: [AnalyzedDocument], links: [String?], sources: [String] = []) -> [Int] {
+  /// Group number for each item (items alone get their own). `shingleHashes` gives a stable hash
+  /// for each shingle number found in the documents.
+  func groups(documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: [String] = []) -> [Int] {
     guard !documents.isEmpty else { return [] }
+    // Keeps the documents' shingles alive for as long as `words` hands out pointers into them.
+    let words = ShingleSets(documents)
+    return withExtendedLifetime(words) {
+      groups(documents: documents, words: words, shingleHashes: shingleHashes, links: links, sources: sources)
+    }
+  }
+
+  private func groups(
+    documents: [AnalyzedDocument], words: ShingleSets, shingleHashes: [UInt64], links: [String?], sources: [String]
+  ) -> [Int] {
     // The person behind each source, numbered (-1: not known).
     var handleNumbers: [String: Int] = [:]
     // Sources repeat (many items per feed): each distinct source is read once.
@@ -82,12 +93,19 @@ struct DuplicateFinder {
       if let first = byLink[link] { union(first, index) } else { byLink[link] = index }
     }
 
+    var overlap = Overlap(shingleCount: shingleHashes.count)
+
     // Texts with the same word set are the same story outright; only the first is hashed.
     var byWords: [UInt64: [Int]] = [:]
     var candidates: [Int] = []
-    for (index, document) in documents.enumerated() where document.shingles.count >= 3 {
-      let fingerprint = document.shingles.reduce(UInt64(document.shingles.count)) { mix($0 ^ $1) }
-      if let same = byWords[fingerprint]?.first(where: { documents[$0].shingles == document.shingles }) {
+    for index in documents.indices where words.count(index) >= 3 {
+      var fingerprint = UInt64(words.count(index))
+      for shingle in words.set(index) { fingerprint &+= mix(shingleHashes[Int(shingle)]) }
+      let same = byWords[fingerprint]?.first { other in
+        words.count(other) == words.count(index)
+          && overlap.shared(words.set(other), words.set(index), atLeast: Double(words.count(index))) != nil
+      }
+      if let same {
         union(same, index)
       } else {
         byWords[fingerprint, default: []].append(index)
@@ -105,12 +123,14 @@ struct DuplicateFinder {
     entries.reserveCapacity(candidates.count * bands)
     let width = max(signatureWidth, bands * rowsPerBand)
     var signature = [UInt64](repeating: .max, count: width)
-    var signatures = [UInt64](repeating: 0, count: candidates.count * width)
+    // Signatures keep the low 16 bits of each slot (b-bit MinHash): two different slot values agree
+    // by chance once in 65,536, and four times as many signatures fit in the cache.
+    var signatures = [UInt16](repeating: 0, count: candidates.count * width)
     var signatureOf = [Int](repeating: -1, count: documents.count)
     for (ordinal, index) in candidates.enumerated() {
-      minHash(documents[index].shingles, into: &signature)
+      minHash(words.set(index), hashes: shingleHashes, into: &signature)
       signatureOf[index] = ordinal * width
-      for slot in 0..<width { signatures[ordinal * width + slot] = signature[slot] }
+      for slot in 0..<width { signatures[ordinal * width + slot] = UInt16(truncatingIfNeeded: signature[slot]) }
       for band in 0..<bands {
         var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         for row in 0..<rowsPerBand { key = mix(key ^ signature[band * rowsPerBand + row]) }
@@ -119,24 +139,23 @@ struct DuplicateFinder {
     }
     IntegerSort.sort(&entries)
 
-    let sizes = documents.map(\.shingles.count)
-    /// Whether two signatures agree in at least `wanted` slots (a branch-free count the compiler can
-    /// vectorize).
+    /// Whether two signatures agree in at least `wanted` slots: four slots at a time in a 64-bit word,
+    /// counting the 16-bit lanes of `a ^ b` that are zero.
     func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
       signatures.withUnsafeBufferPointer { slots in
         guard let base = slots.baseAddress else { return false }
         let (a, b) = (UnsafeRawPointer(base + first), UnsafeRawPointer(base + second))
-        // Eight slots at a time, then the rest one by one.
-        var agreeing = SIMD8<UInt64>(repeating: 0)
-        let one = SIMD8<UInt64>(repeating: 1)
+        let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
+        var differing = 0
         var offset = 0
-        while offset + 8 <= width {
-          let x = a.loadUnaligned(fromByteOffset: offset * 8, as: SIMD8<UInt64>.self)
-          let y = b.loadUnaligned(fromByteOffset: offset * 8, as: SIMD8<UInt64>.self)
-          agreeing &+= one & SIMD8<UInt64>(truncatingIfNeeded: SIMD8<Int64>(repeating: 0).replacing(with: -1, where: x .== y))
-          offset += 8
+        while offset + 4 <= width {
+          let x = a.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
+            ^ b.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
+          // A lane's top bit ends up set exactly when the lane is not zero.
+          differing &+= ((((x & low) &+ low) | x) & ~low).nonzeroBitCount
+          offset += 4
         }
-        var total = Int(agreeing.wrappedSum())
+        var total = offset - differing
         while offset < width {
           total &+= base[first + offset] == base[second + offset] ? 1 : 0
           offset += 1
@@ -175,13 +194,13 @@ struct DuplicateFinder {
           // slots rule a pair out without comparing the word sets.
           let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0
             && handles[story] == handles[item]
-          let needed = leastJaccard(sizes[story], sizes[item], sameAuthor: sameAuthor)
+          let needed = leastJaccard(words.count(story), words.count(item), sameAuthor: sameAuthor)
           let wanted = Int((signatureMargin * needed * Double(width)).rounded(.up))
           guard agrees(signatureOf[story], signatureOf[item], atLeast: wanted) else { continue }
           // Pairs that share several buckets are compared once.
           let pair = min(story, item) * documents.count + max(story, item)
           if different.contains(pair) { continue }
-          if isSameStory(documents[story].shingles, documents[item].shingles, sameAuthor: sameAuthor) {
+          if isSameStory(words.set(story), words.set(item), sameAuthor: sameAuthor, overlap: &overlap) {
             if union(story, item) {
               root = find(item)
               joined = true
@@ -207,8 +226,12 @@ struct DuplicateFinder {
     return least
   }
 
-  func isSameStory(_ first: [UInt64], _ second: [UInt64], sameAuthor: Bool = false) -> Bool {
-    // The fewest shared words that could pass any of the tests below: the merge stops as soon as the
+  /// Whether two sets of shingle numbers (each without repeats) are the same story.
+  func isSameStory(
+    _ first: UnsafeBufferPointer<UInt32>, _ second: UnsafeBufferPointer<UInt32>, sameAuthor: Bool,
+    overlap: inout Overlap
+  ) -> Bool {
+    // The fewest shared words that could pass any of the tests below: counting stops as soon as the
     // smaller set has missed too many words to reach it (most candidates fail within a few words).
     let (a, b) = (Double(first.count), Double(second.count))
     let jaccardNeeded = sameAuthor ? min(jaccardThreshold, sameAuthorJaccardThreshold) : jaccardThreshold
@@ -216,7 +239,7 @@ struct DuplicateFinder {
     if min(first.count, second.count) >= minimumWordsForContainment {
       least = min(least, containmentThreshold * min(a, b))
     }
-    guard let shared = Self.intersectionCount(first, second, atLeast: least - 1e-9) else { return false }
+    guard let shared = overlap.shared(first, second, atLeast: least - 1e-9) else { return false }
     let union = first.count + second.count - shared
     guard union > 0 else { return false }
     let jaccard = Double(shared) / Double(union)
@@ -225,63 +248,17 @@ struct DuplicateFinder {
     return smaller >= minimumWordsForContainment && Double(shared) / Double(smaller) >= containmentThreshold
   }
 
-  /// The size of the intersection of two sorted sets, or nil as soon as it is sure to stay below `least`.
-  static func intersectionCount(_ first: [UInt64], _ second: [UInt64], atLeast least: Double) -> Int? {
-    let (small, large) = first.count <= second.count ? (first, second) : (second, first)
-    return small.withUnsafeBufferPointer { small in
-      large.withUnsafeBufferPointer { large in
-        var (i, j, count, missed) = (0, 0, 0, 0)
-        while i < small.count && j < large.count {
-          if small[i] == large[j] {
-            count += 1
-            i += 1
-            j += 1
-          } else if small[i] < large[j] {
-            missed += 1
-            if Double(small.count - missed) < least { return nil }
-            i += 1
-          } else {
-            j += 1
-          }
-        }
-        return Double(count) < least ? nil : count
-      }
-    }
-  }
-
-  static func intersectionCount(_ first: [UInt64], _ second: [UInt64]) -> Int {
-    var (i, j, count) = (0, 0, 0)
-    while i < first.count && j < second.count {
-      if first[i] == second[j] {
-        count += 1
-        i += 1
-        j += 1
-      } else if first[i] < second[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return count
-  }
-
-  func minHash(_ shingles: [UInt64]) -> [UInt64] {
-    var signature = [UInt64](repeating: .max, count: max(signatureWidth, bands * rowsPerBand))
-    minHash(shingles, into: &signature)
-    return signature
-  }
-
   /// The MinHash signature by one-permutation hashing: each shingle is hashed once, falls into one
   /// slot by its high bits and keeps that slot's least low bits; an empty slot borrows the next filled
   /// slot's value (rotation densification, Shrivastava and Li 2014). Two signatures agree in about the
   /// Jaccard share of their slots.
-  func minHash(_ shingles: [UInt64], into signature: inout [UInt64]) {
+  func minHash(_ shingles: UnsafeBufferPointer<UInt32>, hashes: [UInt64], into signature: inout [UInt64]) {
     let empty = UInt64.max
     signature.withUnsafeMutableBufferPointer { slots in
       let width = UInt64(slots.count)
       for index in slots.indices { slots[index] = empty }
       for shingle in shingles {
-        let hash = mix(shingle)
+        let hash = mix(hashes[Int(shingle)])
         let slot = Int(((hash >> 32) &* width) >> 32)
         let value = hash & 0xFFFF_FFFF
         if value < slots[slot] { slots[slot] = value }
@@ -309,5 +286,67 @@ struct DuplicateFinder {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+
+  /// Every document's shingle numbers, laid out in one block of memory it owns.
+  final class ShingleSets {
+    private let values: UnsafeMutableBufferPointer<UInt32>
+    private let starts: [Int]
+
+    init(_ documents: [AnalyzedDocument]) {
+      var starts = [0]
+      starts.reserveCapacity(documents.count + 1)
+      for document in documents { starts.append(starts[starts.count - 1] + document.shingles.count) }
+      values = .allocate(capacity: max(1, starts[starts.count - 1]))
+      for (index, document) in documents.enumerated() {
+        _ = UnsafeMutableBufferPointer(rebasing: values[starts[index]..<starts[index + 1]]).initialize(from: document.shingles)
+      }
+      self.starts = starts
+    }
+
+    deinit { values.deallocate() }
+
+    func count(_ document: Int) -> Int { starts[document + 1] - starts[document] }
+
+    /// The document's shingles, valid while this object lives.
+    func set(_ document: Int) -> UnsafeBufferPointer<UInt32> {
+      UnsafeBufferPointer(rebasing: values[starts[document]..<starts[document + 1]])
+    }
+  }
+
+  /// Counts the shingles two sets share by marking one set in a table indexed by shingle number (no
+  /// sorting, no hashing).
+  struct Overlap {
+    private var marks: [UInt32]
+    private var round: UInt32 = 0
+
+    init(shingleCount: Int) { marks = Array(repeating: 0, count: shingleCount) }
+
+    /// The number of shared shingles, or nil as soon as it is sure to stay below `least`.
+    mutating func shared(
+      _ first: UnsafeBufferPointer<UInt32>, _ second: UnsafeBufferPointer<UInt32>, atLeast least: Double
+    ) -> Int? {
+      let (small, large) = first.count <= second.count ? (first, second) : (second, first)
+      if Double(small.count) < least { return nil }
+      round &+= 1
+      if round == 0 {
+        for index in marks.indices { marks[index] = 0 }
+        round = 1
+      }
+      let current = round
+      return marks.withUnsafeMutableBufferPointer { marks in
+        for shingle in large { marks[Int(shingle)] = current }
+        var (count, missed) = (0, 0)
+        for shingle in small {
+          if marks[Int(shingle)] == current {
+            count += 1
+          } else {
+            missed += 1
+            if Double(small.count - missed) < least { return nil }
+          }
+        }
+        return Double(count) < least ? nil : count
+      }
+    }
   }
 }

@@ -37,11 +37,13 @@ public struct Ranker: Sendable {
   public func classify(_ items: [RankItem], history: [RankItem] = []) -> (items: [ScoredItem], groups: [Int]) {
     let analyzer = TextAnalyzer(extraRoots: keywordRoots())
     let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
-    let documents = items.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
+    let documents = items.map { AnalyzedDocument(
+        analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
     let counts = scorer.count(documents)
     var matches = scorer.score(documents, counts: counts)
     if options.learnRelatedTerms {
-      let past = history.map { AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage) }
+      let past = history.map { AnalyzedDocument(
+        analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
       let pastMatches = past.isEmpty ? [] : scorer.score(past)
       let topicIndex = Dictionary(uniqueKeysWithValues: topics.topics.enumerated().map { ($1.id, $0) })
       let learned = RelatedTermLearner(options: options).learn(
@@ -61,12 +63,16 @@ public struct Ranker: Sendable {
         matches = scorer.score(documents, counts: updated, keeping: matches, unless: changed)
       }
     }
-    let groups = DuplicateFinder().groups(documents: documents, links: items.map(\.link), sources: items.map(\.source))
-    var members: [Int: [String]] = [:]
-    for (index, group) in groups.enumerated() { members[group, default: []].append(items[index].key) }
-    for group in members.keys { members[group]?.sort() }
+    let groups = DuplicateFinder().groups(
+      documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: items.map(\.source))
+    // Groups are numbered by one of their items: the keys of each story of several items, sorted.
+    var storySize = [Int](repeating: 0, count: items.count)
+    for group in groups { storySize[group] += 1 }
+    var members = [[String]](repeating: [], count: items.count)
+    for (index, group) in groups.enumerated() where storySize[group] > 1 { members[group].append(items[index].key) }
+    for group in members.indices where members[group].count > 1 { members[group].sort() }
     let scored = items.indices.map { index in
-      let story = members[groups[index]] ?? []
+      let story = members[groups[index]]
       return ScoredItem(key: items[index].key, language: documents[index].language, topics: matches[index], story: story)
     }
     return (scored, groups)

@@ -1,6 +1,10 @@
 /// The ranker's knobs. The defaults were chosen on the tuning half of the evaluation set
 /// (`Tests/LingkarRankTests/Fixtures/eval-set.jsonl`) and checked on the other half.
 public struct ScoringOptions: Sendable, Hashable {
+  /// Bytes of an item's text that are read (its start, cut at a space; the title is always read
+  /// whole). A post's first few hundred words say what it is about; a feed that puts a whole long
+  /// post in its summary would otherwise cost as much as twenty short ones.
+  public var textLimit = 2000
   /// BM25 term-frequency saturation.
   public var k1 = 1.2
   /// BM25 length normalization (0 = none, 1 = full).
@@ -51,6 +55,7 @@ public struct ScoringOptions: Sendable, Hashable {
     case "learnRelatedTerms": learnRelatedTerms = value != 0
     case "useRelatedTerms": useRelatedTerms = value != 0
     case "learnedMinimumSupport": learnedMinimumSupport = Int(value)
+    case "textLimit": textLimit = Int(value)
     default: return false
     }
     return true

@@ -1,3 +1,5 @@
+import LingkarModel
+
 /// Turns texts into streams of term numbers, the same way for items and keywords.
 ///
 /// A term is a stem tagged with the language whose stemmer made it (`i:nilai`, `e:assess`), so an
@@ -64,9 +66,13 @@ final class TextAnalyzer {
   private(set) var wordEnglishEvidence: [Double] = []
   private var wordIndonesian: [Int] = []
   private var wordEnglish: [Int] = []
-  private(set) var wordHash: [UInt64] = []
-  /// The last document (by `documentStamp`) each word was seen in, to take a text's distinct words.
-  var wordStamp: [Int] = []
+  /// Per word, its shingle number (-1: none; see `AnalyzedDocument.shingleForm`).
+  private(set) var wordShingle: [Int32] = []
+  /// Per shingle number, a stable hash of its form (for MinHash signatures).
+  private(set) var shingleHashes: [UInt64] = []
+  private var shingleNumbers: [Substring: Int32] = [:]
+  /// The last document (by `documentStamp`) each shingle was seen in, to take a text's distinct ones.
+  var shingleStamp: [Int] = []
   var documentStamp = 0
 
   func wordNumber(_ word: String) -> Int {
@@ -90,16 +96,29 @@ final class TextAnalyzer {
     wordEnglishEvidence.append(english)
     wordIndonesian.append(-1)
     wordEnglish.append(-1)
-    wordHash.append(AnalyzedDocument.wordHash(word))
-    wordStamp.append(-1)
+    if let form = AnalyzedDocument.shingleForm(word) {
+      if let known = shingleNumbers[form] {
+        wordShingle.append(known)
+      } else {
+        let number = Int32(shingleHashes.count)
+        shingleNumbers[form] = number
+        var hasher = StableHasher()
+        hasher.combine(String(form))
+        shingleHashes.append(hasher.value)
+        shingleStamp.append(-1)
+        wordShingle.append(number)
+      }
+    } else {
+      wordShingle.append(-1)
+    }
   }
 
   /// The word numbers of a text's tokens, appended to `numbers`. The word table is worked on as a
   /// local value (no access checks per token).
-  func appendWordNumbers(_ text: String, to numbers: inout [Int]) {
+  func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int]) {
     var local = WordTable.empty
     swap(&local, &table)
-    Tokenizer.forEachToken(text) {
+    Tokenizer.forEachToken(text, limit: limit) {
       let (number, added) = local.number($0)
       if added { addWord($0) }
       numbers.append(number)

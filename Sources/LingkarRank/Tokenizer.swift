@@ -16,13 +16,27 @@ public enum Tokenizer {
   /// Calls `body` with the UTF-8 bytes of each token, in order. The common case (a plain ASCII word)
   /// is lower-cased into a scratch buffer without making a `String`; words with non-ASCII letters,
   /// hyphens or apostrophes, and hashtags, go through the Unicode-aware path.
-  static func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  /// Only the first `limit` bytes are read, cut back to the last space before it, so a word is never
+  /// split.
+  static func forEachToken(_ text: String, limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     var text = text
     text.withUTF8 { bytes in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchCapacity) { scratch in
-        scan(bytes, scratch: scratch, body)
+        scan(UnsafeBufferPointer(rebasing: bytes[..<prefixLength(bytes, limit: limit)]), scratch: scratch, body)
       }
     }
+  }
+
+  /// The length of the longest prefix of at most `limit` bytes that ends before a space (or, in a
+  /// text without spaces there, before a whole character).
+  static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    guard limit < bytes.count else { return bytes.count }
+    var end = limit
+    while end > 0, !isASCIIWhitespace(UInt32(bytes[end])) { end -= 1 }
+    if end > 0 { return end }
+    end = limit
+    while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return end
   }
 
   static let scratchCapacity = 64

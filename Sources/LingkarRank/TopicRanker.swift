@@ -13,107 +13,146 @@ struct TopicRanker {
   func rank(
     items: [RankItem], scored: [ScoredItem], groups: [Int], discussed: [DiscussedTopic], now: Date
   ) -> Ranking {
-    var members: [Int: [Int]] = [:]
-    for (index, group) in groups.enumerated() { members[group, default: []].append(index) }
+    // Groups are numbered by item (a story's number is one of its items), so plain arrays hold
+    // what is known per story.
+    let count = items.count
+    var storySize = [Int](repeating: 0, count: count)
+    for group in groups { storySize[group] += 1 }
+    var members = [[Int]](repeating: [], count: count)
+    for (index, group) in groups.enumerated() where storySize[group] > 1 { members[group].append(index) }
 
     // Per story, computed once: its newest date and its comments.
-    var newestOf: [Int: Date] = [:]
-    var commentsOf: [Int: Int] = [:]
+    var newestOf = [Date?](repeating: nil, count: count)
+    var commentsOf = [Int](repeating: 0, count: count)
     for (index, group) in groups.enumerated() {
       if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
-      commentsOf[group, default: 0] += max(0, items[index].comments)
+      commentsOf[group] += max(0, items[index].comments)
+    }
+    // Sources numbered in order of first appearance.
+    var sourceNumbers: [String: Int] = [:]
+    let sourceOf = items.map { item -> Int in
+      if let known = sourceNumbers[item.source] { return known }
+      sourceNumbers[item.source] = sourceNumbers.count
+      return sourceNumbers.count - 1
     }
     // Per topic, the items that fit it, with their score.
     let topicNumbers = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var fitting = [[(item: Int, score: Double)]](repeating: [], count: topics.count)
+    var firstTopic = [Int](repeating: -1, count: count)
     for (index, item) in scored.enumerated() {
-      var seen = Set<Int>()
+      var seen: [Int] = []
       for match in item.topics {
-        if let number = topicNumbers[match.topicID], seen.insert(number).inserted { fitting[number].append((index, match.score)) }
+        guard let number = topicNumbers[match.topicID], !seen.contains(number) else { continue }
+        seen.append(number)
+        fitting[number].append((index, match.score))
       }
+      firstTopic[index] = seen.first ?? -1
     }
 
-    var ranked: [(topic: RankedTopic, order: Int, values: [Int: Double])] = []
+    // Per topic, scratch arrays reset after use: the representative of each story, and the value
+    // and stamp of each source.
+    var representative = [Int](repeating: -1, count: count)
+    var representativeScore = [Double](repeating: 0, count: count)
+    var perSource = [Double](repeating: 0, count: sourceNumbers.count)
+    var valuedIn = [Int](repeating: -1, count: sourceNumbers.count)
+    var countedIn = [Int](repeating: -1, count: sourceNumbers.count)
+    // The value of each item in its first topic (for the order of items).
+    var valueInFirstTopic = [Double](repeating: 0, count: count)
+    var ranked: [(topic: RankedTopic, order: Int)] = []
     for (order, topic) in topics.enumerated() {
       // The best-scoring item of each story that fits this topic represents the story.
-      var representatives: [Int: (item: Int, score: Double)] = [:]
+      var stories: [Int] = []
       for (index, score) in fitting[order] {
         let group = groups[index]
-        if let current = representatives[group],
-          current.score > score || (current.score == score && items[current.item].key < items[index].key)
+        let current = representative[group]
+        if current < 0 {
+          stories.append(group)
+        } else if representativeScore[group] > score
+          || (representativeScore[group] == score && items[current].key < items[index].key)
         {
           continue
         }
-        representatives[group] = (index, score)
+        representative[group] = index
+        representativeScore[group] = score
       }
-      guard !representatives.isEmpty else { continue }
+      guard !stories.isEmpty else { continue }
+      stories.sort()
 
-      var perSource: [String: Double] = [:]
-      var sources = Set<String>()
+      var touchedSources: [Int] = []
+      var sourceCount = 0
       var relevance = 0.0
       var recencySum = 0.0
       var engagementSum = 0.0
-      var values: [Int: Double] = [:]
-      for group in representatives.keys.sorted() {
-        guard let (index, score) = representatives[group] else { continue }
-        let story = members[group] ?? [index]
+      var values: [(item: Int, value: Double)] = []
+      values.reserveCapacity(stories.count)
+      for group in stories {
+        let (index, score) = (representative[group], representativeScore[group])
         let storyRelevance = score / (score + threshold)
-        let newest = newestOf[group]
-        let age = newest.map { max(0, now.timeIntervalSince($0) / 86_400) } ?? options.recencyHalfLifeDays
+        let age = newestOf[group].map { max(0, now.timeIntervalSince($0) / 86_400) } ?? options.recencyHalfLifeDays
         let recency = pow(0.5, age / options.recencyHalfLifeDays)
-        let comments = commentsOf[group] ?? 0
-        let engagement = 1 + options.engagementWeight * log(1 + Double(comments))
+        let engagement = 1 + options.engagementWeight * log(1 + Double(commentsOf[group]))
         let value = storyRelevance * recency * engagement
         relevance += storyRelevance
         recencySum += recency
         engagementSum += engagement
-        perSource[items[index].source, default: 0] += value
-        for member in story { sources.insert(items[member].source) }
-        values[index] = value
+        let source = sourceOf[index]
+        if valuedIn[source] != order {
+          valuedIn[source] = order
+          touchedSources.append(source)
+        }
+        perSource[source] += value
+        // Every source that posted the story counts for breadth.
+        if storySize[group] > 1 {
+          for member in members[group] where countedIn[sourceOf[member]] != order {
+            countedIn[sourceOf[member]] = order
+            sourceCount += 1
+          }
+        } else if countedIn[source] != order {
+          countedIn[source] = order
+          sourceCount += 1
+        }
+        values.append((index, value))
+        if firstTopic[index] == order { valueInFirstTopic[index] = value }
       }
       var capped = 0.0
       var atCap = 0
-      for source in perSource.keys.sorted() {
-        let value = perSource[source] ?? 0
+      touchedSources.sort()
+      for source in touchedSources {
+        let value = perSource[source]
         if value >= options.perSourceCap { atCap += 1 }
         capped += min(value, options.perSourceCap)
+        perSource[source] = 0
       }
-      let spread = 1 + options.spreadWeight * log(Double(max(1, sources.count)))
+      for group in stories { representative[group] = -1 }
+      let spread = 1 + options.spreadWeight * log(Double(max(1, sourceCount)))
       let novelty = noveltyFactor(topic.id, discussed: discussed, now: now)
-      let stories = Double(representatives.count)
+      let storyCount = Double(stories.count)
       let breakdown = TopicScoreBreakdown(
-        relevance: rounded(relevance), capped: rounded(capped), sources: sources.count, sourcesAtCap: atCap,
-        recency: rounded(recencySum / stories), engagement: rounded(engagementSum / stories),
+        relevance: rounded(relevance), capped: rounded(capped), sources: sourceCount, sourcesAtCap: atCap,
+        recency: rounded(recencySum / storyCount), engagement: rounded(engagementSum / storyCount),
         spread: rounded(spread), novelty: rounded(novelty))
-      let keys = values.sorted { $0.value != $1.value ? $0.value > $1.value : items[$0.key].key < items[$1.key].key }
-        .map { items[$0.key].key }
+      let keys = values.sorted { $0.value != $1.value ? $0.value > $1.value : items[$0.item].key < items[$1.item].key }
+        .map { items[$0.item].key }
       let result = RankedTopic(
         id: topic.id, labelID: topic.labelID, labelEN: topic.labelEN, score: rounded(capped * spread * novelty),
         breakdown: breakdown, items: keys)
-      ranked.append((result, order, values))
+      ranked.append((result, order))
     }
     ranked.sort { $0.topic.score != $1.topic.score ? $0.topic.score > $1.topic.score : $0.order < $1.order }
 
     // Items: by the rank of their first topic, then by their value in it; items without a topic last.
-    let topicRank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1.topic.id, $0) })
-    let valueIn = Dictionary(uniqueKeysWithValues: ranked.map { ($0.topic.id, $0.values) })
-    let keys = scored.indices.map { sortKey(scored[$0], items[$0], index: $0, topicRank: topicRank, valueIn: valueIn) }
+    var rankOfTopic = [Int](repeating: Int.max, count: topics.count)
+    for (rank, entry) in ranked.enumerated() { rankOfTopic[entry.order] = rank }
+    let itemRank = firstTopic.map { $0 < 0 ? Int.max : rankOfTopic[$0] }
+    let time = items.map { $0.published?.timeIntervalSince1970 ?? 0 }
     let order = scored.indices.sorted { first, second in
-      let (a, b) = (keys[first], keys[second])
-      if a.rank != b.rank { return a.rank < b.rank }
-      if a.value != b.value { return a.value > b.value }
-      if a.time != b.time { return a.time > b.time }
+      if itemRank[first] != itemRank[second] { return itemRank[first] < itemRank[second] }
+      let (a, b) = itemRank[first] == Int.max ? (0.0, 0.0) : (valueInFirstTopic[first], valueInFirstTopic[second])
+      if a != b { return a > b }
+      if time[first] != time[second] { return time[first] > time[second] }
       return items[first].key < items[second].key
     }
     return Ranking(topics: ranked.map(\.topic), items: order.map { scored[$0] })
-  }
-
-  private func sortKey(
-    _ scored: ScoredItem, _ item: RankItem, index: Int, topicRank: [String: Int], valueIn: [String: [Int: Double]]
-  ) -> (rank: Int, value: Double, time: Double) {
-    let time = item.published?.timeIntervalSince1970 ?? 0
-    guard let first = scored.topics.first, let rank = topicRank[first.topicID] else { return (Int.max, 0, time) }
-    return (rank, valueIn[first.topicID]?[index] ?? 0, time)
   }
 
   func noveltyFactor(_ topicID: String, discussed: [DiscussedTopic], now: Date) -> Double {

@@ -97,6 +97,6 @@ struct RankingTests {
 struct RankingEdgeCaseTests {
   @Test("groups no documents without trouble (an empty period or history)")
   func emptyDuplicateGroups() {
-    #expect(DuplicateFinder().groups(documents: [], links: []).isEmpty)
+    #expect(DuplicateFinder().groups(documents: [], shingleHashes: [], links: []).isEmpty)
   }
 }

@@ -34,4 +34,18 @@ struct TokenizerTests {
     let stemmer = IndonesianStemmer()
     #expect(Tokenizer.tokens("Bukunya, bacalah!").map(stemmer.stem) == ["buku", "baca"])
   }
+
+  @Test("a byte limit reads the start of a text and never splits a word")
+  func limit() {
+    func tokens(_ text: String, limit: Int) -> [String] {
+      var output: [String] = []
+      Tokenizer.forEachToken(text, limit: limit) { output.append(String(decoding: $0, as: UTF8.self)) }
+      return output
+    }
+    #expect(tokens("guru kreatif berbagi", limit: 7) == ["guru"])
+    #expect(tokens("guru kreatif berbagi", limit: 12) == ["guru", "kreatif"])
+    #expect(tokens("guru kreatif berbagi", limit: 100) == ["guru", "kreatif", "berbagi"])
+    // No space before the limit: cut at a whole character, never inside one.
+    #expect(tokens("ééééé", limit: 5) == ["ee"])
+  }
 }
