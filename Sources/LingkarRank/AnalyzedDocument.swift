@@ -1,11 +1,14 @@
 import LingkarModel
 
-/// An item's text as term streams: index 0 Indonesian, 1 English (an empty stream when the item
-/// is not in that language).
+/// An item's text as term streams: stream 0 Indonesian, 1 English (empty when the item is not in
+/// that language), each in two parts, the title and the body.
 struct AnalyzedDocument {
   let language: ItemLanguage
-  let title: [[Int]]
-  let body: [[Int]]
+  /// Every part's terms in one array: Indonesian title, Indonesian body, English title, English
+  /// body (one allocation per item, not one per part).
+  let terms: [Int]
+  /// Where the first three parts end in `terms` (the last ends at its end).
+  private let ends: (Int, Int, Int)
   /// Content words (stopwords dropped), for length normalization.
   let length: Int
   /// The distinct content words, as the analyzer's shingle numbers (a word trimmed of its commonest
@@ -15,16 +18,17 @@ struct AnalyzedDocument {
 
   /// `textLimit`: bytes of `text` read (its start; see `ScoringOptions.textLimit`).
   init(analyzer: TextAnalyzer, title: String, text: String, declaredLanguage: String?, textLimit: Int = .max) {
-    var titleWords: [Int] = []
-    var bodyWords: [Int] = []
-    analyzer.appendWordNumbers(title, to: &titleWords)
-    bodyWords.reserveCapacity(min(text.utf8.count, textLimit) / 6)
-    analyzer.appendWordNumbers(text, limit: textLimit, to: &bodyWords)
+    // The title's word numbers, then the body's.
+    var words: [Int] = []
+    words.reserveCapacity(min(text.utf8.count, textLimit) / 6 + 16)
+    analyzer.appendWordNumbers(title, to: &words)
+    let titleCount = words.count
+    analyzer.appendWordNumbers(text, limit: textLimit, to: &words)
     var indonesian = 0.0
     var english = 0.0
     var length = 0
     var shingles: [UInt32] = []
-    shingles.reserveCapacity(titleWords.count + bodyWords.count)
+    shingles.reserveCapacity(words.count)
     analyzer.documentStamp += 1
     let stamp = analyzer.documentStamp
     // The analyzer's per-word arrays, read (and the stamps written) as locals in the loop.
@@ -32,24 +36,40 @@ struct AnalyzedDocument {
     let (isStop, shingleOf) = (analyzer.wordIsStop, analyzer.wordShingle)
     var stamps = analyzer.shingleStamp
     analyzer.shingleStamp = []
-    for part in 0..<2 {
-      for word in part == 0 ? titleWords : bodyWords {
-        indonesian += forIndonesian[word]
-        english += forEnglish[word]
-        guard !isStop[word] else { continue }
-        length += 1
-        let shingle = shingleOf[word]
-        guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
-        stamps[Int(shingle)] = stamp
-        shingles.append(UInt32(shingle))
-      }
+    for word in words {
+      indonesian += forIndonesian[word]
+      english += forEnglish[word]
+      guard !isStop[word] else { continue }
+      length += 1
+      let shingle = shingleOf[word]
+      guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
+      stamps[Int(shingle)] = stamp
+      shingles.append(UInt32(shingle))
     }
     analyzer.shingleStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
-    self.title = analyzer.streams(numbers: titleWords, language: language)
-    body = analyzer.streams(numbers: bodyWords, language: language)
+    var terms: [Int] = []
+    terms.reserveCapacity(language == .mixed ? 2 * words.count : words.count)
+    analyzer.appendTerms(of: words[..<titleCount], stream: 0, language: language, to: &terms)
+    let first = terms.count
+    analyzer.appendTerms(of: words[titleCount...], stream: 0, language: language, to: &terms)
+    let second = terms.count
+    analyzer.appendTerms(of: words[..<titleCount], stream: 1, language: language, to: &terms)
+    ends = (first, second, terms.count)
+    analyzer.appendTerms(of: words[titleCount...], stream: 1, language: language, to: &terms)
+    self.terms = terms
     self.length = length
     self.shingles = shingles
+  }
+
+  /// Where a part lies in `terms`: `stream` 0 Indonesian, 1 English; `title` or the body.
+  func range(stream: Int, title: Bool) -> Range<Int> {
+    switch (stream, title) {
+    case (0, true): return 0..<ends.0
+    case (0, false): return ends.0..<ends.1
+    case (_, true): return ends.1..<ends.2
+    default: return ends.2..<terms.count
+    }
   }
 
   /// The form of a word compared for near-duplicate detection (nil: not compared): trimmed of the

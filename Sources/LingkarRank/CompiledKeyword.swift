@@ -9,7 +9,16 @@ struct CompiledKeyword {
   let origin: Origin
   /// The keyword's Indonesian sequence and English sequence (either may be empty).
   let sequences: [[Int]]
+  /// Evidence as shown to people: the keyword as written, related terms marked with `~` (made once,
+  /// not for every item that meets the keyword).
+  let evidence: String
 
-  /// Evidence as shown to people: the keyword as written, related terms marked with `~`.
-  var evidence: String { origin == .topicsFile ? text : "~" + text }
+  init(topic: Int, text: String, weight: Double, origin: Origin, sequences: [[Int]]) {
+    self.topic = topic
+    self.text = text
+    self.weight = weight
+    self.origin = origin
+    self.sequences = sequences
+    evidence = origin == .topicsFile ? text : "~" + text
+  }
 }

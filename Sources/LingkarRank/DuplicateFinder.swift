@@ -139,28 +139,36 @@ struct DuplicateFinder {
     }
     IntegerSort.sort(&entries)
 
-    /// Whether two signatures agree in at least `wanted` slots: four slots at a time in a 64-bit word,
-    /// counting the 16-bit lanes of `a ^ b` that are zero.
+    /// Whether two signatures agree in at least `wanted` slots: four slots at a time in a 64-bit word.
+    /// A lane of `a ^ b` is zero where the slots agree; the top bit of each lane of
+    /// `((x & low) + low) | x` is set exactly where it is not, and those bits are summed lane-wise
+    /// (no population count, which not every processor has).
     func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
       signatures.withUnsafeBufferPointer { slots in
         guard let base = slots.baseAddress else { return false }
         let (a, b) = (UnsafeRawPointer(base + first), UnsafeRawPointer(base + second))
         let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
-        var differing = 0
+        var differing: UInt64 = 0
+        var total = 0
         var offset = 0
         while offset + 4 <= width {
           let x = a.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
             ^ b.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
-          // A lane's top bit ends up set exactly when the lane is not zero.
-          differing &+= ((((x & low) &+ low) | x) & ~low).nonzeroBitCount
+          differing &+= ((((x & low) &+ low) | x) >> 15) & 0x0001_0001_0001_0001
           offset += 4
+          // Lanes count to at most 4 096 slots; fold them before they could overflow.
+          if offset % 16_384 == 0 {
+            total &+= Int(truncatingIfNeeded: (differing &* 0x0001_0001_0001_0001) >> 48)
+            differing = 0
+          }
         }
-        var total = offset - differing
+        total &+= Int(truncatingIfNeeded: (differing &* 0x0001_0001_0001_0001) >> 48)
+        var agreeing = offset - total
         while offset < width {
-          total &+= base[first + offset] == base[second + offset] ? 1 : 0
+          agreeing &+= base[first + offset] == base[second + offset] ? 1 : 0
           offset += 1
         }
-        return total >= wanted
+        return agreeing >= wanted
       }
     }
 

@@ -37,10 +37,12 @@ public struct Ranker: Sendable {
   public func classify(_ items: [RankItem], history: [RankItem] = []) -> (items: [ScoredItem], groups: [Int]) {
     let analyzer = TextAnalyzer(extraRoots: keywordRoots())
     let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
+    if options.useExamples { scorer.examples = exampleIndex(analyzer: analyzer) }
     let documents = items.map { AnalyzedDocument(
         analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
     let counts = scorer.count(documents)
-    var matches = scorer.score(documents, counts: counts)
+    let votes = scorer.votes(documents)
+    var matches = scorer.score(documents, counts: counts, votes: votes)
     if options.learnRelatedTerms {
       let past = history.map { AnalyzedDocument(
         analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
@@ -60,7 +62,7 @@ public struct Ranker: Sendable {
         // An item that meets no learned term keeps its matches: the older keywords' IDF, weights and
         // specificity do not change when terms are learned, nor does any item's length.
         let changed = zip(updated, counts).map { $0.count != $1.count }
-        matches = scorer.score(documents, counts: updated, keeping: matches, unless: changed)
+        matches = scorer.score(documents, counts: updated, votes: votes, keeping: matches, unless: changed)
       }
     }
     let groups = DuplicateFinder().groups(
@@ -76,6 +78,19 @@ public struct Ranker: Sendable {
       return ScoredItem(key: items[index].key, language: documents[index].language, topics: matches[index], story: story)
     }
     return (scored, groups)
+  }
+
+  /// The built-in example texts of the topics in use (and the examples about none of them),
+  /// indexed for voting.
+  func exampleIndex(analyzer: TextAnalyzer) -> ExampleIndex? {
+    let topicIndex = Dictionary(topics.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let examples = TopicExample.builtIn.filter { $0.topic == "none" || topicIndex[$0.topic] != nil }
+    guard examples.contains(where: { $0.topic != "none" }) else { return nil }
+    let analyzed = examples.map {
+      (AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: nil), topicIndex[$0.topic] ?? -1)
+    }
+    let index = ExampleIndex(examples: analyzed, analyzer: analyzer, options: options)
+    return index.isEmpty ? nil : index
   }
 
   /// Scores, groups and ranks a period's items. `now` is the end of the period (for recency and

@@ -21,12 +21,10 @@ struct RelatedTermLearner {
     var terms: [Int] = []
     for (index, (document, found)) in zip(documents, matches).enumerated() {
       terms.removeAll(keepingCapacity: true)
-      for stream in [document.title[0], document.body[0], document.title[1], document.body[1]] {
-        for term in stream where lastSeen[term] != index {
-          lastSeen[term] = index
-          terms.append(term)
-          documentFrequency[term] += 1
-        }
+      for term in document.terms where lastSeen[term] != index {
+        lastSeen[term] = index
+        terms.append(term)
+        documentFrequency[term] += 1
       }
       guard let best = found.first, best.score >= 2 * options.threshold,
         found.count < 2 || best.score >= 1.5 * found[1].score,

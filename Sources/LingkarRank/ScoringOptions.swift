@@ -4,7 +4,7 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Bytes of an item's text that are read (its start, cut at a space; the title is always read
   /// whole). A post's first few hundred words say what it is about; a feed that puts a whole long
   /// post in its summary would otherwise cost as much as twenty short ones.
-  public var textLimit = 2000
+  public var textLimit = 1000
   /// BM25 term-frequency saturation.
   public var k1 = 1.2
   /// BM25 length normalization (0 = none, 1 = full).
@@ -25,6 +25,19 @@ public struct ScoringOptions: Sendable, Hashable {
   public var learnedMinimumPrecision = 0.7
   /// Weight of a learned term (times its precision).
   public var learnedScale = 0.4
+  /// Let the built-in example texts (`Resources/topic-examples.jsonl`) vote: an item's most
+  /// similar examples add their similarity to their topics' scores.
+  public var useExamples = true
+  /// How many of the most similar examples vote.
+  public var exampleNeighbours = 21
+  /// A vote (a sum of cosine similarities) counts this much against keyword scores.
+  public var exampleWeight = 4.0
+  /// Terms in more than this share of the examples are not compared.
+  public var exampleCommonShare = 0.1
+  /// An item is compared with the examples on its first this many distinct terms (title first).
+  public var exampleTermLimit = 20
+  /// A term is looked up in at most this many examples (those it weighs most in).
+  public var examplePostingLimit = 1000
   /// Use the built-in related terms (`Resources/related-terms.txt`).
   public var useRelatedTerms = true
   /// Pseudo-documents added to the collection size when computing IDF, so that a small period's
@@ -45,7 +58,8 @@ public struct ScoringOptions: Sendable, Hashable {
       "k1": \.k1, "b": \.b, "titleWeight": \.titleWeight, "relatedScale": \.relatedScale, "threshold": \.threshold,
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
-      "topicSpecificity": \.topicSpecificity,
+      "topicSpecificity": \.topicSpecificity, "exampleWeight": \.exampleWeight,
+      "exampleCommonShare": \.exampleCommonShare,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value
@@ -56,6 +70,10 @@ public struct ScoringOptions: Sendable, Hashable {
     case "useRelatedTerms": useRelatedTerms = value != 0
     case "learnedMinimumSupport": learnedMinimumSupport = Int(value)
     case "textLimit": textLimit = Int(value)
+    case "useExamples": useExamples = value != 0
+    case "exampleNeighbours": exampleNeighbours = Int(value)
+    case "exampleTermLimit": exampleTermLimit = Int(value)
+    case "examplePostingLimit": examplePostingLimit = Int(value)
     default: return false
     }
     return true

@@ -126,42 +126,18 @@ final class TextAnalyzer {
     swap(&local, &table)
   }
 
-  /// The streams of word numbers for a language (see `streams(_:language:)`).
-  func streams(numbers: [Int], language: ItemLanguage) -> [[Int]] {
-    var indonesianStream: [Int] = []
-    var englishStream: [Int] = []
-    if language != .en {
-      // Taken out of `self` while filled in, so the loop works on a local array.
-      var terms = wordIndonesian
-      wordIndonesian = []
-      indonesianStream.reserveCapacity(numbers.count)
-      for number in numbers {
-        if terms[number] < 0 { terms[number] = indonesianTerm(words[number]) }
-        indonesianStream.append(terms[number])
-      }
-      wordIndonesian = terms
+  /// Appends the terms of `numbers` (word numbers) in one stream (0 Indonesian, 1 English), if the
+  /// language has that stream: Indonesian items have only the first, English only the second,
+  /// mixed both.
+  func appendTerms(of numbers: ArraySlice<Int>, stream: Int, language: ItemLanguage, to output: inout [Int]) {
+    guard stream == 0 ? language != .en : language != .id else { return }
+    // Taken out of `self` while filled in, so the loop works on a local array.
+    var terms: [Int] = []
+    if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
+    for number in numbers {
+      if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
+      output.append(terms[number])
     }
-    if language != .id {
-      var terms = wordEnglish
-      wordEnglish = []
-      englishStream.reserveCapacity(numbers.count)
-      for number in numbers {
-        if terms[number] < 0 { terms[number] = englishTerm(words[number]) }
-        englishStream.append(terms[number])
-      }
-      wordEnglish = terms
-    }
-    return [indonesianStream, englishStream]
-  }
-
-
-  /// The streams of a token list for a language: [Indonesian], [English] or both. Stopwords stay in
-  /// place (a keyword such as `membaca bersama` must match those two words, not `membaca` alone).
-  func streams(_ words: [String], language: ItemLanguage) -> [[Int]] {
-    switch language {
-    case .id: return [words.map(indonesianTerm)]
-    case .en: return [[], words.map(englishTerm)]
-    case .mixed: return [words.map(indonesianTerm), words.map(englishTerm)]
-    }
+    if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
   }
 }

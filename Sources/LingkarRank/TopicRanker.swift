@@ -28,13 +28,11 @@ struct TopicRanker {
       if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
       commentsOf[group] += max(0, items[index].comments)
     }
-    // Sources numbered in order of first appearance.
-    var sourceNumbers: [String: Int] = [:]
-    let sourceOf = items.map { item -> Int in
-      if let known = sourceNumbers[item.source] { return known }
-      sourceNumbers[item.source] = sourceNumbers.count
-      return sourceNumbers.count - 1
-    }
+    // Sources numbered in the order of their names, so that sums over sources run in the same
+    // order whatever the order of the items.
+    let sourceNames = Set(items.map(\.source)).sorted()
+    let sourceNumbers = Dictionary(uniqueKeysWithValues: sourceNames.enumerated().map { ($1, $0) })
+    let sourceOf = items.map { sourceNumbers[$0.source] ?? 0 }
     // Per topic, the items that fit it, with their score.
     let topicNumbers = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var fitting = [[(item: Int, score: Double)]](repeating: [], count: topics.count)

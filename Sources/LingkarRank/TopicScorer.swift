@@ -8,6 +8,8 @@ final class TopicScorer {
   let topics: [Topic]
   let options: ScoringOptions
   private(set) var keywords: [CompiledKeyword] = []
+  /// The built-in examples, when used: their votes are added to the keyword scores.
+  var examples: ExampleIndex?
   /// A keyword sequence to look for, filed under its first term.
   struct Start {
     let keyword: Int
@@ -146,11 +148,12 @@ final class TopicScorer {
       let bit: UInt8 = stream == 0 ? 1 : 2
       let offset = stream * keywordCount
       for part in 0..<2 {
-        let terms = part == 0 ? document.title[stream] : document.body[stream]
+        let range = document.range(stream: stream, title: part == 0)
         let weight = part == 0 ? options.titleWeight : 1.0
         let (flags, first, keywordOf, streamsOf) = (table.flags, table.first, table.keyword, table.streams)
         let (sequenceStart, sequenceTerms) = (table.sequenceStart, table.terms)
-        terms.withUnsafeBufferPointer { terms in
+        document.terms.withUnsafeBufferPointer { all in
+          let terms = UnsafeBufferPointer(rebasing: all[range])
           for position in terms.indices {
             let term = terms[position]
             guard term < flags.count, flags[term] & bit != 0 else { continue }
@@ -187,19 +190,29 @@ final class TopicScorer {
 
   /// Every document's topic matches, best first, above the threshold only.
   func score(_ documents: [AnalyzedDocument]) -> [[ItemTopicMatch]] {
-    score(documents, counts: count(documents))
+    score(documents, counts: count(documents), votes: votes(documents))
   }
 
-  /// Every document's topic matches from its keyword frequencies (see `count`).
-  func score(_ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]]) -> [[ItemTopicMatch]] {
-    score(documents, counts: frequencies, keeping: [], unless: [])
+  /// Every document's topic matches from its keyword frequencies (see `count`) and the votes of
+  /// the examples (see `votes`; empty when examples are not used).
+  func score(
+    _ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]], votes: [[ExampleIndex.Vote]]
+  ) -> [[ItemTopicMatch]] {
+    score(documents, counts: frequencies, votes: votes, keeping: [], unless: [])
+  }
+
+  /// The examples' votes for every document (empty when examples are not used).
+  func votes(_ documents: [AnalyzedDocument]) -> [[ExampleIndex.Vote]] {
+    guard let examples else { return [] }
+    var scratch = ExampleIndex.Scratch(examples)
+    return documents.map { examples.votes($0, scratch: &scratch) }
   }
 
   /// As `score(_:counts:)`, but the documents not marked in `changed` keep their matches from
   /// `previous` (when only keywords met by the marked documents were added since).
   func score(
     _ documents: [AnalyzedDocument], counts frequencies: [[(keyword: Int, count: Double)]],
-    keeping previous: [[ItemTopicMatch]], unless changed: [Bool]
+    votes allVotes: [[ExampleIndex.Vote]], keeping previous: [[ItemTopicMatch]], unless changed: [Bool]
   ) -> [[ItemTopicMatch]] {
     var documentFrequency = [Int](repeating: 0, count: keywords.count)
     for counts in frequencies { for entry in counts { documentFrequency[entry.keyword] += 1 } }
@@ -223,14 +236,35 @@ final class TopicScorer {
         scores[compiled.topic] += contribution
         contributions.append(contribution)
       }
-      return matches(scores: scores) { topic in
-        counts.indices.compactMap { index in
-          let compiled = keywords[counts[index].keyword]
-          return compiled.topic == topic ? (compiled.evidence, contributions[index]) : nil
+      let votes = index < allVotes.count ? allVotes[index] : []
+      for vote in votes where vote.topic >= 0 { scores[vote.topic] += options.exampleWeight * vote.value }
+      // An item nearer the examples about nothing in particular than any topic's evidence has no topic.
+      let unlike = options.exampleWeight * (votes.first { $0.topic < 0 }?.value ?? 0)
+      return matches(scores: scores, floor: unlike) { topic in
+        // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
+        var evidence: [(key: Int, value: Double)] = []
+        for index in counts.indices where keywords[counts[index].keyword].topic == topic {
+          evidence.append((counts[index].keyword, contributions[index]))
         }
+        if let examples, let vote = votes.first(where: { $0.topic == topic }) {
+          let shared = examples.sharedTerms(vote)
+          let value = options.exampleWeight * vote.value / Double(max(1, shared.count))
+          for term in shared { evidence.append((-(term + 1), value)) }
+        }
+        return evidence
       }
     }
   }
+
+  /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
+  private func similarEvidence(_ term: Int) -> String {
+    if let known = similarEvidenceCache[term] { return known }
+    let text = "≈" + (analyzer.surfaces[term] ?? String(analyzer.terms[term].dropFirst(2)))
+    similarEvidenceCache[term] = text
+    return text
+  }
+
+  private var similarEvidenceCache: [Int: String] = [:]
 
   /// Per keyword, how specific it is to its topic: a one-word keyword whose term also appears in
   /// other topics' keywords (`baca` for literacy and for the book club) counts less, by an IDF over
@@ -256,18 +290,26 @@ final class TopicScorer {
   }
 
   /// Topics above the threshold, best first (ties: topic order), each with its evidence.
-  func matches(scores: [Double], evidence: (Int) -> [(String, Double)]) -> [ItemTopicMatch] {
+  /// At most this many pieces of evidence are given for a topic.
+  static let evidenceShown = 8
+
+  func matches(scores: [Double], floor unlike: Double = 0, evidence: (Int) -> [(key: Int, value: Double)]) -> [ItemTopicMatch] {
     // Most items reach the threshold in no topic: nothing to order.
-    guard let top = scores.max(), top >= options.threshold else { return [] }
+    guard let top = scores.max(), top >= options.threshold, top > unlike else { return [] }
     // Only the topics that pass are ordered (usually one or two of them).
     let floor = max(options.threshold, options.secondaryShare * top)
     let order = scores.indices.filter { scores[$0] >= floor }
       .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     var result: [ItemTopicMatch] = []
     for topic in order {
+      // The strongest evidence first; texts are made only for what is shown.
       var matched: [String] = []
-      for (text, _) in evidence(topic).sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where !matched.contains(text) {
-        matched.append(text)
+      // Ties: keywords in their order, then shared words.
+      func order(_ key: Int) -> Int { key >= 0 ? key : Int.max / 2 - key }
+      for (key, _) in evidence(topic).sorted(by: { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }) {
+        guard matched.count < Self.evidenceShown else { break }
+        let text = key >= 0 ? keywords[key].evidence : similarEvidence(-key - 1)
+        if !matched.contains(text) { matched.append(text) }
       }
       result.append(ItemTopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }

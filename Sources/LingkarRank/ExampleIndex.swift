@@ -1,0 +1,187 @@
+import Foundation
+
+/// The built-in example texts of the topics, indexed for nearest-neighbour voting: an item is
+/// compared with every example by the cosine of their IDF-weighted term sets, and its most similar
+/// examples vote for their topics with their similarity.
+///
+/// Keywords say what a topic is called; examples show what teachers write when they write about it
+/// ("circle time", "tidur cuma 4 jam", "kotak HP di depan kelas"). A post that names no keyword still
+/// lands near the examples it resembles. Terms found in more than `exampleCommonShare` of the
+/// examples are left out: they say little and would make every comparison long.
+final class ExampleIndex {
+  /// One topic's share of an item's nearest examples.
+  struct Vote {
+    /// The topic number, or -1 for the examples about none of the topics.
+    let topic: Int
+    /// The summed similarity of the item's nearest examples of the topic.
+    var value: Double
+    /// The nearest of them, and the item's terms that were compared (for evidence: see
+    /// `sharedTerms`; one array shared by the item's votes).
+    let nearest: Int
+    let compared: [Int]
+  }
+
+  /// Each example's topic number (-1: an example about none of the topics).
+  private let classes: [Int]
+  /// Each example's indexed terms.
+  private let exampleTerms: [[Int]]
+  /// Per term (numbered by the analyzer when the index was built), its postings: the examples that
+  /// have it and its weight in each (the example's unit-length vector).
+  private let postingStart: [Int]
+  private let postingExample: [Int32]
+  private let postingWeight: [Float]
+  private let idf: [Double]
+  private let neighbours: Int
+  /// An item is compared on its first this many distinct indexed terms (title first).
+  private let termLimit: Int
+
+  var isEmpty: Bool { postingExample.isEmpty }
+
+  init(examples: [(document: AnalyzedDocument, topic: Int)], analyzer: TextAnalyzer, options: ScoringOptions) {
+    neighbours = max(1, options.exampleNeighbours)
+    termLimit = options.exampleTermLimit
+    classes = examples.map(\.topic)
+    let termCount = analyzer.terms.count
+    var documentFrequency = [Int](repeating: 0, count: termCount)
+    var termsOf: [[Int]] = []
+    var lastSeen = [Int](repeating: -1, count: termCount)
+    for (index, example) in examples.enumerated() {
+      var terms: [Int] = []
+      Self.forEachTerm(of: example.document) { term in
+        guard lastSeen[term] != index, !analyzer.stopTerms.contains(term) else { return true }
+        lastSeen[term] = index
+        terms.append(term)
+        documentFrequency[term] += 1
+        return true
+      }
+      termsOf.append(terms)
+    }
+    let total = Double(max(1, examples.count))
+    let common = max(2, Int(options.exampleCommonShare * total))
+    var idf = [Double](repeating: 0, count: termCount)
+    for term in 0..<termCount where documentFrequency[term] > 0 && documentFrequency[term] <= common {
+      idf[term] = log(total / Double(documentFrequency[term]))
+    }
+    var perTerm = [[(example: Int, weight: Double)]](repeating: [], count: termCount)
+    for (index, terms) in termsOf.enumerated() {
+      let norm = sqrt(terms.reduce(0) { $0 + idf[$1] * idf[$1] })
+      guard norm > 0 else { continue }
+      for term in terms where idf[term] > 0 { perTerm[term].append((index, idf[term] / norm)) }
+    }
+    var starts = [0]
+    var postingExample: [Int32] = []
+    var postingWeight: [Float] = []
+    for var list in perTerm {
+      // A term keeps only the examples in which it weighs most (the shorter ones, where it is a
+      // larger part of the text): the rest add little to any similarity and much to the work.
+      if list.count > options.examplePostingLimit {
+        list.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.example < $1.example }
+        list = Array(list.prefix(options.examplePostingLimit)).sorted { $0.example < $1.example }
+      }
+      for posting in list {
+        postingExample.append(Int32(posting.example))
+        postingWeight.append(Float(posting.weight))
+      }
+      starts.append(postingExample.count)
+    }
+    postingStart = starts
+    self.postingExample = postingExample
+    self.postingWeight = postingWeight
+    exampleTerms = termsOf.map { $0.filter { idf[$0] > 0 } }
+    self.idf = idf
+  }
+
+  /// Calls `body` with the document's terms, title first, until it returns false.
+  static func forEachTerm(of document: AnalyzedDocument, _ body: (Int) -> Bool) {
+    for title in [true, false] {
+      for stream in 0..<2 {
+        for index in document.range(stream: stream, title: title) where !body(document.terms[index]) { return }
+      }
+    }
+  }
+
+  /// The item's votes, one per topic among its nearest examples (-1: the examples about none).
+  func votes(_ document: AnalyzedDocument, scratch: inout Scratch) -> [Vote] {
+    let indexed = idf.count
+    scratch.round &+= 1
+    let round = scratch.round
+    // The item's compared terms (kept by its votes, for evidence).
+    var terms: [Int] = []
+    terms.reserveCapacity(termLimit)
+    var norm = 0.0
+    Self.forEachTerm(of: document) { term in
+      guard term < indexed, idf[term] > 0, scratch.seen[term] != round else { return true }
+      scratch.seen[term] = round
+      terms.append(term)
+      norm += idf[term] * idf[term]
+      return terms.count < termLimit
+    }
+    guard norm > 0 else { return [] }
+    let scale = Float(1 / sqrt(norm))
+    // The scratch arrays are taken out while used, so they are mutated in place.
+    var similarity: [Float] = []
+    swap(&similarity, &scratch.similarity)
+    defer { swap(&similarity, &scratch.similarity) }
+    var touched: [Int] = []
+    swap(&touched, &scratch.touched)
+    defer { swap(&touched, &scratch.touched) }
+    touched.removeAll(keepingCapacity: true)
+    postingExample.withUnsafeBufferPointer { examples in
+      postingWeight.withUnsafeBufferPointer { weights in
+        similarity.withUnsafeMutableBufferPointer { similarity in
+          for term in terms {
+            let weight = Float(idf[term]) * scale
+            for posting in postingStart[term]..<postingStart[term + 1] {
+              let example = Int(examples[posting])
+              if similarity[example] == 0 { touched.append(example) }
+              similarity[example] += weight * weights[posting]
+            }
+          }
+        }
+      }
+    }
+    // The nearest examples, best first (ties: the earlier example), kept in a short sorted list.
+    var nearest: [(similarity: Float, example: Int)] = []
+    nearest.reserveCapacity(neighbours + 1)
+    for example in touched {
+      let value = similarity[example]
+      similarity[example] = 0
+      if nearest.count == neighbours, let last = nearest.last, (value, -example) <= (last.similarity, -last.example) { continue }
+      var at = nearest.count
+      while at > 0, (value, -example) > (nearest[at - 1].similarity, -nearest[at - 1].example) { at -= 1 }
+      nearest.insert((value, example), at: at)
+      if nearest.count > neighbours { nearest.removeLast() }
+    }
+    var result: [Vote] = []
+    for (value, example) in nearest {
+      let topic = classes[example]
+      if let at = result.firstIndex(where: { $0.topic == topic }) {
+        result[at].value += Double(value)
+      } else {
+        result.append(Vote(topic: topic, value: Double(value), nearest: example, compared: terms))
+      }
+    }
+    return result
+  }
+
+  /// The words compared (see `votes`) that the item shares with an example, rarest first, at most
+  /// three: the evidence behind a vote. Asked only for the topics an item is given.
+  func sharedTerms(_ vote: Vote) -> [Int] {
+    var shared = exampleTerms[vote.nearest].filter(vote.compared.contains)
+    shared.sort { idf[$0] != idf[$1] ? idf[$0] > idf[$1] : $0 < $1 }
+    return Array(shared.prefix(3))
+  }
+
+  /// Working arrays for `votes`, reused from item to item.
+  struct Scratch {
+    fileprivate var seen: [UInt32]
+    fileprivate var round: UInt32 = 0
+    fileprivate var similarity: [Float]
+    fileprivate var touched: [Int] = []
+
+    init(_ index: ExampleIndex) {
+      seen = Array(repeating: 0, count: index.idf.count)
+      similarity = Array(repeating: 0, count: index.classes.count)
+    }
+  }
+}

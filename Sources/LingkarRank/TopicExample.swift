@@ -1,0 +1,23 @@
+import Foundation
+
+/// One labelled example text of a built-in topic (`Resources/topic-examples.jsonl`): what teachers
+/// write when they write about that topic, in Indonesian, English or both.
+struct TopicExample: Sendable, Hashable {
+  /// A topic id, or `none` for texts about none of the topics.
+  let topic: String
+  let title: String
+  let text: String
+
+  /// The examples embedded in the binary.
+  static let builtIn: [TopicExample] = parseLines(String(decoding: PackageResources.topic_examples_jsonl, as: UTF8.self))
+
+  /// JSON Lines with `topic`, `title` and `text`; lines that are not such an object are skipped.
+  static func parseLines(_ text: String) -> [TopicExample] {
+    text.split(whereSeparator: \.isNewline).compactMap { line in
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let topic = object["topic"] as? String, let body = object["text"] as? String
+      else { return nil }
+      return TopicExample(topic: topic, title: object["title"] as? String ?? "", text: body)
+    }
+  }
+}
