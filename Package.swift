@@ -41,7 +41,7 @@ let package = Package(
       resources: [
         .embedInCode("Resources/id-stopwords.txt"), .embedInCode("Resources/en-stopwords.txt"),
         .embedInCode("Resources/id-roots.txt"), .embedInCode("Resources/default-topics.txt"),
-        .embedInCode("Resources/related-terms.txt"), .embedInCode("Resources/topic-examples.jsonl"),
+        .embedInCode("Resources/related-terms.txt"),
       ]),
     .target(
       name: "LingkarPipeline",

@@ -25,7 +25,7 @@ public struct ScoringOptions: Sendable, Hashable {
   public var learnedMinimumPrecision = 0.7
   /// Weight of a learned term (times its precision).
   public var learnedScale = 0.4
-  /// Let the built-in example texts (`Resources/topic-examples.jsonl`) vote: an item's most
+  /// Let the built-in example texts (`TopicExamples.swift`) vote: an item's most
   /// similar examples add their similarity to their topics' scores.
   public var useExamples = true
   /// How many of the most similar examples vote.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One labelled example text of a built-in topic (`Resources/topic-examples.jsonl`): what teachers
+/// One labelled example text of a built-in topic (`TopicExamples.swift`): what teachers
 /// write when they write about that topic, in Indonesian, English or both.
 struct TopicExample: Sendable, Hashable {
   /// A topic id, or `none` for texts about none of the topics.
@@ -9,7 +9,7 @@ struct TopicExample: Sendable, Hashable {
   let text: String
 
   /// The examples embedded in the binary.
-  static let builtIn: [TopicExample] = parseLines(String(decoding: PackageResources.topic_examples_jsonl, as: UTF8.self))
+  static let builtIn: [TopicExample] = parseLines(builtInText)
 
   /// JSON Lines with `topic`, `title` and `text`; lines that are not such an object are skipped.
   static func parseLines(_ text: String) -> [TopicExample] {

@@ -1,3 +1,12 @@
+// The built-in example texts of the default topics, one JSON object a line (`topic`, `lang`, `kind`,
+// `title`, `text`): 80 per topic and 160 about none of them. Written for the project from the topic
+// names and scopes only, by writers who saw neither the ranker nor any evaluation set; see
+// `ExampleIndex` for how they are used. Kept as a string literal (not an embedded resource: a byte
+// array literal of this size takes the compiler minutes). Add examples freely, keeping the topics
+// balanced.
+
+extension TopicExample {
+  static let builtInText = #"""
 {"topic": "plc", "lang": "id", "kind": "blog", "title": "Catatan Pertemuan MGMP Matematika SMP Kabupaten Sleman Bulan Ini", "text": "Sabtu kemarin MGMP Matematika berkumpul di SMPN 2 Mlati. Kali ini format pertemuannya berbeda: tiap guru membawa satu praktik mengajar yang gagal, lalu kami bedah bersama apa yang bisa diperbaiki. Ternyata membicarakan kegagalan jauh lebih jujur dan bermanfaat daripada presentasi praktik baik yang sudah dipoles."}
 {"topic": "plc", "lang": "id", "kind": "social", "title": "", "text": "Alhamdulillah, lokakarya 7 guru penggerak angkatan 11 selesai juga 🙏 Capek tapi nagih. Terima kasih Bu fasil dan pengajar praktik yang sabar banget dampingi kami. #GuruPenggerak #GuruBelajar"}
 {"topic": "plc", "lang": "id", "kind": "blog", "title": "Lesson Study di SD Kami: Ketika Guru Menjadi Pengamat", "text": "Semester ini sekolah kami mencoba lesson study untuk pertama kalinya. Satu guru membuka kelasnya, lima guru lain mengamati bukan gurunya, melainkan bagaimana murid belajar. Di sesi refleksi, Bu Ratna bilang baru sadar ada tiga anak di pojok yang sama sekali tidak terlibat selama 40 menit."}
@@ -1358,3 +1367,5 @@
 {"topic": "none", "lang": "mixed", "kind": "social", "title": "", "text": "Gym progress update: deadlift 80 kg akhirnya tembus 🏋️‍♀️ Tiga bulan lalu angkat galon aja ngos-ngosan. Small wins!"}
 {"topic": "none", "lang": "mixed", "kind": "social", "title": "", "text": "Mochi abis vaksin rabies tadi sore, sekarang ngambek di bawah kasur dan nggak mau keluar 🐶 Drama queen banget."}
 {"topic": "none", "lang": "mixed", "kind": "social", "title": "", "text": "Thrifting di Pasar Senen dapet jaket denim Levi's 50k 😍 Kondisi masih mulus, cuma perlu laundry. Best purchase of the month!"}
+"""#
+}
