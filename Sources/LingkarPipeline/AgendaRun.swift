@@ -79,7 +79,6 @@ public struct AgendaRun: Sendable {
     let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(utcOffset: offset)
     let start = since?.start(now: now) ?? min(defaultStart, now.addingTimeInterval(-86_400))
     let chapter = BookClubReadings.current(settings: settings, day: day)
-    let topics = BookClubReadings.topics(base, chapter: chapter?.chapter)
     let stored: [StoredItem]
     let history: [StoredItem]
     do {
@@ -90,10 +89,10 @@ public struct AgendaRun: Sendable {
       throw Failure(description: "cannot read \(databasePath): \(error)")
     }
     let items = stored.map(TopicRun.rankItem)
-    let ranking = Ranker(topics: topics).rank(items, history: history.map(TopicRun.rankItem), now: now)
-    let ranked = RankedReadings(stored: stored, ranking: ranking)
+    let historyItems = history.map(TopicRun.rankItem)
+    let ranked = RankedReadings(stored: stored, ranking: Ranker(topics: base).rank(items, history: historyItems, now: now))
 
-    func readings(_ topicID: String, maximum: Int) -> [DigestItem] {
+    func readings(_ topicID: String, maximum: Int, from ranked: RankedReadings) -> [DigestItem] {
       ranked.readings(topicID, maximum: maximum).map { Self.digestItem($0.item, scored: $0.scored, key: $0.key) }
     }
 
@@ -102,11 +101,15 @@ public struct AgendaRun: Sendable {
     let agendaTopics = picked.map { id in
       let topic = labels[id]
       let label = BilingualText(id: topic?.labelID ?? id, en: topic?.labelEN ?? id)
-      return AgendaTopic(id: id, label: label, readings: readings(id, maximum: maximum), prompts: MeetingPrompts.prompts(for: label))
+      return AgendaTopic(
+        id: id, label: label, readings: readings(id, maximum: maximum, from: ranked), prompts: MeetingPrompts.prompts(for: label))
     }
     let agendaChapter = chapter.map { club, chapter in
-      AgendaChapter(
-        bookTitle: club.title, bookAuthor: club.author, chapter: chapter, related: readings(chapter.topicID, maximum: BookClubReadings.relatedCount))
+      let related = RankedReadings(
+        stored: stored, ranking: BookClubReadings.ranker(base, chapter: chapter).rank(items, history: historyItems, now: now))
+      return AgendaChapter(
+        bookTitle: club.title, bookAuthor: club.author, chapter: chapter,
+        related: readings(chapter.topicID, maximum: BookClubReadings.relatedCount, from: related))
     }
     return Agenda(
       meeting: day, language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),

@@ -24,11 +24,20 @@ enum BookClubReadings {
   }
 
   /// The topics file's topics with the chapter's themes as one more topic.
-  static func topics(_ base: TopicsFile, chapter: BookChapter?) -> TopicsFile {
-    guard let chapter else { return base }
+  static func topics(_ base: TopicsFile, chapter: BookChapter) -> TopicsFile {
     var topics = base.topics
     topics.append(topic(chapter))
     return TopicsFile(topics: topics)
+  }
+
+  /// The ranker that finds the items related to the chapter, in a ranking of its own so that the
+  /// period's topics stay as they are: the chapter's themes as one more topic, matched on keywords
+  /// alone (the built-in examples know nothing of a chapter, and their votes for the other topics
+  /// would crowd it out).
+  static func ranker(_ base: TopicsFile, chapter: BookChapter) -> Ranker {
+    var options = ScoringOptions()
+    options.useExamples = false
+    return Ranker(topics: topics(base, chapter: chapter), options: options)
   }
 
   /// How many items related to the chapter are shown.

@@ -72,13 +72,11 @@ public struct DigestRun {
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
         utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)
-      // The book club's chapter, chosen and scored as the agenda of the next meeting does: its
-      // themes as one more topic, in a ranking of its own so the digest's topics stay as they are.
+      // The book club's chapter, chosen and scored as the agenda of the next meeting does.
       if let settings, let today = CalendarDay(options.dateStamp) {
         let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
         if let (club, chapter) = BookClubReadings.current(settings: settings, day: day) {
-          let chapterRanking = Ranker(topics: BookClubReadings.topics(topics, chapter: chapter))
-            .rank(rankItems, history: historyItems, now: now)
+          let chapterRanking = BookClubReadings.ranker(topics, chapter: chapter).rank(rankItems, history: historyItems, now: now)
           digest.bookClub = RankedReadings(stored: items, ranking: chapterRanking).bookClub(club, chapter)
         }
       }
