@@ -59,7 +59,9 @@ final class ExampleIndex {
     let total = Double(max(1, examples.count))
     let common = max(2, Int(options.exampleCommonShare * total))
     var idf = [Double](repeating: 0, count: termCount)
+    // Numbers ("kelas 4", "2024") are left out: they say nothing of a topic.
     for term in 0..<termCount where documentFrequency[term] > 0 && documentFrequency[term] <= common {
+      guard analyzer.terms[term].dropFirst(2).contains(where: { !$0.isNumber }) else { continue }
       idf[term] = log(total / Double(documentFrequency[term]))
     }
     var perTerm = [[(example: Int, weight: Double)]](repeating: [], count: termCount)
@@ -166,8 +168,8 @@ final class ExampleIndex {
 
   /// The words compared (see `votes`) that the item shares with an example, rarest first, at most
   /// three: the evidence behind a vote. Asked only for the topics an item is given.
-  func sharedTerms(_ vote: Vote) -> [Int] {
-    var shared = exampleTerms[vote.nearest].filter(vote.compared.contains)
+  func sharedTerms(_ vote: Vote, excluding skipped: (Int) -> Bool) -> [Int] {
+    var shared = exampleTerms[vote.nearest].filter { vote.compared.contains($0) && !skipped($0) }
     shared.sort { idf[$0] != idf[$1] ? idf[$0] > idf[$1] : $0 < $1 }
     return Array(shared.prefix(3))
   }

@@ -247,7 +247,8 @@ final class TopicScorer {
           evidence.append((counts[index].keyword, contributions[index]))
         }
         if let examples, let vote = votes.first(where: { $0.topic == topic }) {
-          let shared = examples.sharedTerms(vote)
+          // Words that are keywords already speak as keywords.
+          let shared = examples.sharedTerms(vote, excluding: isKeywordTerm)
           let value = options.exampleWeight * vote.value / Double(max(1, shared.count))
           for term in shared { evidence.append((-(term + 1), value)) }
         }
