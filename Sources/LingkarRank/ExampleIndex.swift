@@ -73,13 +73,7 @@ final class ExampleIndex {
     var starts = [0]
     var postingExample: [Int32] = []
     var postingWeight: [Float] = []
-    for var list in perTerm {
-      // A term keeps only the examples in which it weighs most (the shorter ones, where it is a
-      // larger part of the text): the rest add little to any similarity and much to the work.
-      if list.count > options.examplePostingLimit {
-        list.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.example < $1.example }
-        list = Array(list.prefix(options.examplePostingLimit)).sorted { $0.example < $1.example }
-      }
+    for list in perTerm {
       for posting in list {
         postingExample.append(Int32(posting.example))
         postingWeight.append(Float(posting.weight))

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One labelled example text of a built-in topic (`TopicExamples.swift`): what teachers
+/// One labelled example text of a built-in topic (`TopicExamples`): what teachers
 /// write when they write about that topic, in Indonesian, English or both.
 struct TopicExample: Sendable, Hashable {
   /// A topic id, or `none` for texts about none of the topics.
@@ -9,7 +9,7 @@ struct TopicExample: Sendable, Hashable {
   let text: String
 
   /// The examples embedded in the binary.
-  static let builtIn: [TopicExample] = parseLines(builtInText)
+  static let builtIn: [TopicExample] = parseLines(TopicExamples.all)
 
   /// JSON Lines with `topic`, `title` and `text`; lines that are not such an object are skipped.
   static func parseLines(_ text: String) -> [TopicExample] {

@@ -290,10 +290,11 @@ final class TopicScorer {
     }
   }
 
-  /// Topics above the threshold, best first (ties: topic order), each with its evidence.
   /// At most this many pieces of evidence are given for a topic.
   static let evidenceShown = 8
 
+  /// Topics above the threshold (and above `unlike`, the examples' vote for no topic), best first
+  /// (ties: topic order), each with its evidence.
   func matches(scores: [Double], floor unlike: Double = 0, evidence: (Int) -> [(key: Int, value: Double)]) -> [ItemTopicMatch] {
     // Most items reach the threshold in no topic: nothing to order.
     guard let top = scores.max(), top >= options.threshold, top > unlike else { return [] }

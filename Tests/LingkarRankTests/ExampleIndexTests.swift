@@ -4,7 +4,7 @@ import Testing
 
 @testable import LingkarRank
 
-/// The built-in examples and their votes (`TopicExamples.swift`, `ExampleIndex`).
+/// The built-in examples and their votes (`TopicExamples`, `ExampleIndex`).
 struct ExampleIndexTests {
   func classify(_ title: String, _ text: String, examples: Bool) -> [ItemTopicMatch] {
     var options = ScoringOptions()
