@@ -123,14 +123,16 @@ struct DuplicateFinder {
     entries.reserveCapacity(candidates.count * bands)
     let width = max(signatureWidth, bands * rowsPerBand)
     var signature = [UInt64](repeating: .max, count: width)
-    // Signatures keep the low 16 bits of each slot (b-bit MinHash): two different slot values agree
-    // by chance once in 65,536, and four times as many signatures fit in the cache.
-    var signatures = [UInt16](repeating: 0, count: candidates.count * width)
+    // Signatures keep the low 8 bits of each slot (b-bit MinHash, Li and König 2010): two different
+    // slot values agree by chance once in 256 (a quarter of a slot in 64, against the tens that make
+    // a candidate), and a signature fills one cache line. They only rule pairs out; the word sets
+    // decide.
+    var signatures = [UInt8](repeating: 0, count: candidates.count * width)
     var signatureOf = [Int](repeating: -1, count: documents.count)
     for (ordinal, index) in candidates.enumerated() {
       minHash(words.set(index), hashes: shingleHashes, into: &signature)
       signatureOf[index] = ordinal * width
-      for slot in 0..<width { signatures[ordinal * width + slot] = UInt16(truncatingIfNeeded: signature[slot]) }
+      for slot in 0..<width { signatures[ordinal * width + slot] = UInt8(truncatingIfNeeded: signature[slot]) }
       for band in 0..<bands {
         var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         for row in 0..<rowsPerBand { key = mix(key ^ signature[band * rowsPerBand + row]) }
@@ -139,36 +141,29 @@ struct DuplicateFinder {
     }
     IntegerSort.sort(&entries)
 
-    /// Whether two signatures agree in at least `wanted` slots: four slots at a time in a 64-bit word.
-    /// A lane of `a ^ b` is zero where the slots agree; the top bit of each lane of
-    /// `((x & low) + low) | x` is set exactly where it is not, and those bits are summed lane-wise
-    /// (no population count, which not every processor has).
-    func agrees(_ first: Int, _ second: Int, atLeast wanted: Int) -> Bool {
+    /// Whether two signatures agree in at least `wanted` slots: eight slots at a time in a 64-bit
+    /// word. A lane of `a ^ b` is zero where the slots agree; the top bit of each lane of
+    /// `((x & low) + low) | x` is set exactly where it is not, and a multiplication sums those bits.
+    func agrees(_ first: Int, _ second: Int, atLeast wanted: Double) -> Bool {
       signatures.withUnsafeBufferPointer { slots in
         guard let base = slots.baseAddress else { return false }
         let (a, b) = (UnsafeRawPointer(base + first), UnsafeRawPointer(base + second))
-        let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
-        var differing: UInt64 = 0
-        var total = 0
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var differing = 0
         var offset = 0
-        while offset + 4 <= width {
-          let x = a.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
-            ^ b.loadUnaligned(fromByteOffset: offset * 2, as: UInt64.self)
-          differing &+= ((((x & low) &+ low) | x) >> 15) & 0x0001_0001_0001_0001
-          offset += 4
-          // Lanes count to at most 4 096 slots; fold them before they could overflow.
-          if offset % 16_384 == 0 {
-            total &+= Int(truncatingIfNeeded: (differing &* 0x0001_0001_0001_0001) >> 48)
-            differing = 0
-          }
+        while offset + 8 <= width {
+          let x = a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            ^ b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          let lanes = ((((x & low) &+ low) | x) >> 7) & 0x0101_0101_0101_0101
+          differing &+= Int(truncatingIfNeeded: (lanes &* 0x0101_0101_0101_0101) >> 56)
+          offset += 8
         }
-        total &+= Int(truncatingIfNeeded: (differing &* 0x0001_0001_0001_0001) >> 48)
-        var agreeing = offset - total
+        var agreeing = offset - differing
         while offset < width {
           agreeing &+= base[first + offset] == base[second + offset] ? 1 : 0
           offset += 1
         }
-        return agreeing >= wanted
+        return Double(agreeing) >= wanted
       }
     }
 
@@ -203,8 +198,9 @@ struct DuplicateFinder {
           let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0
             && handles[story] == handles[item]
           let needed = leastJaccard(words.count(story), words.count(item), sameAuthor: sameAuthor)
-          let wanted = Int((signatureMargin * needed * Double(width)).rounded(.up))
-          guard agrees(signatureOf[story], signatureOf[item], atLeast: wanted) else { continue }
+          guard agrees(signatureOf[story], signatureOf[item], atLeast: signatureMargin * needed * Double(width)) else {
+            continue
+          }
           // Pairs that share several buckets are compared once.
           let pair = min(story, item) * documents.count + max(story, item)
           if different.contains(pair) { continue }

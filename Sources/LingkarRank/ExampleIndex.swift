@@ -31,6 +31,8 @@ final class ExampleIndex {
   private let postingExample: [Int32]
   private let postingWeight: [Float]
   private let idf: [Double]
+  /// `idf` as the votes read it.
+  private let weight: [Float]
   private let neighbours: Int
   /// An item is compared on its first this many distinct indexed terms (title first).
   private let termLimit: Int
@@ -85,76 +87,99 @@ final class ExampleIndex {
     self.postingWeight = postingWeight
     exampleTerms = termsOf.map { $0.filter { idf[$0] > 0 } }
     self.idf = idf
+    weight = idf.map(Float.init)
   }
 
   /// Calls `body` with the document's terms, title first, until it returns false.
   static func forEachTerm(of document: AnalyzedDocument, _ body: (Int) -> Bool) {
-    for title in [true, false] {
-      for stream in 0..<2 {
-        for index in document.range(stream: stream, title: title) where !body(document.terms[index]) { return }
-      }
+    for part in 0..<4 {
+      for index in document.range(stream: part & 1, title: part < 2) where !body(document.terms[index]) { return }
     }
   }
 
   /// The item's votes, one per topic among its nearest examples (-1: the examples about none).
   func votes(_ document: AnalyzedDocument, scratch: inout Scratch) -> [Vote] {
-    let indexed = idf.count
     scratch.round &+= 1
-    let round = scratch.round
-    // The item's compared terms (kept by its votes, for evidence).
+    // The item's compared terms (kept by its votes, for evidence) and their weights.
     var terms: [Int] = []
     terms.reserveCapacity(termLimit)
-    var norm = 0.0
-    Self.forEachTerm(of: document) { term in
-      guard term < indexed, idf[term] > 0, scratch.seen[term] != round else { return true }
-      scratch.seen[term] = round
-      terms.append(term)
-      norm += idf[term] * idf[term]
-      return terms.count < termLimit
-    }
-    guard norm > 0 else { return [] }
-    let scale = Float(1 / sqrt(norm))
-    // The scratch arrays are taken out while used, so they are mutated in place.
-    var similarity: [Float] = []
-    swap(&similarity, &scratch.similarity)
-    defer { swap(&similarity, &scratch.similarity) }
-    var touched: [Int] = []
-    swap(&touched, &scratch.touched)
-    defer { swap(&touched, &scratch.touched) }
-    touched.removeAll(keepingCapacity: true)
-    postingExample.withUnsafeBufferPointer { examples in
-      postingWeight.withUnsafeBufferPointer { weights in
-        similarity.withUnsafeMutableBufferPointer { similarity in
-          for term in terms {
-            let weight = Float(idf[term]) * scale
-            for posting in postingStart[term]..<postingStart[term + 1] {
-              let example = Int(examples[posting])
-              if similarity[example] == 0 { touched.append(example) }
-              similarity[example] += weight * weights[posting]
+    var norm: Float = 0
+    weight.withUnsafeBufferPointer { weight in
+      scratch.seen.withUnsafeMutableBufferPointer { seen in
+        let round = scratch.round
+        document.terms.withUnsafeBufferPointer { all in
+          for part in 0..<4 {
+            for term in UnsafeBufferPointer(rebasing: all[document.range(stream: part & 1, title: part < 2)]) {
+              guard term < weight.count, weight[term] > 0, seen[term] != round else { continue }
+              seen[term] = round
+              terms.append(term)
+              norm += weight[term] * weight[term]
+              if terms.count >= termLimit { return }
             }
           }
         }
       }
     }
-    // The nearest examples, best first (ties: the earlier example), kept in a short sorted list.
-    var nearest: [(similarity: Float, example: Int)] = []
-    nearest.reserveCapacity(neighbours + 1)
-    for example in touched {
-      let value = similarity[example]
-      similarity[example] = 0
-      if nearest.count == neighbours, let last = nearest.last, (value, -example) <= (last.similarity, -last.example) { continue }
-      var at = nearest.count
-      while at > 0, (value, -example) > (nearest[at - 1].similarity, -nearest[at - 1].example) { at -= 1 }
-      nearest.insert((value, example), at: at)
-      if nearest.count > neighbours { nearest.removeLast() }
+    guard norm > 0 else { return [] }
+    let scale = 1 / norm.squareRoot()
+    let count = neighbours
+    var found = 0
+    postingExample.withUnsafeBufferPointer { examples in
+      postingWeight.withUnsafeBufferPointer { weights in
+        scratch.similarity.withUnsafeMutableBufferPointer { similarity in
+          scratch.touched.withUnsafeMutableBufferPointer { touched in
+            // Each example met is listed once (its similarity was 0 before), so `touched` never
+            // holds more than all the examples.
+            var touchedCount = 0
+            for term in terms {
+              let termWeight = weight[term] * scale
+              for posting in postingStart[term]..<postingStart[term + 1] {
+                let example = Int(examples[posting])
+                if similarity[example] == 0 {
+                  touched[touchedCount] = Int32(example)
+                  touchedCount += 1
+                }
+                similarity[example] += termWeight * weights[posting]
+              }
+            }
+            // The nearest examples, best first (ties: the earlier example), kept in a short sorted
+            // list; an example that does not beat the last one is passed over at once.
+            scratch.nearestValue.withUnsafeMutableBufferPointer { values in
+              scratch.nearestExample.withUnsafeMutableBufferPointer { nearest in
+                for position in 0..<touchedCount {
+                  let example = touched[position]
+                  let value = similarity[Int(example)]
+                  similarity[Int(example)] = 0
+                  if found == count {
+                    let (last, lastExample) = (values[count - 1], nearest[count - 1])
+                    guard value > last || (value == last && example < lastExample) else { continue }
+                  } else {
+                    found += 1
+                  }
+                  var at = found - 1
+                  while at > 0, value > values[at - 1] || (value == values[at - 1] && example < nearest[at - 1]) {
+                    values[at] = values[at - 1]
+                    nearest[at] = nearest[at - 1]
+                    at -= 1
+                  }
+                  values[at] = value
+                  nearest[at] = example
+                }
+              }
+            }
+          }
+        }
+      }
     }
     var result: [Vote] = []
-    for (value, example) in nearest {
+    for position in 0..<found {
+      let example = Int(scratch.nearestExample[position])
+      let value = Double(scratch.nearestValue[position])
       let topic = classes[example]
       if let at = result.firstIndex(where: { $0.topic == topic }) {
-        result[at].value += Double(value)
+        result[at].value += value
       } else {
-        result.append(Vote(topic: topic, value: Double(value), nearest: example, compared: terms))
+        result.append(Vote(topic: topic, value: value, nearest: example, compared: terms))
       }
     }
     return result
@@ -173,11 +198,16 @@ final class ExampleIndex {
     fileprivate var seen: [UInt32]
     fileprivate var round: UInt32 = 0
     fileprivate var similarity: [Float]
-    fileprivate var touched: [Int] = []
+    fileprivate var touched: [Int32]
+    fileprivate var nearestValue: [Float]
+    fileprivate var nearestExample: [Int32]
 
     init(_ index: ExampleIndex) {
       seen = Array(repeating: 0, count: index.idf.count)
       similarity = Array(repeating: 0, count: index.classes.count)
+      touched = Array(repeating: 0, count: index.classes.count)
+      nearestValue = Array(repeating: 0, count: index.neighbours)
+      nearestExample = Array(repeating: 0, count: index.neighbours)
     }
   }
 }
