@@ -5,8 +5,9 @@ import LingkarModel
 struct AnalyzedDocument {
   let language: ItemLanguage
   /// Every part's terms in one array: Indonesian title, Indonesian body, English title, English
-  /// body (one allocation per item, not one per part).
-  let terms: [Int]
+  /// body (one allocation per item, not one per part; 32-bit, as the words of a period never number
+  /// more, and the streams are the largest thing the ranker keeps).
+  let terms: [Int32]
   /// Where the first three parts end in `terms` (the last ends at its end).
   private let ends: (Int, Int, Int)
   /// Content words (stopwords dropped), for length normalization.
@@ -19,7 +20,7 @@ struct AnalyzedDocument {
   /// `textLimit`: bytes of `text` read (its start; see `ScoringOptions.textLimit`).
   init(analyzer: TextAnalyzer, title: String, text: String, declaredLanguage: String?, textLimit: Int = .max) {
     // The title's word numbers, then the body's.
-    var words: [Int] = []
+    var words: [Int32] = []
     words.reserveCapacity(min(text.utf8.count, textLimit) / 6 + 16)
     analyzer.appendWordNumbers(title, to: &words)
     let titleCount = words.count
@@ -36,7 +37,8 @@ struct AnalyzedDocument {
     let (isStop, shingleOf) = (analyzer.wordIsStop, analyzer.wordShingle)
     var stamps = analyzer.shingleStamp
     analyzer.shingleStamp = []
-    for word in words {
+    for word32 in words {
+      let word = Int(word32)
       indonesian += forIndonesian[word]
       english += forEnglish[word]
       guard !isStop[word] else { continue }
@@ -48,7 +50,7 @@ struct AnalyzedDocument {
     }
     analyzer.shingleStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
-    var terms: [Int] = []
+    var terms: [Int32] = []
     terms.reserveCapacity(language == .mixed ? 2 * words.count : words.count)
     analyzer.appendTerms(of: words[..<titleCount], stream: 0, language: language, to: &terms)
     let first = terms.count

@@ -93,7 +93,7 @@ final class ExampleIndex {
   /// Calls `body` with the document's terms, title first, until it returns false.
   static func forEachTerm(of document: AnalyzedDocument, _ body: (Int) -> Bool) {
     for part in 0..<4 {
-      for index in document.range(stream: part & 1, title: part < 2) where !body(document.terms[index]) { return }
+      for index in document.range(stream: part & 1, title: part < 2) where !body(Int(document.terms[index])) { return }
     }
   }
 
@@ -109,7 +109,8 @@ final class ExampleIndex {
         let round = scratch.round
         document.terms.withUnsafeBufferPointer { all in
           for part in 0..<4 {
-            for term in UnsafeBufferPointer(rebasing: all[document.range(stream: part & 1, title: part < 2)]) {
+            for term32 in UnsafeBufferPointer(rebasing: all[document.range(stream: part & 1, title: part < 2)]) {
+              let term = Int(term32)
               guard term < weight.count, weight[term] > 0, seen[term] != round else { continue }
               seen[term] = round
               terms.append(term)
@@ -185,12 +186,21 @@ final class ExampleIndex {
     return result
   }
 
-  /// The words compared (see `votes`) that the item shares with an example, rarest first, at most
-  /// three: the evidence behind a vote. Asked only for the topics an item is given.
+  /// The words compared (see `votes`) that the item shares with an example, rarest first (ties: the
+  /// earlier numbered), at most three: the evidence behind a vote. Asked only for the topics an item
+  /// is given.
   func sharedTerms(_ vote: Vote, excluding skipped: (Int) -> Bool) -> [Int] {
-    var shared = exampleTerms[vote.nearest].filter { vote.compared.contains($0) && !skipped($0) }
-    shared.sort { idf[$0] != idf[$1] ? idf[$0] > idf[$1] : $0 < $1 }
-    return Array(shared.prefix(3))
+    let example = exampleTerms[vote.nearest]
+    var shared: [Int] = []
+    for term in vote.compared where example.contains(term) && !skipped(term) {
+      var at = shared.count
+      while at > 0, idf[term] > idf[shared[at - 1]] || (idf[term] == idf[shared[at - 1]] && term < shared[at - 1]) {
+        at -= 1
+      }
+      if at < 3 { shared.insert(term, at: at) }
+      if shared.count > 3 { shared.removeLast() }
+    }
+    return shared
   }
 
   /// Working arrays for `votes`, reused from item to item.

@@ -21,7 +21,9 @@ struct RelatedTermLearner {
     var terms: [Int] = []
     for (index, (document, found)) in zip(documents, matches).enumerated() {
       terms.removeAll(keepingCapacity: true)
-      for term in document.terms where lastSeen[term] != index {
+      for term32 in document.terms {
+        let term = Int(term32)
+        guard lastSeen[term] != index else { continue }
         lastSeen[term] = index
         terms.append(term)
         documentFrequency[term] += 1

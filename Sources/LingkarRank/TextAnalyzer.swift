@@ -115,13 +115,13 @@ final class TextAnalyzer {
 
   /// The word numbers of a text's tokens, appended to `numbers`. The word table is worked on as a
   /// local value (no access checks per token).
-  func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int]) {
+  func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int32]) {
     var local = WordTable.empty
     swap(&local, &table)
     Tokenizer.forEachToken(text, limit: limit) {
       let (number, added) = local.number($0)
       if added { addWord($0) }
-      numbers.append(number)
+      numbers.append(Int32(truncatingIfNeeded: number))
     }
     swap(&local, &table)
   }
@@ -129,14 +129,15 @@ final class TextAnalyzer {
   /// Appends the terms of `numbers` (word numbers) in one stream (0 Indonesian, 1 English), if the
   /// language has that stream: Indonesian items have only the first, English only the second,
   /// mixed both.
-  func appendTerms(of numbers: ArraySlice<Int>, stream: Int, language: ItemLanguage, to output: inout [Int]) {
+  func appendTerms(of numbers: ArraySlice<Int32>, stream: Int, language: ItemLanguage, to output: inout [Int32]) {
     guard stream == 0 ? language != .en : language != .id else { return }
     // Taken out of `self` while filled in, so the loop works on a local array.
     var terms: [Int] = []
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
-    for number in numbers {
+    for number32 in numbers {
+      let number = Int(number32)
       if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
-      output.append(terms[number])
+      output.append(Int32(truncatingIfNeeded: terms[number]))
     }
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
   }

@@ -8,6 +8,10 @@ final class TopicScorer {
   let topics: [Topic]
   let options: ScoringOptions
   private(set) var keywords: [CompiledKeyword] = []
+  /// Each keyword's evidence text, and each topic's id, as `matches` reads them (without copying
+  /// the records they belong to).
+  private var evidenceTexts: [String] = []
+  private let topicIDs: [String]
   /// The built-in examples, when used: their votes are added to the keyword scores.
   var examples: ExampleIndex?
   /// A keyword sequence to look for, filed under its first term.
@@ -27,6 +31,7 @@ final class TopicScorer {
 
   init(topics: [Topic], related: [String: [TopicKeyword]], analyzer: TextAnalyzer, options: ScoringOptions) {
     self.topics = topics
+    topicIDs = topics.map(\.id)
     self.analyzer = analyzer
     self.options = options
     for (index, topic) in topics.enumerated() {
@@ -56,6 +61,7 @@ final class TopicScorer {
     guard keywordKeys.insert(key).inserted else { return }
     let index = keywords.count
     keywords.append(CompiledKeyword(topic: topic, text: text, weight: weight, origin: origin, sequences: sequences))
+    evidenceTexts.append(keywords[index].evidence)
     // A term sequence already looked for in a stream for this topic (`parent` and `parents`, or the
     // related `baca` next to `membaca`) is not looked for again: one piece of text counts once.
     let fresh = sequences.enumerated().map { stream, sequence in
@@ -113,7 +119,7 @@ final class TopicScorer {
     var streams: [UInt8] = []
     /// Per entry, where its sequence starts in `terms`; it ends where the next entry's starts.
     var sequenceStart: [Int] = [0]
-    var terms: [Int] = []
+    var terms: [Int32] = []
 
     init(_ table: [[Start]]) {
       for list in table {
@@ -121,7 +127,7 @@ final class TopicScorer {
         for start in list {
           keyword.append(start.keyword)
           streams.append(start.streams)
-          terms += start.sequence
+          terms += start.sequence.map { Int32(truncatingIfNeeded: $0) }
           sequenceStart.append(terms.count)
         }
         first.append(keyword.count)
@@ -155,7 +161,7 @@ final class TopicScorer {
         document.terms.withUnsafeBufferPointer { all in
           let terms = UnsafeBufferPointer(rebasing: all[range])
           for position in terms.indices {
-            let term = terms[position]
+            let term = Int(terms[position])
             guard term < flags.count, flags[term] & bit != 0 else { continue }
             for entry in first[term]..<first[term + 1] where streamsOf[entry] & bit != 0 {
               let (start, end) = (sequenceStart[entry], sequenceStart[entry + 1])
@@ -222,20 +228,18 @@ final class TopicScorer {
     let specificity = keywordSpecificity()
     let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
 
+    // Per keyword, its topic and everything in its BM25 contribution but the item's own count and
+    // length (read in the loop below, not from the keyword records).
+    let topicOf = keywords.map(\.topic)
+    let factor = keywords.indices.map { keywords[$0].weight * specificity[$0] * idf[$0] * (options.k1 + 1) }
+    let startsKeyword = starts.map { !$0.isEmpty }
     var scores = [Double](repeating: 0, count: topics.count)
     return zip(documents, frequencies).enumerated().map { index, pair in
       let (document, counts) = pair
       if index < changed.count, !changed[index] { return previous[index] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
       for topic in scores.indices { scores[topic] = 0 }
-      var contributions: [Double] = []
-      contributions.reserveCapacity(counts.count)
-      for (keyword, count) in counts {
-        let compiled = keywords[keyword]
-        let contribution = compiled.weight * specificity[keyword] * idf[keyword] * count * (options.k1 + 1) / (count + saturation)
-        scores[compiled.topic] += contribution
-        contributions.append(contribution)
-      }
+      for (keyword, count) in counts { scores[topicOf[keyword]] += factor[keyword] * count / (count + saturation) }
       let votes = index < allVotes.count ? allVotes[index] : []
       for vote in votes where vote.topic >= 0 { scores[vote.topic] += options.exampleWeight * vote.value }
       // An item nearer the examples about nothing in particular than any topic's evidence has no topic.
@@ -243,12 +247,12 @@ final class TopicScorer {
       return matches(scores: scores, floor: unlike) { topic in
         // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
         var evidence: [(key: Int, value: Double)] = []
-        for index in counts.indices where keywords[counts[index].keyword].topic == topic {
-          evidence.append((counts[index].keyword, contributions[index]))
+        for (keyword, count) in counts where topicOf[keyword] == topic {
+          evidence.append((keyword, factor[keyword] * count / (count + saturation)))
         }
         if let examples, let vote = votes.first(where: { $0.topic == topic }) {
           // Words that are keywords already speak as keywords.
-          let shared = examples.sharedTerms(vote, excluding: isKeywordTerm)
+          let shared = examples.sharedTerms(vote) { $0 < startsKeyword.count && startsKeyword[$0] }
           let value = options.exampleWeight * vote.value / Double(max(1, shared.count))
           for term in shared { evidence.append((-(term + 1), value)) }
         }
@@ -310,10 +314,10 @@ final class TopicScorer {
       func order(_ key: Int) -> Int { key >= 0 ? key : Int.max / 2 - key }
       for (key, _) in evidence(topic).sorted(by: { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }) {
         guard matched.count < Self.evidenceShown else { break }
-        let text = key >= 0 ? keywords[key].evidence : similarEvidence(-key - 1)
+        let text = key >= 0 ? evidenceTexts[key] : similarEvidence(-key - 1)
         if !matched.contains(text) { matched.append(text) }
       }
-      result.append(ItemTopicMatch(topicID: topics[topic].id, score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
+      result.append(ItemTopicMatch(topicID: topicIDs[topic], score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }
     return result
   }
