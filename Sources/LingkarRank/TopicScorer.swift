@@ -25,9 +25,6 @@ final class TopicScorer {
   private var starts: [[Start]] = []
   private var keywordKeys = Set<String>()
   private var sequenceKeys = Set<String>()
-  /// Per keyword, the counts of the document being read (then reset), and which were touched.
-  private var streamCounts: [Double] = []
-  private var touched: [Int] = []
 
   init(topics: [Topic], related: [String: [TopicKeyword]], analyzer: TextAnalyzer, options: ScoringOptions) {
     self.topics = topics
@@ -79,16 +76,10 @@ final class TopicScorer {
   /// Whether a term already starts some keyword (learned terms are only new ones).
   func isKeywordTerm(_ term: Int) -> Bool { term < starts.count && !starts[term].isEmpty }
 
-  /// Keyword frequencies in one document, by keyword number: title matches weighted, the better
-  /// stream counted.
-  func frequencies(_ document: AnalyzedDocument) -> [(keyword: Int, count: Double)] {
-    frequencies(document, table: FlatStarts(starts))
-  }
-
-  /// Keyword frequencies of every document.
+  /// Keyword frequencies of every document, by keyword number: title matches weighted, the
+  /// better stream counted.
   func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
-    let table = FlatStarts(starts)
-    return documents.map { frequencies($0, table: table) }
+    Counter(table: FlatStarts(starts), keywordCount: keywords.count, titleWeight: options.titleWeight).count(documents)
   }
 
   /// `previous` (counted when there were `since` keywords) completed with the keywords added since
@@ -104,24 +95,28 @@ final class TopicScorer {
       table[term] = added
     }
     // Added keywords have higher numbers, so appending keeps each list sorted.
-    let flat = FlatStarts(table)
-    return zip(documents, previous).map { document, old in old + frequencies(document, table: flat) }
+    let counter = Counter(table: FlatStarts(table), keywordCount: keywords.count, titleWeight: options.titleWeight)
+    return zip(previous, counter.count(documents)).map { $0 + $1 }
   }
 
-  /// The starts table laid out flat (no nested arrays to retain while counting).
-  struct FlatStarts {
+  /// The starts table laid out flat, in memory it owns: no nested arrays to retain while counting,
+  /// and no bounds checks in the counting loop (`Counter` reads it only at indices the table's
+  /// own layout guarantees).
+  final class FlatStarts {
     /// Per term, the streams (bits as in `Start.streams`) in which some sequence starts with it, so
     /// the tokens that start nothing (most) cost one byte read.
-    var flags: [UInt8] = []
+    let flags: UnsafeMutableBufferPointer<UInt8>
     /// Per term, its first entry; entries of term t are `first[t]..<first[t + 1]`.
-    var first: [Int] = [0]
-    var keyword: [Int] = []
-    var streams: [UInt8] = []
+    let first: UnsafeMutableBufferPointer<Int>
+    let keyword: UnsafeMutableBufferPointer<Int>
+    let streams: UnsafeMutableBufferPointer<UInt8>
     /// Per entry, where its sequence starts in `terms`; it ends where the next entry's starts.
-    var sequenceStart: [Int] = [0]
-    var terms: [Int32] = []
+    let sequenceStart: UnsafeMutableBufferPointer<Int>
+    let terms: UnsafeMutableBufferPointer<Int32>
 
     init(_ table: [[Start]]) {
+      var (flags, first, keyword, streams, sequenceStart, terms): ([UInt8], [Int], [Int], [UInt8], [Int], [Int32]) =
+        ([], [0], [], [], [0], [])
       for list in table {
         flags.append(list.reduce(0) { $0 | $1.streams })
         for start in list {
@@ -132,34 +127,53 @@ final class TopicScorer {
         }
         first.append(keyword.count)
       }
+      func owned<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+      }
+      (self.flags, self.first, self.keyword) = (owned(flags), owned(first), owned(keyword))
+      (self.streams, self.sequenceStart, self.terms) = (owned(streams), owned(sequenceStart), owned(terms))
+    }
+
+    deinit {
+      for buffer in [UnsafeMutableRawPointer(flags.baseAddress), UnsafeMutableRawPointer(first.baseAddress),
+        UnsafeMutableRawPointer(keyword.baseAddress), UnsafeMutableRawPointer(streams.baseAddress),
+        UnsafeMutableRawPointer(sequenceStart.baseAddress), UnsafeMutableRawPointer(terms.baseAddress)]
+      {
+        buffer?.deallocate()
+      }
     }
   }
 
-  private func frequencies(
-    _ document: AnalyzedDocument, table: FlatStarts
-  ) -> [(keyword: Int, count: Double)] {
-    let keywordCount = keywords.count
-    // Taken out of `self` while counting, so the loops work on plain local arrays.
-    var counts = streamCounts
-    var touched = self.touched
-    streamCounts = []
-    self.touched = []
-    defer {
-      streamCounts = counts
-      self.touched = touched
+  /// Counts keyword sequences in documents with one table and one set of working counts.
+  struct Counter {
+    let table: FlatStarts
+    let keywordCount: Int
+    let titleWeight: Double
+
+    func count(_ documents: [AnalyzedDocument]) -> [[(keyword: Int, count: Double)]] {
+      // Per keyword, the counts of the document being read in either stream (then reset).
+      let counts = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, 2 * keywordCount))
+      counts.initialize(repeating: 0)
+      defer { counts.deallocate() }
+      var touched: [Int] = []
+      return documents.map { frequencies($0, counts: counts, touched: &touched) }
     }
-    if counts.count < 2 * keywordCount { counts = Array(repeating: 0, count: 2 * keywordCount) }
-    touched.removeAll(keepingCapacity: true)
-    for stream in 0..<2 {
-      let bit: UInt8 = stream == 0 ? 1 : 2
-      let offset = stream * keywordCount
-      for part in 0..<2 {
-        let range = document.range(stream: stream, title: part == 0)
-        let weight = part == 0 ? options.titleWeight : 1.0
-        let (flags, first, keywordOf, streamsOf) = (table.flags, table.first, table.keyword, table.streams)
-        let (sequenceStart, sequenceTerms) = (table.sequenceStart, table.terms)
-        document.terms.withUnsafeBufferPointer { all in
-          let terms = UnsafeBufferPointer(rebasing: all[range])
+
+    private func frequencies(
+      _ document: AnalyzedDocument, counts: UnsafeMutableBufferPointer<Double>, touched: inout [Int]
+    ) -> [(keyword: Int, count: Double)] {
+      touched.removeAll(keepingCapacity: true)
+      let (flags, first, keywordOf, streamsOf) = (table.flags, table.first, table.keyword, table.streams)
+      let (sequenceStart, sequenceTerms) = (table.sequenceStart, table.terms)
+      document.terms.withUnsafeBufferPointer { all in
+        for part in 0..<4 {
+          let (stream, title) = (part >> 1, part & 1 == 0)
+          let bit: UInt8 = stream == 0 ? 1 : 2
+          let offset = stream * keywordCount
+          let weight = title ? titleWeight : 1.0
+          let terms = UnsafeBufferPointer(rebasing: all[document.range(stream: stream, title: title)])
           for position in terms.indices {
             let term = Int(terms[position])
             guard term < flags.count, flags[term] & bit != 0 else { continue }
@@ -182,16 +196,16 @@ final class TopicScorer {
           }
         }
       }
+      touched.sort()
+      var result: [(keyword: Int, count: Double)] = []
+      result.reserveCapacity(touched.count)
+      for keyword in touched {
+        result.append((keyword, max(counts[keyword], counts[keywordCount + keyword])))
+        counts[keyword] = 0
+        counts[keywordCount + keyword] = 0
+      }
+      return result
     }
-    touched.sort()
-    var result: [(keyword: Int, count: Double)] = []
-    result.reserveCapacity(touched.count)
-    for keyword in touched {
-      result.append((keyword, max(counts[keyword], counts[keywordCount + keyword])))
-      counts[keyword] = 0
-      counts[keywordCount + keyword] = 0
-    }
-    return result
   }
 
   /// Every document's topic matches, best first, above the threshold only.
