@@ -32,21 +32,30 @@ struct AnalyzedDocument {
     shingles.reserveCapacity(words.count)
     analyzer.documentStamp += 1
     let stamp = analyzer.documentStamp
-    // The analyzer's per-word arrays, read (and the stamps written) as locals in the loop.
-    let (forIndonesian, forEnglish) = (analyzer.wordIndonesianEvidence, analyzer.wordEnglishEvidence)
-    let (isStop, shingleOf) = (analyzer.wordIsStop, analyzer.wordShingle)
+    // The analyzer's per-word arrays, read (and the stamps written) through buffers in the loop:
+    // every word number comes from the analyzer's table, so it is within them.
     var stamps = analyzer.shingleStamp
     analyzer.shingleStamp = []
-    for word32 in words {
-      let word = Int(word32)
-      indonesian += forIndonesian[word]
-      english += forEnglish[word]
-      guard !isStop[word] else { continue }
-      length += 1
-      let shingle = shingleOf[word]
-      guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
-      stamps[Int(shingle)] = stamp
-      shingles.append(UInt32(shingle))
+    analyzer.wordIndonesianEvidence.withUnsafeBufferPointer { forIndonesian in
+      analyzer.wordEnglishEvidence.withUnsafeBufferPointer { forEnglish in
+        analyzer.wordIsStop.withUnsafeBufferPointer { isStop in
+          analyzer.wordShingle.withUnsafeBufferPointer { shingleOf in
+            stamps.withUnsafeMutableBufferPointer { stamps in
+              for word32 in words {
+                let word = Int(word32)
+                indonesian += forIndonesian[word]
+                english += forEnglish[word]
+                guard !isStop[word] else { continue }
+                length += 1
+                let shingle = shingleOf[word]
+                guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
+                stamps[Int(shingle)] = stamp
+                shingles.append(UInt32(shingle))
+              }
+            }
+          }
+        }
+      }
     }
     analyzer.shingleStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)

@@ -1,6 +1,7 @@
 /// Sorts plain integers in place without the standard library's merge buffer and comparison closure
-/// (equal integers are indistinguishable, so stability does not matter): LSD radix sort by bytes for
-/// long arrays, quicksort with insertion sort for short ones.
+/// (equal integers are indistinguishable, so stability does not matter): long arrays are spread by
+/// their top 16 bits first (see `radixSort`), and runs and short arrays are quicksorted (insertion
+/// sort for the shortest).
 enum IntegerSort {
   static func sort(_ values: inout [UInt64]) {
     let count = values.count
@@ -65,37 +66,35 @@ enum IntegerSort {
     a[j] = value
   }
 
+  /// One pass on the top 16 bits spreads the values into 65,536 runs in order of those bits (a
+  /// counting sort into a second buffer), then each run is sorted on its own: the values the
+  /// duplicate finder sorts are hashes, so runs are a handful of values long; a long run (many
+  /// values alike in their top bits) is quicksorted like any other.
   private static func radixSort(_ values: inout [UInt64]) {
     let count = values.count
-    var scratch = [UInt64](repeating: 0, count: count)
-    values.withUnsafeMutableBufferPointer { first in
-      scratch.withUnsafeMutableBufferPointer { second in
-        var source = first.baseAddress!
-        var target = second.baseAddress!
-        var counts = [Int](repeating: 0, count: 256)
-        for pass in 0..<8 {
-          let shift = UInt64(pass * 8)
-          for digit in 0..<256 { counts[digit] = 0 }
-          for index in 0..<count { counts[Int((source[index] >> shift) & 0xFF)] += 1 }
-          // A byte that is the same in every value moves nothing.
-          if counts[Int((source[0] >> shift) & 0xFF)] == count { continue }
-          var total = 0
-          for digit in 0..<256 {
-            let here = counts[digit]
-            counts[digit] = total
-            total += here
-          }
-          for index in 0..<count {
-            let value = source[index]
-            let digit = Int((value >> shift) & 0xFF)
-            target[counts[digit]] = value
-            counts[digit] += 1
-          }
-          swap(&source, &target)
-        }
-        if source != first.baseAddress! {
-          first.baseAddress!.update(from: source, count: count)
-        }
+    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+    defer { scratch.deallocate() }
+    let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 65_537)
+    defer { starts.deallocate() }
+    starts.initialize(repeating: 0)
+    values.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let target = scratch.baseAddress else { return }
+      for index in 0..<count { starts[Int(base[index] >> 48) + 1] += 1 }
+      for digit in 0..<65_536 { starts[digit + 1] += starts[digit] }
+      // `starts[d]` is where run d begins; it is moved along as the run is filled and ends where
+      // run d + 1 begins.
+      for index in 0..<count {
+        let value = base[index]
+        let digit = Int(value >> 48)
+        target[starts[digit]] = value
+        starts[digit] += 1
+      }
+      base.update(from: target, count: count)
+      var start = 0
+      for digit in 0..<65_536 {
+        let end = starts[digit]
+        if end - start > 1 { quicksort(base, start, end - 1) }
+        start = end
       }
     }
   }

@@ -134,10 +134,13 @@ final class TextAnalyzer {
     // Taken out of `self` while filled in, so the loop works on a local array.
     var terms: [Int] = []
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
-    for number32 in numbers {
-      let number = Int(number32)
-      if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
-      output.append(Int32(truncatingIfNeeded: terms[number]))
+    // Word numbers come from the table, so they are within `terms`.
+    terms.withUnsafeMutableBufferPointer { terms in
+      for number32 in numbers {
+        let number = Int(number32)
+        if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
+        output.append(Int32(truncatingIfNeeded: terms[number]))
+      }
     }
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
   }

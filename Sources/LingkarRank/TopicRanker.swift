@@ -16,6 +16,8 @@ struct TopicRanker {
     // Groups are numbered by item (a story's number is one of its items), so plain arrays hold
     // what is known per story.
     let count = items.count
+    // Keys and sources read once (not through copies of whole items in the loops and comparisons).
+    let itemKeys = items.map(\.key)
     var storySize = [Int](repeating: 0, count: count)
     for group in groups { storySize[group] += 1 }
     var members = [[Int]](repeating: [], count: count)
@@ -66,7 +68,7 @@ struct TopicRanker {
         if current < 0 {
           stories.append(group)
         } else if representativeScore[group] > score
-          || (representativeScore[group] == score && items[current].key < items[index].key)
+          || (representativeScore[group] == score && itemKeys[current] < itemKeys[index])
         {
           continue
         }
@@ -129,8 +131,8 @@ struct TopicRanker {
         relevance: rounded(relevance), capped: rounded(capped), sources: sourceCount, sourcesAtCap: atCap,
         recency: rounded(recencySum / storyCount), engagement: rounded(engagementSum / storyCount),
         spread: rounded(spread), novelty: rounded(novelty))
-      let keys = values.sorted { $0.value != $1.value ? $0.value > $1.value : items[$0.item].key < items[$1.item].key }
-        .map { items[$0.item].key }
+      let keys = values.sorted { $0.value != $1.value ? $0.value > $1.value : itemKeys[$0.item] < itemKeys[$1.item] }
+        .map { itemKeys[$0.item] }
       let result = RankedTopic(
         id: topic.id, labelID: topic.labelID, labelEN: topic.labelEN, score: rounded(capped * spread * novelty),
         breakdown: breakdown, items: keys)
@@ -148,7 +150,7 @@ struct TopicRanker {
       let (a, b) = itemRank[first] == Int.max ? (0.0, 0.0) : (valueInFirstTopic[first], valueInFirstTopic[second])
       if a != b { return a > b }
       if time[first] != time[second] { return time[first] > time[second] }
-      return items[first].key < items[second].key
+      return itemKeys[first] < itemKeys[second]
     }
     return Ranking(topics: ranked.map(\.topic), items: order.map { scored[$0] })
   }
