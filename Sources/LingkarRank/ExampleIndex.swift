@@ -23,8 +23,8 @@ final class ExampleIndex {
 
   /// Each example's topic number (-1: an example about none of the topics).
   private let classes: [Int]
-  /// Each example's indexed terms.
-  private let exampleTerms: [[Int]]
+  /// Each example's indexed terms (32-bit: an example's list is read whole for evidence).
+  private let exampleTerms: [[Int32]]
   /// Per term (numbered by the analyzer when the index was built), its postings: the examples that
   /// have it and its weight in each (the example's unit-length vector).
   private let postingStart: [Int]
@@ -85,7 +85,7 @@ final class ExampleIndex {
     postingStart = starts
     self.postingExample = postingExample
     self.postingWeight = postingWeight
-    exampleTerms = termsOf.map { $0.filter { idf[$0] > 0 } }
+    exampleTerms = termsOf.map { $0.filter { idf[$0] > 0 }.map { Int32(truncatingIfNeeded: $0) } }
     self.idf = idf
     weight = idf.map(Float.init)
   }
@@ -190,9 +190,14 @@ final class ExampleIndex {
   /// earlier numbered), at most three: the evidence behind a vote. Asked only for the topics an item
   /// is given.
   func sharedTerms(_ vote: Vote, excluding skipped: (Int) -> Bool) -> [Int] {
-    let example = exampleTerms[vote.nearest]
+    // The compared terms as one bit each of a 64-bit filter, so most of the example's terms are
+    // passed over without searching the list.
+    func bit(_ term: Int) -> UInt64 { 1 << ((UInt64(truncatingIfNeeded: term) &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+    let filter = vote.compared.reduce(0) { $0 | bit($1) }
     var shared: [Int] = []
-    for term in vote.compared where example.contains(term) && !skipped(term) {
+    for term32 in exampleTerms[vote.nearest] {
+      let term = Int(term32)
+      guard filter & bit(term) != 0, vote.compared.contains(term), !skipped(term) else { continue }
       var at = shared.count
       while at > 0, idf[term] > idf[shared[at - 1]] || (idf[term] == idf[shared[at - 1]] && term < shared[at - 1]) {
         at -= 1
