@@ -45,52 +45,38 @@ struct DuplicateFinder {
   private func groups(
     documents: [AnalyzedDocument], words: ShingleSets, shingleHashes: [UInt64], links: [String?], sources: [String]
   ) -> [Int] {
-    // The person behind each source, numbered (-1: not known).
+    // The person behind each source, numbered (-1: not known). Sources repeat (many items per
+    // feed): each distinct source is read once; and as items come feed by feed, the previous item's
+    // source is tried first (comparing a string with itself costs nothing, hashing it does).
     var handleNumbers: [String: Int] = [:]
-    // Sources repeat (many items per feed): each distinct source is read once.
     var handleOfSource: [String: Int] = [:]
-    let handles = sources.map { source -> Int in
+    func handle(of source: String) -> Int {
       if let known = handleOfSource[source] { return known }
       var number = -1
       if let handle = SourceHandle.of(source) {
-        if let known = handleNumbers[handle] {
-          number = known
-        } else {
-          number = handleNumbers.count
-          handleNumbers[handle] = number
-        }
+        number = handleNumbers[handle] ?? handleNumbers.count
+        handleNumbers[handle] = number
       }
       handleOfSource[source] = number
       return number
     }
-    var parent = Array(documents.indices)
-    var size = [Int](repeating: 1, count: documents.count)
-    func find(_ item: Int) -> Int {
-      var item = item
-      while parent[item] != item {
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-      }
-      return item
+    var previous: (source: String, handle: Int)?
+    let handles = sources.map { source -> Int in
+      if let previous, previous.source == source { return previous.handle }
+      let number = handle(of: source)
+      previous = (source, number)
+      return number
     }
-    /// Joins two stories unless together they would pass `largestStory`: a real story is posted in
-    /// a handful of places, while a chain of "similar" items that keeps growing is templated text,
-    /// and one group of thousands would also make every digest list quadratic in size.
-    @discardableResult
-    func union(_ first: Int, _ second: Int) -> Bool {
-      let (a, b) = (find(first), find(second))
-      guard a != b else { return true }
-      guard size[a] + size[b] <= largestStory else { return false }
-      let (root, child) = (min(a, b), max(a, b))
-      parent[child] = root
-      size[root] += size[child]
-      return true
-    }
+    var stories = StoryForest(count: documents.count, largestStory: largestStory)
 
-    var byLink: [String: Int] = [:]
+    // Items with the same link are one story. Links are numbered by the word table (a hash over
+    // their bytes, cheaper than hashing a `String`): the first item with each link, by number.
+    var linkNumbers = WordTable()
+    var firstWithLink: [Int] = []
     for (index, link) in links.enumerated() {
-      guard let link, !link.isEmpty else { continue }
-      if let first = byLink[link] { union(first, index) } else { byLink[link] = index }
+      guard var link, !link.isEmpty else { continue }
+      let (number, added) = link.withUTF8 { linkNumbers.number($0) }
+      if added { firstWithLink.append(index) } else { stories.union(firstWithLink[number], index) }
     }
 
     var overlap = Overlap(shingleCount: shingleHashes.count)
@@ -106,7 +92,7 @@ struct DuplicateFinder {
           && overlap.shared(words.set(other), words.set(index), atLeast: Double(words.count(index))) != nil
       }
       if let same {
-        union(same, index)
+        stories.union(same, index)
       } else {
         byWords[fingerprint, default: []].append(index)
         candidates.append(index)
@@ -169,7 +155,8 @@ struct DuplicateFinder {
 
     // In each bucket, a member is checked once against one member of each story already met there
     // (not against every member), at most `storiesPerBucket` stories and `checksPerMember` checks.
-    var stories: [Int] = []
+    // The items that stand for the stories met so far in a bucket.
+    var met: [Int] = []
     var different = Set<Int>()
     var start = 0
     while start < entries.count {
@@ -177,14 +164,14 @@ struct DuplicateFinder {
       while end < entries.count, entries[end] & ~itemMask == entries[start] & ~itemMask { end += 1 }
       defer { start = end }
       guard end - start > 1 else { continue }
-      stories.removeAll(keepingCapacity: true)
+      met.removeAll(keepingCapacity: true)
       for position in start..<end {
         let item = Int(entries[position] & itemMask)
-        var root = find(item)
+        var root = stories.find(item)
         var checks = 0
         var joined = false
-        for story in stories {
-          let storyRoot = find(story)
+        for story in met {
+          let storyRoot = stories.find(story)
           if storyRoot == root {
             joined = true
             continue
@@ -192,7 +179,7 @@ struct DuplicateFinder {
           guard checks < checksPerMember else { break }
           checks += 1
           // Two stories too large to join stay apart whatever the texts say: nothing to compare.
-          guard size[storyRoot] + size[root] <= largestStory else { continue }
+          guard stories.size(storyRoot) + stories.size(root) <= largestStory else { continue }
           // The signatures agree in about the Jaccard share of their slots: far too few agreeing
           // slots rule a pair out without comparing the word sets.
           let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0
@@ -205,18 +192,18 @@ struct DuplicateFinder {
           let pair = min(story, item) * documents.count + max(story, item)
           if different.contains(pair) { continue }
           if isSameStory(words.set(story), words.set(item), sameAuthor: sameAuthor, overlap: &overlap) {
-            if union(story, item) {
-              root = find(item)
+            if stories.union(story, item) {
+              root = stories.find(item)
               joined = true
             }
           } else {
             different.insert(pair)
           }
         }
-        if !joined, stories.count < storiesPerBucket { stories.append(item) }
+        if !joined, met.count < storiesPerBucket { met.append(item) }
       }
     }
-    return documents.indices.map(find)
+    return documents.indices.map { stories.find($0) }
   }
 
   /// The least Jaccard similarity of two word sets of these sizes that `isSameStory` can accept.
