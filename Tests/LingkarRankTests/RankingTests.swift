@@ -99,4 +99,21 @@ struct RankingEdgeCaseTests {
   func emptyDuplicateGroups() {
     #expect(DuplicateFinder().groups(documents: [], shingleHashes: [], links: []).isEmpty)
   }
+
+  @Test("items with the same link are one story, however different their texts; other links stay apart")
+  func sameLinkIsOneStory() {
+    let analyzer = TextAnalyzer()
+    let texts = [
+      "Refleksi akhir semester bersama murid kelas lima",
+      "Year 9 students plan their own science fair",
+      "Catatan rapat komunitas belajar guru matematika",
+      "A long post about phonics for early readers",
+      "Rubrik presentasi kelompok untuk kelas sembilan",
+    ]
+    let documents = texts.map { AnalyzedDocument(analyzer: analyzer, title: "", text: $0, declaredLanguage: nil) }
+    let link = "https://guru.example/2025/11/" + String(repeating: "sebuah-tautan-yang-panjang-", count: 4)
+    let links: [String?] = [link, "https://guru.example/other", nil, link, ""]
+    let groups = DuplicateFinder().groups(documents: documents, shingleHashes: analyzer.shingleHashes, links: links)
+    #expect(groups == [0, 1, 2, 0, 4])
+  }
 }
