@@ -21,7 +21,11 @@ struct AnalyzedDocument {
   init(analyzer: TextAnalyzer, title: String, text: String, declaredLanguage: String?, textLimit: Int = .max) {
     // The title's word numbers, then the body's.
     var words: [Int32] = []
-    words.reserveCapacity(min(text.utf8.count, textLimit) / 6 + 16)
+    swap(&words, &analyzer.wordScratch)
+    defer {
+      words.removeAll(keepingCapacity: true)
+      swap(&words, &analyzer.wordScratch)
+    }
     analyzer.appendWordNumbers(title, to: &words)
     let titleCount = words.count
     analyzer.appendWordNumbers(text, limit: textLimit, to: &words)
@@ -59,16 +63,24 @@ struct AnalyzedDocument {
     }
     analyzer.shingleStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
-    var terms: [Int32] = []
-    terms.reserveCapacity(language == .mixed ? 2 * words.count : words.count)
-    analyzer.appendTerms(of: words[..<titleCount], stream: 0, language: language, to: &terms)
-    let first = terms.count
-    analyzer.appendTerms(of: words[titleCount...], stream: 0, language: language, to: &terms)
-    let second = terms.count
-    analyzer.appendTerms(of: words[..<titleCount], stream: 1, language: language, to: &terms)
-    ends = (first, second, terms.count)
-    analyzer.appendTerms(of: words[titleCount...], stream: 1, language: language, to: &terms)
-    self.terms = terms
+    // Each stream the language has gets one term per word: the array is made at its final size.
+    let (indonesianStream, englishStream) = (TextAnalyzer.has(stream: 0, language), TextAnalyzer.has(stream: 1, language))
+    var ends = (0, 0, 0)
+    let streamCount = (indonesianStream ? 1 : 0) + (englishStream ? 1 : 0)
+    terms = Array(unsafeUninitializedCapacity: streamCount * words.count) { buffer, count in
+      var position = 0
+      if indonesianStream {
+        analyzer.writeTerms(of: words[..<titleCount], stream: 0, to: buffer, at: &position)
+        ends.0 = position
+        analyzer.writeTerms(of: words[titleCount...], stream: 0, to: buffer, at: &position)
+      }
+      ends.1 = position
+      if englishStream { analyzer.writeTerms(of: words[..<titleCount], stream: 1, to: buffer, at: &position) }
+      ends.2 = position
+      if englishStream { analyzer.writeTerms(of: words[titleCount...], stream: 1, to: buffer, at: &position) }
+      count = position
+    }
+    self.ends = ends
     self.length = length
     self.shingles = shingles
   }

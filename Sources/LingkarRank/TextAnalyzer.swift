@@ -126,11 +126,23 @@ final class TextAnalyzer {
     swap(&local, &table)
   }
 
-  /// Appends the terms of `numbers` (word numbers) in one stream (0 Indonesian, 1 English), if the
-  /// language has that stream: Indonesian items have only the first, English only the second,
-  /// mixed both.
-  func appendTerms(of numbers: ArraySlice<Int32>, stream: Int, language: ItemLanguage, to output: inout [Int32]) {
-    guard stream == 0 ? language != .en : language != .id else { return }
+  /// A word-number array kept from text to text (see `AnalyzedDocument.init`), so analyzing a
+  /// text allocates none.
+  var wordScratch: [Int32] = []
+
+  /// Whether items of `language` have the stream (0 Indonesian, 1 English): Indonesian items have
+  /// only the first, English only the second, mixed both.
+  static func has(stream: Int, _ language: ItemLanguage) -> Bool {
+    stream == 0 ? language != .en : language != .id
+  }
+
+  /// Writes the terms of `numbers` (word numbers) in one stream (0 Indonesian, 1 English) to
+  /// `output` from `position` on, one term per word, and moves `position` past them. The caller
+  /// makes room for them.
+  func writeTerms(
+    of numbers: ArraySlice<Int32>, stream: Int, to output: UnsafeMutableBufferPointer<Int32>, at position: inout Int
+  ) {
+    precondition(position + numbers.count <= output.count)
     // Taken out of `self` while filled in, so the loop works on a local array.
     var terms: [Int] = []
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }
@@ -139,7 +151,8 @@ final class TextAnalyzer {
       for number32 in numbers {
         let number = Int(number32)
         if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
-        output.append(Int32(truncatingIfNeeded: terms[number]))
+        output[position] = Int32(truncatingIfNeeded: terms[number])
+        position += 1
       }
     }
     if stream == 0 { swap(&terms, &wordIndonesian) } else { swap(&terms, &wordEnglish) }

@@ -32,9 +32,21 @@ struct TopicRanker {
     }
     // Sources numbered in the order of their names, so that sums over sources run in the same
     // order whatever the order of the items.
-    let sourceNames = Set(items.map(\.source)).sorted()
-    let sourceNumbers = Dictionary(uniqueKeysWithValues: sourceNames.enumerated().map { ($1, $0) })
-    let sourceOf = items.map { sourceNumbers[$0.source] ?? 0 }
+    // Items come feed by feed: a source equal to the previous item's is not hashed again.
+    var distinctSources = Set<String>()
+    var previousSource: String?
+    for item in items where item.source != previousSource {
+      distinctSources.insert(item.source)
+      previousSource = item.source
+    }
+    let sourceNumbers = Dictionary(uniqueKeysWithValues: distinctSources.sorted().enumerated().map { ($1, $0) })
+    var previous: (source: String, number: Int)?
+    let sourceOf = items.map { item -> Int in
+      if let previous, previous.source == item.source { return previous.number }
+      let number = sourceNumbers[item.source] ?? 0
+      previous = (item.source, number)
+      return number
+    }
     // Per topic, the items that fit it, with their score.
     let topicNumbers = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var fitting = [[(item: Int, score: Double)]](repeating: [], count: topics.count)
