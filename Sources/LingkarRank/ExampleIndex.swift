@@ -18,7 +18,7 @@ final class ExampleIndex {
     /// The nearest of them, and the item's terms that were compared (for evidence: see
     /// `sharedTerms`; one array shared by the item's votes).
     let nearest: Int
-    let compared: [Int]
+    let compared: [Int32]
   }
 
   /// Each example's topic number (-1: an example about none of the topics).
@@ -101,7 +101,7 @@ final class ExampleIndex {
   func votes(_ document: AnalyzedDocument, scratch: inout Scratch) -> [Vote] {
     scratch.round &+= 1
     // The item's compared terms (kept by its votes, for evidence) and their weights.
-    var terms: [Int] = []
+    var terms: [Int32] = []
     terms.reserveCapacity(termLimit)
     var norm: Float = 0
     weight.withUnsafeBufferPointer { weight in
@@ -113,7 +113,7 @@ final class ExampleIndex {
               let term = Int(term32)
               guard term < weight.count, weight[term] > 0, seen[term] != round else { continue }
               seen[term] = round
-              terms.append(term)
+              terms.append(term32)
               norm += weight[term] * weight[term]
               if terms.count >= termLimit { return }
             }
@@ -132,7 +132,8 @@ final class ExampleIndex {
             // Each example met is listed once (its similarity was 0 before), so `touched` never
             // holds more than all the examples.
             var touchedCount = 0
-            for term in terms {
+            for term32 in terms {
+              let term = Int(term32)
               let termWeight = weight[term] * scale
               for posting in postingStart[term]..<postingStart[term + 1] {
                 let example = Int(examples[posting])
@@ -193,11 +194,11 @@ final class ExampleIndex {
     // The compared terms as one bit each of a 64-bit filter, so most of the example's terms are
     // passed over without searching the list.
     func bit(_ term: Int) -> UInt64 { 1 << ((UInt64(truncatingIfNeeded: term) &* 0x9E37_79B9_7F4A_7C15) >> 58) }
-    let filter = vote.compared.reduce(0) { $0 | bit($1) }
+    let filter = vote.compared.reduce(0) { $0 | bit(Int($1)) }
     var shared: [Int] = []
     for term32 in exampleTerms[vote.nearest] {
       let term = Int(term32)
-      guard filter & bit(term) != 0, vote.compared.contains(term), !skipped(term) else { continue }
+      guard filter & bit(term) != 0, vote.compared.contains(term32), !skipped(term) else { continue }
       var at = shared.count
       while at > 0, idf[term] > idf[shared[at - 1]] || (idf[term] == idf[shared[at - 1]] && term < shared[at - 1]) {
         at -= 1
