@@ -33,6 +33,8 @@ public enum TopicEvaluation {
         lines.append("  miss \(error.id) label=\(error.label) got=\(error.predicted)  \(text)")
         lines.append("       \(error.evidence)")
       }
+      for pair in all.missedPairs { lines.append("  missed duplicate pair \(pair)") }
+      for pair in all.wrongPairs { lines.append("  wrong duplicate pair \(pair)") }
     }
     return lines
   }

@@ -16,6 +16,8 @@ struct AnalyzedDocument {
   /// endings; see `TextAnalyzer.shingleHashes`), in order of first occurrence, for near-duplicate
   /// detection.
   let shingles: [UInt32]
+  /// The canonical links of the web addresses in the text (see `MentionedLink`), in order.
+  let mentions: [String]
 
   /// `textLimit`: bytes of `text` read (its start; see `ScoringOptions.textLimit`).
   init(analyzer: TextAnalyzer, title: String, text: String, declaredLanguage: String?, textLimit: Int = .max) {
@@ -26,9 +28,11 @@ struct AnalyzedDocument {
       words.removeAll(keepingCapacity: true)
       swap(&words, &analyzer.wordScratch)
     }
-    analyzer.appendWordNumbers(title, to: &words)
+    var mentions: [String] = []
+    analyzer.appendWordNumbers(title, to: &words, mentions: &mentions)
     let titleCount = words.count
-    analyzer.appendWordNumbers(text, limit: textLimit, to: &words)
+    analyzer.appendWordNumbers(text, limit: textLimit, to: &words, mentions: &mentions)
+    self.mentions = mentions
     var indonesian = 0.0
     var english = 0.0
     var length = 0

@@ -1,5 +1,6 @@
-/// Groups items that are the same story: the same canonical link, or texts whose content words
-/// overlap enough (reposts, cross-posts on Mastodon and Bluesky, light rephrasings).
+/// Groups items that are the same story: the same canonical link, a text that gives another item's
+/// link, or texts whose content words overlap enough (reposts, cross-posts on Mastodon and Bluesky,
+/// light rephrasings).
 ///
 /// Candidates come from MinHash signatures banded for locality-sensitive hashing (any shared band
 /// makes a pair a candidate), so a period of tens of thousands of items is not compared pairwise; each
@@ -77,6 +78,15 @@ struct DuplicateFinder {
       guard var link, !link.isEmpty else { continue }
       let (number, added) = link.withUTF8 { linkNumbers.number($0) }
       if added { firstWithLink.append(index) } else { stories.union(firstWithLink[number], index) }
+    }
+    // An item whose text gives another item's link shares that item's story (a post that shares a
+    // blog post). Addresses that are no item's link are numbered after all the items' links.
+    let itemLinks = firstWithLink.count
+    for (index, document) in documents.enumerated() {
+      for var mention in document.mentions {
+        let (number, _) = mention.withUTF8 { linkNumbers.number($0) }
+        if number < itemLinks { stories.union(firstWithLink[number], index) }
+      }
     }
 
     var overlap = Overlap(shingleCount: shingleHashes.count)

@@ -13,6 +13,9 @@ public struct EvaluationReport: Sendable, Hashable, CustomStringConvertible {
   public var perTopicF1: [String: Double]
   /// Items whose prediction was wrong: (id, label, predicted).
   public var errors: [(id: String, label: String, predicted: String, evidence: String)]
+  /// Duplicate pairs not found, and pairs found that are not duplicates (`id|id`, sorted).
+  public var missedPairs: [String] = []
+  public var wrongPairs: [String] = []
 
   public static func == (lhs: EvaluationReport, rhs: EvaluationReport) -> Bool {
     lhs.description == rhs.description

@@ -10,7 +10,7 @@ public struct Evaluator: Sendable {
 
   public func evaluate(_ items: [EvaluationItem], name: String = "all") -> EvaluationReport {
     let input = items.map {
-      RankItem(key: $0.id, source: $0.source, title: $0.title, text: $0.text, link: $0.link)
+      RankItem(key: $0.id, source: $0.source, title: $0.title, text: $0.text, link: $0.link.map { CanonicalLink.of($0) ?? $0 })
     }
     let (scored, groups) = ranker.classify(input)
     var correct = 0
@@ -50,12 +50,15 @@ public struct Evaluator: Sendable {
       }
     }
     let hits = gold.intersection(found).count
-    return EvaluationReport(
+    var report = EvaluationReport(
       name: name, items: items.count, top1: Double(correct) / Double(max(1, items.count)), macroF1: macro,
       duplicatePairs: gold.count,
       duplicatePrecision: found.isEmpty ? 1 : Double(hits) / Double(found.count),
       duplicateRecall: gold.isEmpty ? 1 : Double(hits) / Double(gold.count),
       perTopicF1: perTopic, errors: errors)
+    report.missedPairs = gold.subtracting(found).sorted()
+    report.wrongPairs = found.subtracting(gold).sorted()
+    return report
   }
 
   /// The whole set, and each `split` (e.g. tune / test) ranked on its own.

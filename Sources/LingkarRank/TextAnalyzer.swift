@@ -113,12 +113,13 @@ final class TextAnalyzer {
     }
   }
 
-  /// The word numbers of a text's tokens, appended to `numbers`. The word table is worked on as a
-  /// local value (no access checks per token).
-  func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int32]) {
+  /// The word numbers of a text's tokens, appended to `numbers`, and the links its web addresses
+  /// point to, appended to `mentions`. The word table is worked on as a local value (no access
+  /// checks per token).
+  func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int32], mentions: inout [String]) {
     var local = WordTable.empty
     swap(&local, &table)
-    Tokenizer.forEachToken(text, limit: limit) {
+    Tokenizer.forEachToken(text, limit: limit, address: { if let link = MentionedLink.of($0) { mentions.append(link) } }) {
       let (number, added) = local.number($0)
       if added { addWord($0) }
       numbers.append(Int32(truncatingIfNeeded: number))

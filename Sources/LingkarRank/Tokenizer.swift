@@ -17,12 +17,16 @@ public enum Tokenizer {
   /// is lower-cased into a scratch buffer without making a `String`; words with non-ASCII letters,
   /// hyphens or apostrophes, and hashtags, go through the Unicode-aware path.
   /// Only the first `limit` bytes are read, cut back to the last space before it, so a word is never
-  /// split.
-  static func forEachToken(_ text: String, limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  /// split. Web addresses are not tokens; `address` is called with the bytes of each (as written, up
+  /// to the next space).
+  static func forEachToken(
+    _ text: String, limit: Int = .max, address: (UnsafeBufferPointer<UInt8>) -> Void = { _ in },
+    _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     var text = text
     text.withUTF8 { bytes in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchCapacity) { scratch in
-        scan(UnsafeBufferPointer(rebasing: bytes[..<prefixLength(bytes, limit: limit)]), scratch: scratch, body)
+        scan(UnsafeBufferPointer(rebasing: bytes[..<prefixLength(bytes, limit: limit)]), scratch: scratch, address, body)
       }
     }
   }
@@ -43,7 +47,7 @@ public enum Tokenizer {
 
   private static func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>,
-    _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    _ address: (UnsafeBufferPointer<UInt8>) -> Void, _ body: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     let count = bytes.count
     var index = 0
@@ -96,11 +100,13 @@ public enum Tokenizer {
         continue
       }
       if startsAddress(bytes, at: index) {
+        let start = index
         while index < count {
           let (current, size) = decode(bytes, at: index)
           if current.isASCII ? isASCIIWhitespace(current.value) : current.properties.isWhitespace { break }
           index += size
         }
+        address(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         continue
       }
       var end = index

@@ -13,7 +13,7 @@ struct EvaluationTests {
     "tune": (0.83, 0.84, 1.0, 1.0),
     "test": (0.84, 0.84, 1.0, 1.0),
     "all": (0.84, 0.85, 1.0, 1.0),
-    "blind": (0.82, 0.82, 0.9, 1.0),
+    "blind": (0.82, 0.82, 1.0, 1.0),
   ]
 
   @Test("each labelled set scores at or above the ratchet", arguments: ["eval-set", "blind-set"])
