@@ -8,19 +8,22 @@
 /// words of the topic keywords). A word that cannot be brought to a known root keeps only its clitics
 /// removed: under-stemming costs less than two unrelated words meeting on a made-up stem.
 public struct IndonesianStemmer: Sendable {
-  let roots: Set<String>
+  /// The known roots, looked up by their bytes (no `String` made per candidate).
+  let roots: WordTable
 
   public init(extraRoots: Set<String> = []) {
-    roots = WordLists.indonesianRoots.union(extraRoots)
+    var roots = WordTable()
+    for var root in WordLists.indonesianRoots.union(extraRoots) { _ = root.withUTF8 { roots.number($0) } }
+    self.roots = roots
   }
 
   public func stem(_ word: String) -> String {
     guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-    if roots.contains(word) { return word }
+    var current = Array(word.utf8)
+    if isRoot(current) { return word }
     // Clitics first; when the stripped word leads nowhere, the word with the ending kept is tried
     // too (`bertanya` is `ber-tanya`, not `berta-nya`).
     var bases: [[UInt8]] = []
-    var current = Array(word.utf8)
     bases.append(current)
     for particles in [Self.particles, Self.possessives] {
       if let stripped = strip(current, anyOf: particles) {
@@ -68,7 +71,7 @@ public struct IndonesianStemmer: Sendable {
     return nil
   }
 
-  private func isRoot(_ word: [UInt8]) -> Bool { roots.contains(string(word)) }
+  private func isRoot(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { roots.find($0) != nil } }
   private func string(_ word: [UInt8]) -> String { String(decoding: word, as: UTF8.self) }
 
   private func strip(_ word: [UInt8], anyOf endings: [[UInt8]]) -> [UInt8]? {

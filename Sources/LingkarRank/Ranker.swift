@@ -54,7 +54,7 @@ public struct Ranker: Sendable {
       for entry in learned {
         var sequences: [[Int]] = [[], []]
         sequences[entry.stream] = [entry.term]
-        let surface = analyzer.surfaces[entry.term] ?? String(analyzer.terms[entry.term].dropFirst(2))
+        let surface = analyzer.surfaces[entry.term]
         scorer.addCompiled(text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
       }
       if !learned.isEmpty {

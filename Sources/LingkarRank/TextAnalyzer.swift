@@ -12,10 +12,8 @@ final class TextAnalyzer {
   let detector = LanguageDetector()
   private(set) var terms: [String] = []
   private var numbers: [String: Int] = [:]
-  private var indonesianCache: [String: Int] = [:]
-  private var englishCache: [String: Int] = [:]
-  /// A surface word for each term, for evidence ("~siswa").
-  private(set) var surfaces: [Int: String] = [:]
+  /// A surface word for each term (the first word that made it), for evidence ("~siswa").
+  private(set) var surfaces: [String] = []
 
   init(extraRoots: Set<String> = []) {
     indonesian = IndonesianStemmer(extraRoots: extraRoots)
@@ -25,31 +23,40 @@ final class TextAnalyzer {
     WordLists.indonesianStopwords.contains(token) || WordLists.englishStopwords.contains(token)
   }
 
-  func number(_ term: String) -> Int {
+  /// The number of a term (`i:stem` or `e:stem`), made the first time; `surface` is the word it
+  /// comes from.
+  private func number(_ term: String, surface: String) -> Int {
     if let known = numbers[term] { return known }
     let next = terms.count
     numbers[term] = next
     terms.append(term)
+    surfaces.append(surface)
     return next
   }
 
   func existingNumber(_ term: String) -> Int? { numbers[term] }
 
-  func indonesianTerm(_ word: String) -> Int {
-    if let cached = indonesianCache[word] { return cached }
-    let term = number("i:" + (Self.isStopword(word) ? word : indonesian.stem(word)))
-    indonesianCache[word] = term
-    if Self.isStopword(word) { stopTerms.insert(term) }
-    if surfaces[term] == nil { surfaces[term] = word }
-    return term
+  /// The Indonesian and the English term of a word (through the word table, so each word is stemmed
+  /// once whether it comes from an item or a keyword).
+  func indonesianTerm(_ word: String) -> Int { term(ofWord: wordNumber(word), stream: 0) }
+  func englishTerm(_ word: String) -> Int { term(ofWord: wordNumber(word), stream: 1) }
+
+  /// The term of word number `number` in a stream (0 Indonesian, 1 English), made on first use.
+  private func term(ofWord number: Int, stream: Int) -> Int {
+    let known = stream == 0 ? wordIndonesian[number] : wordEnglish[number]
+    if known >= 0 { return known }
+    let made = makeTerm(ofWord: number, stream: stream)
+    if stream == 0 { wordIndonesian[number] = made } else { wordEnglish[number] = made }
+    return made
   }
 
-  func englishTerm(_ word: String) -> Int {
-    if let cached = englishCache[word] { return cached }
-    let term = number("e:" + (Self.isStopword(word) ? word : english.stem(word)))
-    englishCache[word] = term
-    if Self.isStopword(word) { stopTerms.insert(term) }
-    if surfaces[term] == nil { surfaces[term] = word }
+  /// A word's term in a stream: its stem (a stopword is kept as it is) tagged with the language.
+  private func makeTerm(ofWord number: Int, stream: Int) -> Int {
+    let word = words[number]
+    let isStop = wordIsStop[number]
+    let stem = isStop ? word : stream == 0 ? indonesian.stem(word) : english.stem(word)
+    let term = self.number((stream == 0 ? "i:" : "e:") + stem, surface: word)
+    if isStop { stopTerms.insert(term) }
     return term
   }
 
@@ -151,7 +158,7 @@ final class TextAnalyzer {
     terms.withUnsafeMutableBufferPointer { terms in
       for number32 in numbers {
         let number = Int(number32)
-        if terms[number] < 0 { terms[number] = stream == 0 ? indonesianTerm(words[number]) : englishTerm(words[number]) }
+        if terms[number] < 0 { terms[number] = makeTerm(ofWord: number, stream: stream) }
         output[position] = Int32(truncatingIfNeeded: terms[number])
         position += 1
       }

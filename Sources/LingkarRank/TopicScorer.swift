@@ -278,7 +278,7 @@ final class TopicScorer {
   /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
   private func similarEvidence(_ term: Int) -> String {
     if let known = similarEvidenceCache[term] { return known }
-    let text = "≈" + (analyzer.surfaces[term] ?? String(analyzer.terms[term].dropFirst(2)))
+    let text = "≈" + analyzer.surfaces[term]
     similarEvidenceCache[term] = text
     return text
   }

@@ -22,29 +22,22 @@ struct WordTable {
 
   var count: Int { hashes.count }
 
+  /// The number of `word`, if it is in the table.
+  func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard capacity > 0 else { return nil }
+    return probe(word).found
+  }
+
   /// The number of `word`, and whether it was added now.
   mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> (number: Int, added: Bool) {
     if capacity == 0 {
       capacity = 1024
       slots = Array(repeating: 0, count: 4 * capacity)
     }
-    let (first, second) = Self.head(word)
-    let hash = Self.hash(word, first, second)
-    let tag = Self.tag(hash, length: word.count)
-    let mask = capacity - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    let found: Int? = slots.withUnsafeBufferPointer { slots in
-      while true {
-        let entry = slots[4 * slot]
-        if entry == 0 { return nil }
-        if entry & 0xFFFF_FFFF_0000_0000 == tag, slots[4 * slot + 1] == first, slots[4 * slot + 2] == second {
-          let candidate = Int(entry & 0xFFFF_FFFF) - 1
-          if word.count <= 16 || restMatches(candidate, word) { return candidate }
-        }
-        slot = (slot + 1) & mask
-      }
-    }
+    let (found, slot, hash, head) = probe(word)
     if let found { return (found, false) }
+    let (first, second) = head
+    let tag = Self.tag(hash, length: word.count)
     let number = hashes.count
     restStart.append(arena.count)
     restCount.append(max(0, word.count - 16))
@@ -55,6 +48,26 @@ struct WordTable {
     slots[4 * slot + 2] = second
     if hashes.count * 2 > capacity { grow() }
     return (number, true)
+  }
+
+  /// Where `word` is, or the empty slot where it would go, with its hash and first 16 bytes.
+  private func probe(_ word: UnsafeBufferPointer<UInt8>) -> (found: Int?, slot: Int, hash: UInt64, head: (UInt64, UInt64)) {
+    let (first, second) = Self.head(word)
+    let hash = Self.hash(word, first, second)
+    let tag = Self.tag(hash, length: word.count)
+    let mask = capacity - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      while true {
+        let entry = slots[4 * slot]
+        if entry == 0 { return (nil, slot, hash, (first, second)) }
+        if entry & 0xFFFF_FFFF_0000_0000 == tag, slots[4 * slot + 1] == first, slots[4 * slot + 2] == second {
+          let candidate = Int(entry & 0xFFFF_FFFF) - 1
+          if word.count <= 16 || restMatches(candidate, word) { return (candidate, slot, hash, (first, second)) }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 
   /// Whether the bytes of `word` after the 16th are those of word `candidate`.
