@@ -49,7 +49,8 @@ public struct Ranker: Sendable {
       let pastMatches = past.isEmpty ? [] : scorer.score(past)
       let topicIndex = Dictionary(uniqueKeysWithValues: topics.topics.enumerated().map { ($1.id, $0) })
       let learned = RelatedTermLearner(options: options).learn(
-        documents: documents + past, matches: matches + pastMatches, topicIndex: topicIndex, scorer: scorer)
+        documents: past.isEmpty ? documents : documents + past, matches: past.isEmpty ? matches : matches + pastMatches,
+        topicIndex: topicIndex, scorer: scorer)
       let before = scorer.keywords.count
       for entry in learned {
         var sequences: [[Int]] = [[], []]
