@@ -26,18 +26,20 @@ struct TopicRanker {
     // Per story, computed once: its newest date and its comments.
     var newestOf = [Date?](repeating: nil, count: count)
     var commentsOf = [Int](repeating: 0, count: count)
-    for (index, group) in groups.enumerated() {
-      if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
-      commentsOf[group] += max(0, items[index].comments)
+    items.withUnsafeBufferPointer { items in
+      for (index, group) in groups.enumerated() {
+        if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
+        commentsOf[group] += max(0, items[index].comments)
+      }
     }
     // Sources numbered in the order of their names, so that sums over sources run in the same
     // order whatever the order of the items.
     // Items come feed by feed: a source equal to the previous item's is not hashed again.
     var distinctSources = Set<String>()
     var previousSource: String?
-    for item in items where item.source != previousSource {
-      distinctSources.insert(item.source)
-      previousSource = item.source
+    for source in items.lazy.map(\.source) where source != previousSource {
+      distinctSources.insert(source)
+      previousSource = source
     }
     let sourceNumbers = Dictionary(uniqueKeysWithValues: distinctSources.sorted().enumerated().map { ($1, $0) })
     var previous: (source: String, number: Int)?
