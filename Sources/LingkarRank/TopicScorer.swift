@@ -261,6 +261,7 @@ final class TopicScorer {
       return matches(scores: scores, floor: unlike) { topic in
         // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
         var evidence: [(key: Int, value: Double)] = []
+        evidence.reserveCapacity(counts.count + 3)
         for (keyword, count) in counts where topicOf[keyword] == topic {
           evidence.append((keyword, factor[keyword] * count / (count + saturation)))
         }
@@ -321,12 +322,16 @@ final class TopicScorer {
     let order = scores.indices.filter { scores[$0] >= floor }
       .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     var result: [ItemTopicMatch] = []
+    result.reserveCapacity(order.count)
     for topic in order {
       // The strongest evidence first; texts are made only for what is shown.
-      var matched: [String] = []
       // Ties: keywords in their order, then shared words.
       func order(_ key: Int) -> Int { key >= 0 ? key : Int.max / 2 - key }
-      for (key, _) in evidence(topic).sorted(by: { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }) {
+      var pieces = evidence(topic)
+      pieces.sort { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+      var matched: [String] = []
+      matched.reserveCapacity(min(pieces.count, Self.evidenceShown))
+      for (key, _) in pieces {
         guard matched.count < Self.evidenceShown else { break }
         let text = key >= 0 ? evidenceTexts[key] : similarEvidence(-key - 1)
         if !matched.contains(text) { matched.append(text) }
