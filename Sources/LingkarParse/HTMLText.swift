@@ -5,8 +5,8 @@ internal import CLibXML2
 /// then folded (`TextFolding`).
 ///
 /// One instance keeps one libxml2 HTML parser context and reuses it for every fragment; it is not
-/// thread-safe, so each parse session owns its own.
-final class HTMLText {
+/// thread-safe, so each parse session (and each batch of items made into ranking text) owns its own.
+public final class HTMLText {
   private var context: htmlParserCtxtPtr?
   private var output: [UInt8] = []
   private var dropDepth = 0
@@ -21,7 +21,7 @@ final class HTMLText {
   /// Elements whose content is dropped.
   private static let droppedElements: Set<String> = ["script", "style"]
 
-  init() {}
+  public init() {}
 
   deinit {
     if let context { htmlFreeParserCtxt(context) }
@@ -49,9 +49,20 @@ final class HTMLText {
     html.withUnsafeBufferPointer { text(of: $0) }
   }
 
-  func text(of html: String) -> String? {
+  public func text(of html: String) -> String? {
     var copy = html
     return copy.withUTF8 { text(of: $0) }
+  }
+
+  /// The plain text of the first `byteLimit` bytes of `html` (cut back to a whole character; an
+  /// element cut in two is recovered from like any unclosed one).
+  public func text(of html: String, byteLimit: Int) -> String? {
+    var copy = html
+    return copy.withUTF8 { bytes in
+      var end = min(byteLimit, bytes.count)
+      while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+      return text(of: UnsafeBufferPointer(rebasing: bytes[..<end]))
+    }
   }
 
   private func parse(_ html: UnsafeBufferPointer<UInt8>) {

@@ -88,8 +88,8 @@ public struct AgendaRun: Sendable {
     } catch {
       throw Failure(description: "cannot read \(databasePath): \(error)")
     }
-    let items = stored.map(TopicRun.rankItem)
-    let historyItems = history.map(TopicRun.rankItem)
+    let items = TopicRun.rankItems(stored)
+    let historyItems = TopicRun.rankItems(history)
     let ranked = RankedReadings(stored: stored, ranking: Ranker(topics: base).rank(items, history: historyItems, now: now))
 
     func readings(_ topicID: String, maximum: Int, from ranked: RankedReadings) -> [DigestItem] {
@@ -144,7 +144,7 @@ public struct AgendaRun: Sendable {
       key: key, entryID: entry.id, feedURL: item.feed, feedTitle: item.feedTitle, title: entry.title,
       link: entry.link ?? item.canonicalLink, author: entry.authors.isEmpty ? nil : entry.authors.joined(separator: ", "),
       published: entry.published ?? entry.updated, language: scored.language.rawValue,
-      summary: ItemText.plain(summary: entry.summary, content: nil), comments: entry.comments,
+      summary: entry.summary ?? "", comments: entry.comments,
       topics: scored.topics,
       duplicates: scored.duplicates)
   }

@@ -79,7 +79,7 @@ struct DigestBuilder {
     // start is looked at.
     var text = String((entry.summary ?? "").prefix(summaryLimit * 2))
     if text.allSatisfy(\.isWhitespace), let content = entry.content {
-      text = ItemText.stripTags(String(content.prefix(summaryLimit * 4)))
+      text = ItemText().text(ofHTML: content, byteLimit: summaryLimit * 4)
     }
     text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard text.count > summaryLimit else { return text }

@@ -60,8 +60,8 @@ public struct DigestRun {
         picks: try store.picks(), shortlists: MeetingHistory.shortlists(outputDirectory: options.outputDirectory))
       let discussed = options.discussed + meetings.discussed(utcOffset: options.utcOffset)
       let carried = CalendarDay(options.dateStamp).map { meetings.carriedOver(asOf: $0) } ?? []
-      let rankItems = items.map(TopicRun.rankItem)
-      let historyItems = history.map(TopicRun.rankItem)
+      let rankItems = TopicRun.rankItems(items)
+      let historyItems = TopicRun.rankItems(history)
       let ranking = Ranker(topics: topics).rank(rankItems, history: historyItems, discussed: discussed, now: now)
       var builder = DigestBuilder(
         topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)

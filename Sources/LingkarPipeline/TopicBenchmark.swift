@@ -21,11 +21,12 @@ public enum TopicBenchmark {
   public static func run(paths: [String], now: Date = Date()) -> Result {
     var items: [RankItem] = []
     var files = 0
+    let text = ItemText()
     for path in paths {
       guard let document = try? FeedFile.parse(path: path) else { continue }
       files += 1
       for (index, entry) in document.entries.enumerated() {
-        items.append(TopicRun.rankItem(entry: entry, key: "\(path)#\(index)", source: path, link: nil))
+        items.append(TopicRun.rankItem(entry: entry, key: "\(path)#\(index)", source: path, link: nil, text: text))
       }
     }
     let cpuStart = cpuTime()

@@ -33,9 +33,9 @@ public struct TopicRun {
     } catch {
       throw Failure(description: "cannot read \(options.databasePath): \(error)")
     }
-    let items = stored.map(Self.rankItem)
+    let items = Self.rankItems(stored)
     let ranking = Ranker(topics: topics).rank(
-      items, history: history.map(Self.rankItem), discussed: options.discussed, now: options.now)
+      items, history: Self.rankItems(history), discussed: options.discussed, now: options.now)
     return TopicReport(
       from: start, to: options.now, topics: topics, ranking: ranking,
       items: Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
@@ -62,14 +62,16 @@ public struct TopicRun {
     return hasher.hexDigest
   }
 
-  public static func rankItem(_ item: StoredItem) -> RankItem {
-    rankItem(entry: item.entry, key: itemKey(item), source: item.feed, link: item.canonicalLink)
+  /// Stored items as the ranker reads them (one HTML parser for the batch).
+  public static func rankItems(_ items: [StoredItem]) -> [RankItem] {
+    let text = ItemText()
+    return items.map { rankItem(entry: $0.entry, key: itemKey($0), source: $0.feed, link: $0.canonicalLink, text: text) }
   }
 
-  public static func rankItem(entry: Entry, key: String, source: String, link: String?) -> RankItem {
+  static func rankItem(entry: Entry, key: String, source: String, link: String?, text itemText: ItemText) -> RankItem {
     RankItem(
       key: key, source: source, title: entry.title ?? "",
-      text: ItemText.plain(summary: entry.summary, content: entry.content),
+      text: itemText.plain(summary: entry.summary, content: entry.content),
       link: link ?? entry.link.flatMap(CanonicalLink.of), published: entry.published ?? entry.updated,
       comments: entry.comments ?? 0, declaredLanguage: entry.language)
   }
