@@ -39,12 +39,13 @@ struct DuplicateFinder {
     // Keeps the documents' shingles alive for as long as `words` hands out pointers into them.
     let words = ShingleSets(documents)
     return withExtendedLifetime(words) {
-      groups(documents: documents, words: words, shingleHashes: shingleHashes, links: links, sources: sources)
+      // Each shingle's hash mixed once here, not at every occurrence.
+      groups(documents: documents, words: words, mixed: shingleHashes.map(mix), links: links, sources: sources)
     }
   }
 
   private func groups(
-    documents: [AnalyzedDocument], words: ShingleSets, shingleHashes: [UInt64], links: [String?], sources: [String]
+    documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: [String]
   ) -> [Int] {
     // The person behind each source, numbered (-1: not known). Sources repeat (many items per
     // feed): each distinct source is read once; and as items come feed by feed, the previous item's
@@ -89,14 +90,14 @@ struct DuplicateFinder {
       }
     }
 
-    var overlap = Overlap(shingleCount: shingleHashes.count)
+    var overlap = Overlap(shingleCount: mixed.count)
 
     // Texts with the same word set are the same story outright; only the first is hashed.
     var byWords: [UInt64: [Int]] = [:]
     var candidates: [Int] = []
     for index in documents.indices where words.count(index) >= 3 {
       var fingerprint = UInt64(words.count(index))
-      for shingle in words.set(index) { fingerprint &+= mix(shingleHashes[Int(shingle)]) }
+      for shingle in words.set(index) { fingerprint &+= mixed[Int(shingle)] }
       let same = byWords[fingerprint]?.first { other in
         words.count(other) == words.count(index)
           && overlap.shared(words.set(other), words.set(index), atLeast: Double(words.count(index))) != nil
@@ -126,7 +127,7 @@ struct DuplicateFinder {
     var signatures = [UInt8](repeating: 0, count: candidates.count * width)
     var signatureOf = [Int](repeating: -1, count: documents.count)
     for (ordinal, index) in candidates.enumerated() {
-      minHash(words.set(index), hashes: shingleHashes, into: &signature)
+      minHash(words.set(index), mixed: mixed, into: &signature)
       signatureOf[index] = ordinal * width
       for slot in 0..<width { signatures[ordinal * width + slot] = UInt8(truncatingIfNeeded: signature[slot]) }
       for band in 0..<bands {
@@ -249,17 +250,17 @@ struct DuplicateFinder {
     return smaller >= minimumWordsForContainment && Double(shared) / Double(smaller) >= containmentThreshold
   }
 
-  /// The MinHash signature by one-permutation hashing: each shingle is hashed once, falls into one
-  /// slot by its high bits and keeps that slot's least low bits; an empty slot borrows the next filled
-  /// slot's value (rotation densification, Shrivastava and Li 2014). Two signatures agree in about the
-  /// Jaccard share of their slots.
-  func minHash(_ shingles: UnsafeBufferPointer<UInt32>, hashes: [UInt64], into signature: inout [UInt64]) {
+  /// The MinHash signature by one-permutation hashing (`mixed`: each shingle number's mixed hash):
+  /// each shingle falls into one slot by its high bits and keeps that slot's least low bits; an empty
+  /// slot borrows the next filled slot's value (rotation densification, Shrivastava and Li 2014). Two
+  /// signatures agree in about the Jaccard share of their slots.
+  func minHash(_ shingles: UnsafeBufferPointer<UInt32>, mixed: [UInt64], into signature: inout [UInt64]) {
     let empty = UInt64.max
     signature.withUnsafeMutableBufferPointer { slots in
       let width = UInt64(slots.count)
       for index in slots.indices { slots[index] = empty }
       for shingle in shingles {
-        let hash = mix(hashes[Int(shingle)])
+        let hash = mixed[Int(shingle)]
         let slot = Int(((hash >> 32) &* width) >> 32)
         let value = hash & 0xFFFF_FFFF
         if value < slots[slot] { slots[slot] = value }
