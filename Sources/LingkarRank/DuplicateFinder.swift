@@ -34,7 +34,9 @@ struct DuplicateFinder {
 
   /// Group number for each item (items alone get their own). `shingleHashes` gives a stable hash
   /// for each shingle number found in the documents.
-  func groups(documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: [String] = []) -> [Int] {
+  func groups(
+    documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: SourceNumbers = SourceNumbers([])
+  ) -> [Int] {
     guard !documents.isEmpty else { return [] }
     // Keeps the documents' shingles alive for as long as `words` hands out pointers into them.
     let words = ShingleSets(documents)
@@ -45,30 +47,17 @@ struct DuplicateFinder {
   }
 
   private func groups(
-    documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: [String]
+    documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: SourceNumbers
   ) -> [Int] {
-    // The person behind each source, numbered (-1: not known). Sources repeat (many items per
-    // feed): each distinct source is read once; and as items come feed by feed, the previous item's
-    // source is tried first (comparing a string with itself costs nothing, hashing it does).
+    // The person behind each item's source, numbered (-1: not known); each distinct source is read once.
     var handleNumbers: [String: Int] = [:]
-    var handleOfSource: [String: Int] = [:]
-    func handle(of source: String) -> Int {
-      if let known = handleOfSource[source] { return known }
-      var number = -1
-      if let handle = SourceHandle.of(source) {
-        number = handleNumbers[handle] ?? handleNumbers.count
-        handleNumbers[handle] = number
-      }
-      handleOfSource[source] = number
+    let handleOfSource = sources.names.map { name -> Int in
+      guard let handle = SourceHandle.of(name) else { return -1 }
+      let number = handleNumbers[handle] ?? handleNumbers.count
+      handleNumbers[handle] = number
       return number
     }
-    var previous: (source: String, handle: Int)?
-    let handles = sources.map { source -> Int in
-      if let previous, previous.source == source { return previous.handle }
-      let number = handle(of: source)
-      previous = (source, number)
-      return number
-    }
+    let handles = sources.ofItem.map { handleOfSource[$0] }
     var stories = StoryForest(count: documents.count, largestStory: largestStory)
 
     // Items with the same link are one story. Links are numbered by the word table (a hash over
@@ -81,12 +70,10 @@ struct DuplicateFinder {
       if added { firstWithLink.append(index) } else { stories.union(firstWithLink[number], index) }
     }
     // An item whose text gives another item's link shares that item's story (a post that shares a
-    // blog post). Addresses that are no item's link are numbered after all the items' links.
-    let itemLinks = firstWithLink.count
+    // blog post).
     for (index, document) in documents.enumerated() {
       for var mention in document.mentions {
-        let (number, _) = mention.withUTF8 { linkNumbers.number($0) }
-        if number < itemLinks { stories.union(firstWithLink[number], index) }
+        if let number = mention.withUTF8({ linkNumbers.find($0) }) { stories.union(firstWithLink[number], index) }
       }
     }
 

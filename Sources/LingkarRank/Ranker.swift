@@ -35,6 +35,12 @@ public struct Ranker: Sendable {
   /// Scores and groups the items (no period ranking). `history` (older items) only informs IDF-free
   /// learning of related terms; it is not scored.
   public func classify(_ items: [RankItem], history: [RankItem] = []) -> (items: [ScoredItem], groups: [Int]) {
+    classify(items, history: history, sources: SourceNumbers(items.map(\.source)))
+  }
+
+  func classify(
+    _ items: [RankItem], history: [RankItem], sources: SourceNumbers
+  ) -> (items: [ScoredItem], groups: [Int]) {
     let analyzer = TextAnalyzer(extraRoots: keywordRoots())
     let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
     if options.useExamples { scorer.examples = exampleIndex(analyzer: analyzer) }
@@ -67,7 +73,7 @@ public struct Ranker: Sendable {
       }
     }
     let groups = DuplicateFinder().groups(
-      documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: items.map(\.source))
+      documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: sources)
     // Groups are numbered by one of their items: the keys of each story of several items, sorted.
     var storySize = [Int](repeating: 0, count: items.count)
     for group in groups { storySize[group] += 1 }
@@ -99,9 +105,10 @@ public struct Ranker: Sendable {
   public func rank(
     _ items: [RankItem], history: [RankItem] = [], discussed: [DiscussedTopic] = [], now: Date
   ) -> Ranking {
-    let (scored, groups) = classify(items, history: history)
+    let sources = SourceNumbers(items.map(\.source))
+    let (scored, groups) = classify(items, history: history, sources: sources)
     return TopicRanker(topics: topics.topics, threshold: options.threshold, options: periodOptions)
-      .rank(items: items, scored: scored, groups: groups, discussed: discussed, now: now)
+      .rank(items: items, scored: scored, groups: groups, sources: sources, discussed: discussed, now: now)
   }
 
   /// Single keyword words that are base forms (the stemmer cannot reduce them further): the

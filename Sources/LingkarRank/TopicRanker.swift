@@ -11,12 +11,13 @@ struct TopicRanker {
   let options: PeriodOptions
 
   func rank(
-    items: [RankItem], scored: [ScoredItem], groups: [Int], discussed: [DiscussedTopic], now: Date
+    items: [RankItem], scored: [ScoredItem], groups: [Int], sources: SourceNumbers, discussed: [DiscussedTopic],
+    now: Date
   ) -> Ranking {
     // Groups are numbered by item (a story's number is one of its items), so plain arrays hold
     // what is known per story.
     let count = items.count
-    // Keys and sources read once (not through copies of whole items in the loops and comparisons).
+    // Keys read once (not through copies of whole items in the loops and comparisons).
     let itemKeys = items.map(\.key)
     var storySize = [Int](repeating: 0, count: count)
     for group in groups { storySize[group] += 1 }
@@ -32,23 +33,7 @@ struct TopicRanker {
         commentsOf[group] += max(0, items[index].comments)
       }
     }
-    // Sources numbered in the order of their names, so that sums over sources run in the same
-    // order whatever the order of the items.
-    // Items come feed by feed: a source equal to the previous item's is not hashed again.
-    var distinctSources = Set<String>()
-    var previousSource: String?
-    for source in items.lazy.map(\.source) where source != previousSource {
-      distinctSources.insert(source)
-      previousSource = source
-    }
-    let sourceNumbers = Dictionary(uniqueKeysWithValues: distinctSources.sorted().enumerated().map { ($1, $0) })
-    var previous: (source: String, number: Int)?
-    let sourceOf = items.map { item -> Int in
-      if let previous, previous.source == item.source { return previous.number }
-      let number = sourceNumbers[item.source] ?? 0
-      previous = (item.source, number)
-      return number
-    }
+    let sourceOf = sources.ofItem
     // Per topic, the items that fit it, with their score.
     let topicNumbers = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var fitting = [[(item: Int, score: Double)]](repeating: [], count: topics.count)
@@ -67,9 +52,9 @@ struct TopicRanker {
     // and stamp of each source.
     var representative = [Int](repeating: -1, count: count)
     var representativeScore = [Double](repeating: 0, count: count)
-    var perSource = [Double](repeating: 0, count: sourceNumbers.count)
-    var valuedIn = [Int](repeating: -1, count: sourceNumbers.count)
-    var countedIn = [Int](repeating: -1, count: sourceNumbers.count)
+    var perSource = [Double](repeating: 0, count: sources.names.count)
+    var valuedIn = [Int](repeating: -1, count: sources.names.count)
+    var countedIn = [Int](repeating: -1, count: sources.names.count)
     // The value of each item in its first topic (for the order of items).
     var valueInFirstTopic = [Double](repeating: 0, count: count)
     var ranked: [(topic: RankedTopic, order: Int)] = []

@@ -97,20 +97,15 @@ struct WordTable {
     if word.count >= 16 {
       return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
-    var (first, second): (UInt64, UInt64) = (0, 0)
-    var offset = 0
-    if word.count >= 8 {
-      first = raw.loadUnaligned(as: UInt64.self)
-      offset = 8
-    }
+    if word.count >= 8 { return (raw.loadUnaligned(as: UInt64.self), tail(word, from: 8)) }
+    return (tail(word, from: 0), 0)
+  }
+
+  /// The bytes of `word` from `offset` to its end (fewer than eight), zero-padded.
+  static func tail(_ word: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset + Int(shift / 8) < word.count {
-      tail |= UInt64(word[offset + Int(shift / 8)]) << shift
-      shift += 8
-    }
-    if offset == 0 { first = tail } else { second = tail }
-    return (first, second)
+    for index in offset..<word.count { tail |= UInt64(word[index]) << UInt64(8 * (index - offset)) }
+    return tail
   }
 
   static func tag(_ hash: UInt64, length: Int) -> UInt64 {
@@ -133,14 +128,7 @@ struct WordTable {
         value ^= value >> 32
         offset += 8
       }
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < word.count {
-        tail |= UInt64(word[offset]) << shift
-        shift += 8
-        offset += 1
-      }
-      value = (value ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+      value = (value ^ tail(word, from: offset)) &* 0xC4CE_B9FE_1A85_EC53
     }
     value ^= value >> 33
     value = value &* 0xFF51_AFD7_ED55_8CCD
