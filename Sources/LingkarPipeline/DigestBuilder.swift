@@ -1,5 +1,6 @@
 import Foundation
 import LingkarModel
+import LingkarParse
 import LingkarRank
 import LingkarStore
 
@@ -79,7 +80,7 @@ struct DigestBuilder {
     // start is looked at.
     var text = String((entry.summary ?? "").prefix(summaryLimit * 2))
     if text.allSatisfy(\.isWhitespace), let content = entry.content {
-      text = ItemText().text(ofHTML: content, byteLimit: summaryLimit * 4)
+      text = HTMLText().text(of: content, byteLimit: summaryLimit * 4) ?? ""
     }
     text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard text.count > summaryLimit else { return text }

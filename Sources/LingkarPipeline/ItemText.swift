@@ -25,9 +25,4 @@ final class ItemText {
     }
     return text
   }
-
-  /// The plain text of the start of an HTML fragment (`byteLimit` bytes of it).
-  func text(ofHTML fragment: String, byteLimit: Int) -> String {
-    html.text(of: fragment, byteLimit: byteLimit) ?? ""
-  }
 }
