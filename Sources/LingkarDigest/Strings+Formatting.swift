@@ -3,9 +3,10 @@ public import LingkarModel
 
 /// Dates, numbers, languages and trends put into words with the table's vocabulary.
 extension Strings {
-  /// Year, month (1-12) and day of `date` at `utcOffset` seconds east of UTC.
+  /// Year, month (1-12) and day of `date` at `utcOffset` seconds east of UTC. Total: a date or
+  /// an offset read back from a damaged `digest.json` gives a day in years 1-9999, never a trap.
   static func civil(_ date: Date, utcOffset: Int) -> (year: Int, month: Int, day: Int) {
-    let seconds = Int64((date.timeIntervalSince1970 + Double(utcOffset)).rounded(.down))
+    let seconds = Timestamp.wholeSeconds(date.timeIntervalSince1970 + Double(utcOffset))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let (year, month, day) = Timestamp.civil(fromDays: days)
     return (Int(year), Int(month), Int(day))

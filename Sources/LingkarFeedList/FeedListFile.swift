@@ -6,8 +6,9 @@ public import Foundation
 
 /// Edits a feeds file on disk safely: under a lock (`PATH.lock`), the file is read, changed, and
 /// written back atomically (a temporary file in the same directory, flushed, then renamed over the
-/// old one, with the old file's permissions). A reader sees the old file or the new one, never half
-/// of either; two edits at once are done one after the other.
+/// old one, with the old file's permissions and owner, and the directory flushed after the rename).
+/// Temporary files of an edit that was killed are removed by the next edit. A reader sees the old
+/// file or the new one, never half of either; two edits at once are done one after the other.
 ///
 /// ```swift
 /// try FeedListFile(path: "feeds.txt").edit { text in
@@ -51,7 +52,55 @@ public struct FeedListFile: Sendable {
     let before = try read()
     var text = before
     let result = try change(&text)
-    if text != before { try write(text.bytes) }
+    if text != before {
+      removeStaleTemporaries()
+      try write(text.bytes)
+    }
+    return result
+  }
+
+  /// Flushes a folder's entries (the rename) to disk; replaceable in tests to watch the order.
+  var syncDirectory: @Sendable (String) -> Int32 = FeedListFile.fsyncDirectory
+
+  /// How old a temporary file must be to count as left behind even when its process id is in use
+  /// (by an unrelated process, after the id was reused).
+  static let staleAge: TimeInterval = 10 * 60
+
+  /// `.feeds.txt.PID.RANDOM.tmp`: the temporary file an edit writes before the rename.
+  private var temporaryPrefix: String { "." + fileName + "." }
+
+  /// Removes the temporary files of edits that were killed before their rename: those whose process
+  /// is gone, and any older than `staleAge`. Called with the lock held, so no other edit is writing.
+  /// Returns the names removed.
+  @discardableResult
+  func removeStaleTemporaries(now: Date = Date()) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    var removed: [String] = []
+    for name in names where name.hasPrefix(temporaryPrefix) && name.hasSuffix(".tmp") {
+      let middle = name.dropFirst(temporaryPrefix.count).dropLast(4).split(separator: ".")
+      guard middle.count == 2, let owner = Int32(middle[0]), owner > 0 else { continue }
+      let file = directory + "/" + name
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+        attributes[.type] as? FileAttributeType == .typeRegular
+      else { continue }
+      let modified = attributes[.modificationDate] as? Date ?? now
+      let ownerGone = kill(owner, 0) != 0 && errno == ESRCH
+      guard ownerGone || now.timeIntervalSince(modified) > Self.staleAge else { continue }
+      if unlink(file) == 0 { removed.append(name) }
+    }
+    return removed
+  }
+
+  /// `fsync` of a folder, so that a rename in it survives a power cut.
+  static func fsyncDirectory(_ path: String) -> Int32 {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return -1 }
+    var result = fsync(descriptor)
+    // Some file systems cannot flush a folder; nothing more can be done there.
+    if result != 0 && (errno == EINVAL || errno == ENOTSUP) { result = 0 }
+    let saved = errno
+    close(descriptor)
+    errno = saved
     return result
   }
 
@@ -59,9 +108,15 @@ public struct FeedListFile: Sendable {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
     var info = stat()
-    let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    let replaces = stat(path, &info) == 0
+    let mode: mode_t = replaces ? info.st_mode & 0o7777 : 0o644
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+    if replaces && (info.st_uid != geteuid() || info.st_gid != getegid()) {
+      // The owner is kept where permitted (root, or a group the user is in).
+      _ = fchown(descriptor, info.st_uid, info.st_gid)
+    }
+    fchmod(descriptor, mode)
     var written = 0
     var failure: Int32 = 0
     bytes.withUnsafeBytes { raw in
@@ -76,12 +131,15 @@ public struct FeedListFile: Sendable {
       }
     }
     if failure == 0, fsync(descriptor) != 0 { failure = errno }
-    fchmod(descriptor, mode)
-    close(descriptor)
+    if close(descriptor) != 0, failure == 0 { failure = errno }
     if failure == 0, rename(temporary, path) != 0 { failure = errno }
     if failure != 0 {
       unlink(temporary)
       throw .unwritable(path: path, reason: String(cString: strerror(failure)))
+    }
+    if syncDirectory(directory) != 0 {
+      let reason = "the folder could not be flushed to disk: \(String(cString: strerror(errno)))"
+      throw .unwritable(path: directory, reason: reason)
     }
   }
 }

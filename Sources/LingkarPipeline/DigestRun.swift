@@ -29,11 +29,12 @@ public struct DigestRun {
       throw DigestRunError(error)
     }
     defer { withExtendedLifetime(lock) {} }
-    return try write()
+    return try write(verify: true)
   }
 
-  /// Writes the digest; the caller holds the run lock.
-  func write() throws(DigestRunError) -> Result {
+  /// Writes the digest; the caller holds the run lock. With `verify`, the database is checked for
+  /// damage first (`lingkar run` has its fetch do that).
+  func write(verify: Bool = false) throws(DigestRunError) -> Result {
     let topics: TopicsFile
     do {
       topics = try TopicRun.loadTopics(path: options.topicsPath)
@@ -50,6 +51,7 @@ public struct DigestRun {
     var digest: Digest
     do {
       store = try FeedStore(path: options.databasePath)
+      if verify { try store.verify() }
       let now = options.now
       let previous = try store.digests(excluding: options.dateStamp, endingBy: now, limit: options.historyPeriods)
       let start = options.since.start(now: now, previousDigest: previous.first?.to)

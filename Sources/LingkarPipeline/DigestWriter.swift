@@ -4,15 +4,19 @@ public import LingkarModel
 
 /// Writes a finished digest: `output/YYYY-MM-DD/digest.{html,md,txt,json}`, then the archive
 /// page `output/index.html` and the Atom feed `output/feed.xml` over every digest found in
-/// `output/`. Each file is written atomically; writing again for the same date replaces the
-/// same files.
+/// `output/`. The six files are written as one set (see `AtomicFile`): all complete on disk before
+/// any replaces its old version, so a full disk leaves the old set whole, never a mix; writing
+/// again for the same date replaces the same files, keeping their permissions.
 ///
-/// The caller holds the run lock, so two runs never write at once.
+/// The caller holds the run lock, so two runs never write at once, and any temporary file found in
+/// `output/` was left by a run that was killed: it is removed first.
 public struct DigestWriter: Sendable {
   /// The `output/` folder.
   public var outputDirectory: String
   /// Where `output/` is published, if anywhere, for absolute links in the Atom feed.
   public var siteURL: String?
+  /// The system calls that write; tests replace them to fill the disk part-way.
+  var operations = AtomicFile.Operations.system
 
   public init(outputDirectory: String, siteURL: String? = nil) {
     self.outputDirectory = outputDirectory
@@ -20,7 +24,7 @@ public struct DigestWriter: Sendable {
   }
 
   /// Writes every file and returns their paths: the four digest files, then `index.html` and
-  /// `feed.xml`.
+  /// `feed.xml`. When it throws, no file was replaced.
   @discardableResult
   public func write(_ digest: Digest) throws -> [String] {
     let folder = outputDirectory + "/" + digest.dateStamp
@@ -29,28 +33,31 @@ public struct DigestWriter: Sendable {
     } catch {
       throw DigestWriteError(path: folder, reason: "the folder cannot be created")
     }
-    let files = [
+    removeStaleTemporaries()
+    var files = [
       ("digest.html", HTMLRenderer().render(digest)),
       ("digest.md", MarkdownRenderer().render(digest)),
       ("digest.txt", TextRenderer().render(digest)),
       ("digest.json", JSONRenderer().render(digest)),
-    ]
-    var written: [String] = []
-    for (name, text) in files {
-      let path = folder + "/" + name
-      try AtomicFile.write(text, to: path)
-      written.append(path)
-    }
+    ].map { (path: folder + "/" + $0.0, text: $0.1) }
 
     let entries = archive().filter { $0.date != digest.dateStamp } + [ArchiveEntry(digest)]
     let index = outputDirectory + "/index.html"
-    try AtomicFile.write(ArchiveRenderer().render(entries, language: digest.language), to: index)
-    written.append(index)
+    files.append((index, ArchiveRenderer().render(entries, language: digest.language)))
     let feed = outputDirectory + "/feed.xml"
     let atom = AtomRenderer(feedID: feedID(at: feed), siteURL: siteURL)
-    try AtomicFile.write(atom.render(entries, language: digest.language), to: feed)
-    written.append(feed)
-    return written
+    files.append((feed, atom.render(entries, language: digest.language)))
+    try AtomicFile.writeSet(files, operations: operations)
+    return files.map(\.path)
+  }
+
+  /// Removes the temporary files of killed runs from `output/` and its date folders.
+  func removeStaleTemporaries() {
+    AtomicFile.removeStale(in: outputDirectory)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
+    for name in names where Self.isDateStamp(name) {
+      AtomicFile.removeStale(in: outputDirectory + "/" + name)
+    }
   }
 
   /// Every digest already in `output/`, read back from its `digest.json`; folders that are not
@@ -100,9 +107,24 @@ public struct DigestWriter: Sendable {
     let suggestions = (object["suggestions"] as? [[String: Any]]) ?? []
     return ArchiveEntry(
       date: date, period: DigestPeriod(from: from, to: to, generated: generated), language: language,
-      utcOffset: object["utcOffset"] as? Int ?? 0, itemCount: counts?["items"] as? Int ?? items?.count ?? 0,
-      sourceCount: counts?["sources"] as? Int ?? feeds.count,
+      utcOffset: utcOffset(object["utcOffset"]), itemCount: count(counts?["items"]) ?? items?.count ?? 0,
+      sourceCount: count(counts?["sources"]) ?? feeds.count,
       suggestedTopics: suggestions.compactMap { $0["label"] as? String })
+  }
+
+  /// A UTC offset read back from a `digest.json`: whole seconds within a day of UTC (real ones are
+  /// -12 h to +14 h), else UTC. The file may have been edited or damaged; a number such as
+  /// 9223372036854775807 must not reach the date arithmetic.
+  static func utcOffset(_ value: Any?) -> Int {
+    guard let offset = value as? Int, (-86_400...86_400).contains(offset) else { return 0 }
+    return offset
+  }
+
+  /// A count read back from a `digest.json`: a whole number from 0 to a billion, else nil (the
+  /// caller counts for itself).
+  static func count(_ value: Any?) -> Int? {
+    guard let count = value as? Int, (0...1_000_000_000).contains(count) else { return nil }
+    return count
   }
 
   /// `2026-11-29T07:00:00Z` → a date.

@@ -45,6 +45,8 @@ public final class FetchRun {
     let states: [String: FeedState]
     do {
       store = try FeedStore(path: options.databasePath)
+      // Damage is reported before this run writes on top of it (see `FeedStore.verify`).
+      try store.verify()
       states = try store.feedStates()
     } catch {
       throw FetchRunError(error)

@@ -51,9 +51,9 @@ extension FeedStore {
     var records: [(Int, DigestRecord)] = []
     while try statement.step() {
       let record = DigestRecord(
-        date: statement.text(1) ?? "", generated: Date(timeIntervalSince1970: statement.real(2) ?? 0),
-        from: Date(timeIntervalSince1970: statement.real(3) ?? 0),
-        to: Date(timeIntervalSince1970: statement.real(4) ?? 0), language: statement.text(5) ?? "",
+        date: statement.text(1) ?? "", generated: (statement.date(2) ?? Date(timeIntervalSince1970: 0)),
+        from: (statement.date(3) ?? Date(timeIntervalSince1970: 0)),
+        to: (statement.date(4) ?? Date(timeIntervalSince1970: 0)), language: statement.text(5) ?? "",
         itemCount: statement.integer(6) ?? 0, sourceCount: statement.integer(7) ?? 0, topics: [])
       records.append((statement.integer(0) ?? 0, record))
     }
@@ -65,7 +65,8 @@ extension FeedStore {
       while try topics.step() {
         record.topics.append(
           DigestRecord.Topic(
-            id: topics.text(0) ?? "", rank: topics.integer(1) ?? 0, score: topics.real(2) ?? 0,
+            id: topics.text(0) ?? "", rank: topics.integer(1) ?? 0,
+            score: topics.real(2).flatMap { $0.isFinite ? $0 : nil } ?? 0,
             itemKeys: Self.strings(json: topics.text(3))))
       }
       topics.reset()

@@ -26,7 +26,7 @@ extension FeedStore {
     while try statement.step() {
       guard let url = statement.text(0) else { continue }
       activity[url] = FeedActivity(
-        items: statement.integer(1) ?? 0, newestItem: statement.real(2).map(Date.init(timeIntervalSince1970:)))
+        items: statement.integer(1) ?? 0, newestItem: statement.date(2))
     }
     return activity
   }

@@ -27,15 +27,15 @@ extension FeedStore {
     while try statement.step() {
       let entry = Entry(
         id: statement.text(3), title: statement.text(4), link: statement.text(5),
-        published: statement.real(7).map(Date.init(timeIntervalSince1970:)),
-        updated: statement.real(8).map(Date.init(timeIntervalSince1970:)),
+        published: statement.date(7),
+        updated: statement.date(8),
         authors: Self.strings(json: statement.text(14)), summary: statement.text(9), content: statement.text(10),
-        comments: statement.integer(11), language: statement.text(12))
+        comments: statement.integer(11).map { Self.count($0) }, language: statement.text(12))
       items.append(
         StoredItem(
           key: statement.text(0) ?? "", feed: statement.text(1) ?? "", feedTitle: statement.text(2), entry: entry,
           canonicalLink: statement.text(6),
-          firstSeen: Date(timeIntervalSince1970: statement.real(13) ?? 0)))
+          firstSeen: (statement.date(13) ?? Date(timeIntervalSince1970: 0))))
     }
     return items
   }
@@ -47,7 +47,7 @@ extension FeedStore {
       "SELECT feeds.url, max(\(Self.placement)) FROM items JOIN feeds ON feeds.id = items.feed_id GROUP BY feeds.id")
     var dates: [String: Date] = [:]
     while try statement.step() {
-      if let url = statement.text(0), let time = statement.real(1) { dates[url] = Date(timeIntervalSince1970: time) }
+      if let url = statement.text(0), let time = statement.date(1) { dates[url] = time }
     }
     return dates
   }

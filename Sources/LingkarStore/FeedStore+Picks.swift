@@ -28,7 +28,7 @@ extension FeedStore {
     while try statement.step() {
       guard let day = statement.text(0).flatMap(CalendarDay.init) else { continue }
       let topic = statement.text(1) ?? ""
-      let recorded = Date(timeIntervalSince1970: statement.real(2) ?? 0)
+      let recorded = (statement.date(2) ?? Date(timeIntervalSince1970: 0))
       if result.last?.meeting == day {
         result[result.count - 1].topicIDs.append(topic)
         result[result.count - 1].recorded = max(result[result.count - 1].recorded, recorded)

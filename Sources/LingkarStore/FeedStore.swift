@@ -11,7 +11,11 @@ public final class FeedStore {
   /// Opens (creating if needed) and migrates the database at `path`.
   public init(path: String, busyTimeoutMilliseconds: Int = 5000) throws(StoreError) {
     connection = try SQLiteConnection(path: path)
-    try connection.check(sqlite3_busy_timeout(connection.handle, Int32(busyTimeoutMilliseconds)))
+    try connection.check(sqlite3_busy_timeout(connection.handle, Int32(clamping: busyTimeoutMilliseconds)))
+    // A database from a newer Lingkar is refused before anything here writes to it (switching to
+    // WAL rewrites its header): reading the version is the first thing done with the file, and
+    // also what finds a file that is not a database, or whose first page is damaged.
+    try Migrations.checkVersion(connection)
     // Items carry whole posts: large pages mean fewer overflow pages and far fewer WAL writes.
     // Only a new, empty file takes it (before WAL); an existing one keeps its page size.
     try connection.execute("PRAGMA page_size = 32768")
@@ -24,6 +28,27 @@ public final class FeedStore {
   /// The schema version (`PRAGMA user_version`).
   public func schemaVersion() throws(StoreError) -> Int {
     try scalar("PRAGMA user_version") ?? 0
+  }
+
+  /// Checks every page of the file (`PRAGMA quick_check`: the structure of every table and index,
+  /// not whether each index matches its table) and throws `.damaged` with what SQLite found.
+  ///
+  /// A damaged page of an index nothing reads is otherwise found only by the write that touches
+  /// it, or never. The check reads the whole file: 2.7-3.6 s for 100,000 items (442 MB) on a
+  /// loaded 2-core machine, 0.09 s for 5,000 (22 MB), so it is not done at every open (`feeds
+  /// list`, `topics`) but once per `fetch`, `digest` and `run`, before they write.
+  public func verify() throws(StoreError) {
+    let statement = try connection.statement("PRAGMA quick_check")
+    var problems: [String] = []
+    while try statement.step() {
+      let line = statement.text(0) ?? ""
+      if line != "ok" { problems.append(line) }
+    }
+    statement.reset()
+    guard problems.isEmpty else {
+      let detail = problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : "")
+      throw .damaged(path: connection.path, detail: detail)
+    }
   }
 
   /// The result of `PRAGMA integrity_check`: `ok` when the file is sound.
@@ -71,10 +96,10 @@ public final class FeedStore {
         written: url, resolvedURL: statement.text(1) ?? url, title: statement.text(2),
         validators: Validators(etag: statement.text(3), lastModified: statement.text(4)),
         status: statement.text(5).flatMap(FeedStatus.init(rawValue:)), error: statement.text(6),
-        failureStreak: statement.integer(7) ?? 0,
-        nextFetch: statement.real(8).map(Date.init(timeIntervalSince1970:)), movedTo: statement.text(9),
+        failureStreak: Self.count(statement.integer(7)),
+        nextFetch: statement.date(8), movedTo: statement.text(9),
         gone: (statement.integer(10) ?? 0) != 0,
-        lastSuccess: statement.real(11).map(Date.init(timeIntervalSince1970:)))
+        lastSuccess: statement.date(11))
     }
     return states
   }
@@ -155,6 +180,12 @@ public final class FeedStore {
     }
     try connection.statement(sql).bind(values + [.integer(id)]).run()
     return id
+  }
+
+  /// A count read from a row, brought into 0...1,000,000,000: a damaged or hand-edited row must
+  /// not make `streak + 1` or a sum of comment counts overflow.
+  static func count(_ value: Int?) -> Int {
+    min(max(value ?? 0, 0), 1_000_000_000)
   }
 
   private func scalar(_ sql: String) throws(StoreError) -> Int? {

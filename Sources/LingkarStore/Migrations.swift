@@ -88,11 +88,23 @@ enum Migrations {
 
   static var latest: Int { steps.count }
 
-  /// Brings the database up to the latest schema, one transaction per step.
-  static func migrate(_ connection: SQLiteConnection) throws(StoreError) {
+  /// The schema version the file records (`PRAGMA user_version`, 0 for a new file).
+  static func version(_ connection: SQLiteConnection) throws(StoreError) -> Int {
     let query = try connection.statement("PRAGMA user_version")
     let current = try query.step() ? query.integer(0) ?? 0 : 0
     query.reset()
+    return current
+  }
+
+  /// Refuses a database written by a newer Lingkar; reads only, so the file is left as it was.
+  static func checkVersion(_ connection: SQLiteConnection) throws(StoreError) {
+    let current = try version(connection)
+    if current > latest { throw .newerSchema(found: current, known: latest) }
+  }
+
+  /// Brings the database up to the latest schema, one transaction per step.
+  static func migrate(_ connection: SQLiteConnection) throws(StoreError) {
+    let current = try version(connection)
     if current > latest { throw .newerSchema(found: current, known: latest) }
     for (index, sql) in steps.enumerated() where index + 1 > current {
       try connection.transaction { () throws(StoreError) in

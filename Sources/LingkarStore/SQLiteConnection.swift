@@ -4,18 +4,28 @@ import Foundation
 /// One SQLite connection: the only place SQLite result codes turn into `StoreError`.
 final class SQLiteConnection {
   let handle: OpaquePointer
+  /// The file, for messages.
+  let path: String
   private var statements: [String: Statement] = [:]
 
+  /// Opens (creating if needed) the file read-write. A file SQLite can only open read-only (its
+  /// permissions, or a read-only folder) is refused here, before anything tries to write it, so
+  /// the message names the file and what to check instead of "attempt to write a readonly database".
   init(path: String) throws(StoreError) {
+    self.path = path
     var db: OpaquePointer?
     let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
     let code = sqlite3_open_v2(path, &db, flags, nil)
-    guard let db else { throw .sqlite(code: code, message: "cannot open \(path)") }
+    guard let db else { throw Self.error(code: code, message: "cannot open \(path)", path: path) }
     handle = db
     if code != SQLITE_OK {
       let message = String(cString: sqlite3_errmsg(db))
       sqlite3_close_v2(db)
-      throw .sqlite(code: code, message: message)
+      throw Self.error(code: code, message: message, path: path)
+    }
+    if sqlite3_db_readonly(db, "main") == 1 {
+      sqlite3_close_v2(db)
+      throw .readOnly(path: path)
     }
   }
 
@@ -27,7 +37,19 @@ final class SQLiteConnection {
   /// Maps a result code to an error carrying SQLite's message.
   func check(_ code: Int32) throws(StoreError) {
     guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
-      throw .sqlite(code: code, message: String(cString: sqlite3_errmsg(handle)))
+      throw Self.error(code: code, message: String(cString: sqlite3_errmsg(handle)), path: path)
+    }
+  }
+
+  /// The plain error for a result code: damage, a file that is not a database, no permission and a
+  /// full disk are named, with what to do; anything else keeps SQLite's code and message.
+  static func error(code: Int32, message: String, path: String) -> StoreError {
+    switch code & 0xFF {
+    case SQLITE_CORRUPT: .damaged(path: path, detail: message)
+    case SQLITE_NOTADB: .notADatabase(path: path)
+    case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: .readOnly(path: path)
+    case SQLITE_FULL: .diskFull(path: path)
+    default: .sqlite(code: code, message: message)
     }
   }
 

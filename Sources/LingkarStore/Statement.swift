@@ -1,5 +1,6 @@
 internal import CSQLite
 import Foundation
+import LingkarModel
 
 /// A prepared statement with typed binding and reading, indices from 1 as SQLite counts.
 final class Statement {
@@ -62,6 +63,12 @@ final class Statement {
 
   func real(_ column: Int32) -> Double? {
     sqlite3_column_type(raw, column) == SQLITE_NULL ? nil : sqlite3_column_double(raw, column)
+  }
+
+  /// A time stored as unix seconds, brought into years 1-9999: a row edited by hand or damaged
+  /// (`1e300`, infinity, text) must give some date, never a trap later in a date computation.
+  func date(_ column: Int32) -> Date? {
+    real(column).map(Timestamp.clamped)
   }
 }
 

@@ -25,7 +25,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// The day `date` falls on, `utcOffset` seconds east of UTC.
   public init(_ date: Date, utcOffset: Int = 0) {
-    let seconds = Int((date.timeIntervalSince1970 + Double(utcOffset)).rounded(.down))
+    let seconds = Int(Timestamp.wholeSeconds(date.timeIntervalSince1970 + Double(utcOffset)))
     daysSinceEpoch = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
   }
 
