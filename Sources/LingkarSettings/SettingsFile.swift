@@ -32,6 +32,7 @@ public enum SettingsFile {
 
   /// Parses a settings text and returns all the problems found, so every bad line shows at once.
   public static func parseCollectingErrors(_ text: String, file: String = defaultName) -> (Settings, [SettingsError]) {
+    if let problem = SettingsGuard.problem(in: text, file: file) { return (Settings(), [problem]) }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
