@@ -33,12 +33,12 @@ struct FeedsCommand: ParsableCommand {
   }
 
   static func fail(_ error: FeedsError) -> ExitCode {
-    FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+    Output.error("lingkar: \(error)\n")
     return ExitCode(error.isLocked ? 3 : 1)
   }
 
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data("lingkar: \(message)\n".utf8))
+    Output.error("lingkar: \(message)\n")
   }
 
   static func validate(tags: [String]) throws {
@@ -261,7 +261,7 @@ struct FeedsCommand: ParsableCommand {
         if let output {
           try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
-          print(result.opml, terminator: "")
+          Output.standard(result.opml, mode: .xml)
         }
       } catch let error as FeedsError {
         throw FeedsCommand.fail(error)
