@@ -37,10 +37,15 @@ struct FeedListLine {
       return nil
     }
     let firstAddress = Self.unwrapped(first, in: line)
-    if Self.isWebAddress(firstAddress.text) || !Self.looksLikeLabel(first.text) || tokens.count == 1 {
+    let webIndices = tokens.indices.filter { Self.isWebAddress(Self.unwrapped(tokens[$0], in: line).text) }
+    if Self.isWebAddress(firstAddress.text) || !Self.looksLikeLabel(first.text) || webIndices.isEmpty {
       var tags: [String] = []
       for token in tokens.dropFirst() {
-        guard token.quoted else { throw Self.strayText(token, tokens: tokens) }
+        guard token.quoted else {
+          // Words alone, none of them an address: a comment without its #, or a name without its feed.
+          if tokens.allSatisfy({ !$0.quoted && Self.looksLikeLabel($0.text) }) { throw .noAddress }
+          throw Self.strayText(token, tokens: tokens)
+        }
         let tag = token.text.trimmingCharacters(in: .whitespaces)
         if !tag.isEmpty { tags.append(tag) }
       }
@@ -48,13 +53,9 @@ struct FeedListLine {
       return
     }
     // Free text first: a label, if exactly one http(s) address follows it and only tags after that.
-    let webIndices = tokens.indices.filter { Self.isWebAddress(Self.unwrapped(tokens[$0], in: line).text) }
     guard webIndices.count == 1, let at = webIndices.first,
       tokens[..<at].allSatisfy({ !$0.quoted && Self.looksLikeLabel($0.text) })
     else {
-      if webIndices.isEmpty && tokens.allSatisfy({ !$0.quoted && Self.looksLikeLabel($0.text) }) {
-        throw .noAddress
-      }
       throw webIndices.count > 1 ? .severalAddresses : Self.strayText(tokens[1], tokens: tokens)
     }
     var tags: [String] = []

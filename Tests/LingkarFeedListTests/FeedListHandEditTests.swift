@@ -151,6 +151,14 @@ struct FeedListCleaningTests {
     #expect(list.diagnostics.first?.message.contains(words) == true, "\(list.diagnostics)")
   }
 
+  @Test("a relative local path is still an address, with its tags, not a label")
+  func localPathNotLabel() {
+    let list = parse("shared/a.xml \"blog\"\nb.xml \"x\" # B\nc.xml")
+    #expect(list.diagnostics.isEmpty, "\(list.diagnostics)")
+    #expect(list.sources.map(\.url) == ["file:///srv/shared/a.xml", "file:///srv/b.xml", "file:///srv/c.xml"])
+    #expect(list.sources.map(\.tags) == [["blog"], ["x"], []])
+  }
+
   @Test("a fix rewrites the address where it is, also after a label or inside quotes")
   func replaceCleaned() {
     var text = FeedListText("Blog Pak Dedi “https://a.example/feed/”\u{200B} \"blog\"\r\n")
