@@ -98,8 +98,9 @@ struct FeedListLine {
 
   /// Tabs, spaces of every width, and the other control characters a line may hold.
   static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-      || scalar.properties.generalCategory == .control
+    if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }  // most lines: no table lookup
+    let category = scalar.properties.generalCategory
+    return category == .spaceSeparator || category == .control
   }
 
   /// Quotes that open or close a tag.
@@ -155,6 +156,10 @@ struct FeedListLine {
 
   /// The characters without the invisible ones.
   private static func clean(_ scalars: Substring.UnicodeScalarView) -> String {
+    // Nearly every line is ASCII, which holds none of them.
+    if Substring(scalars).utf8.allSatisfy({ $0 < 0x80 }) || !scalars.contains(where: isInvisible) {
+      return String(Substring(scalars))
+    }
     var out = String.UnicodeScalarView()
     out.append(contentsOf: scalars.lazy.filter { !isInvisible($0) })
     return String(out)
