@@ -144,8 +144,10 @@ struct FeedsCommand: ParsableCommand {
       print("feeds=\(rows.count)")
     }
 
+    /// A table cell: one line (line breaks and tabs in a title become spaces), at most `width` long.
     static func cut(_ text: String, _ width: Int) -> String {
-      let clean = text.isEmpty ? "-" : text
+      let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
+      let clean = flat.isEmpty ? "-" : flat
       return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
     }
   }
