@@ -14,6 +14,12 @@ public enum SettingsFile {
   public static func load(path: String) throws(SettingsProblems) -> Settings? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     let name = (path as NSString).lastPathComponent
+    // Judged before reading: a huge file (or the wrong one) is not read into memory at all.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+      size.intValue > SettingsGuard.maximumBytes
+    {
+      throw SettingsProblems(errors: [SettingsGuard.tooLarge(size.intValue, file: name)])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: "cannot be read")])
     }

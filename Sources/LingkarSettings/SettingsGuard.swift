@@ -14,14 +14,16 @@ enum SettingsGuard {
   /// More than any school's settings need, far less than anything that could hurt.
   static let maximumBytes = 256 * 1024
 
+  static func tooLarge(_ size: Int, file: String) -> SettingsError {
+    SettingsError(
+      file: file, line: 0,
+      message: "is \(size / 1024) KB, more than a settings file can be (\(maximumBytes / 1024) KB); is it the right file?")
+  }
+
   /// The first problem of the text, as a settings error; nil when the tree may be composed.
   static func problem(in text: String, file: String) -> SettingsError? {
     let size = text.utf8.count
-    if size > maximumBytes {
-      return SettingsError(
-        file: file, line: 0,
-        message: "is \(size / 1024) KB, more than a settings file can be (\(maximumBytes / 1024) KB); is it the right file?")
-    }
+    if size > maximumBytes { return tooLarge(size, file: file) }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
       return SettingsError(file: file, line: 0, message: "cannot be read: the YAML reader could not start")

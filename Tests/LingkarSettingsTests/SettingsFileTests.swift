@@ -134,5 +134,9 @@ struct SettingsGuardTests {
     let big = "school: SD 1\n" + String(repeating: "# padding padding padding padding padding padding\n", count: 6_000)
     let (_, errors) = SettingsFile.parseCollectingErrors(big)
     #expect(errors.first?.message.contains("more than a settings file can be") == true)
+    let path = NSTemporaryDirectory() + "lingkar-big-\(UUID().uuidString).yaml"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(big.utf8)))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: SettingsProblems.self) { try SettingsFile.load(path: path) }
   }
 }
