@@ -44,7 +44,7 @@ struct FeedListLine {
         guard token.quoted else {
           // Words alone, none of them an address: a comment without its #, or a name without its feed.
           if tokens.allSatisfy({ !$0.quoted && Self.looksLikeLabel($0.text) }) { throw .noAddress }
-          throw Self.strayText(token, tokens: tokens)
+          throw Self.strayText(token)
         }
         let tag = token.text.trimmingCharacters(in: .whitespaces)
         if !tag.isEmpty { tags.append(tag) }
@@ -54,13 +54,13 @@ struct FeedListLine {
     }
     // Free text first: a label, if exactly one http(s) address follows it and only tags after that.
     guard webIndices.count == 1, let at = webIndices.first,
-      tokens[..<at].allSatisfy({ !$0.quoted && Self.looksLikeLabel($0.text) })
+      tokens[1..<at].allSatisfy({ !$0.quoted && !$0.text.contains("://") })
     else {
-      throw webIndices.count > 1 ? .severalAddresses : Self.strayText(tokens[1], tokens: tokens)
+      throw webIndices.count > 1 ? .severalAddresses : Self.strayText(tokens[1])
     }
     var tags: [String] = []
     for token in tokens[(at + 1)...] {
-      guard token.quoted else { throw Self.strayText(token, tokens: tokens) }
+      guard token.quoted else { throw Self.strayText(token) }
       let tag = token.text.trimmingCharacters(in: .whitespaces)
       if !tag.isEmpty { tags.append(tag) }
     }
@@ -191,7 +191,7 @@ struct FeedListLine {
     return !body.contains(":") && !body.contains("/")
   }
 
-  private static func strayText(_ token: Token, tokens: [Token]) -> FeedListError {
+  private static func strayText(_ token: Token) -> FeedListError {
     .unexpectedText(token.text)
   }
 }

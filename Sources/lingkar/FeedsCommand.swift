@@ -28,7 +28,9 @@ struct FeedsCommand: ParsableCommand {
 
   /// The name for `# added by NAME DATE`: `--by`, else the login name.
   static func addedBy(_ by: String?) -> String? {
-    if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by.trimmingCharacters(in: .whitespaces) }
+    if let by, !by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      return by.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
   }
 

@@ -126,6 +126,7 @@ struct FeedListCleaningTests {
       ("Blog Pak Dedi: https://a.example/feed/ \"blog\" # added by Bu Sari", "https://a.example/feed/", ["blog"],
        "Blog Pak Dedi; added by Bu Sari"),
       ("Blog Bu Rina\u{00A0}— <https://a.example/feed/>\u{200B}", "https://a.example/feed/", [], "Blog Bu Rina"),
+      ("Catatan Bu Rina (S2/S3) https://a.example/feed/", "https://a.example/feed/", [], "Catatan Bu Rina (S2/S3)"),
     ])
   func cleaned(line: String, url: String, tags: [String], note: String?) {
     let list = parse(line)
