@@ -17,9 +17,16 @@ public enum FeedInput: Sendable, Hashable {
   /// Sorts out `input`. A bare host (`gurukreatif.wordpress.com`) is taken as `https://`.
   /// - Parameter directory: the feeds file's directory, against which a relative path is resolved.
   public static func classify(_ raw: String, directory: String) throws(FeedInputError) -> FeedInput {
-    let input = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    // As pasted from a chat or a document: invisible characters dropped, quotes or <> around it taken off.
+    let visible = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !FeedListLine.isInvisible($0) }))
+    let input = visible.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(Self.wrappers))
     guard !input.isEmpty else { throw .empty }
-    guard !input.contains(where: { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\n" }) else {
+    // Judged on scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    guard
+      !input.unicodeScalars.contains(where: {
+        $0 == "\"" || FeedList.isUnwritable($0) || $0.properties.isWhitespace || FeedListLine.isInvisible($0)
+      })
+    else {
       throw .invalid(input, reason: "an address has no spaces or double quotes")
     }
     let lower = input.lowercased()
@@ -55,6 +62,8 @@ public enum FeedInput: Sendable, Hashable {
     if source.written == source.url { return .web(url: source.url) }
     return .shortcut(written: source.written, url: source.url)
   }
+
+  private static let wrappers = CharacterSet(charactersIn: "\"'`“”„‘’«»‹›<>")
 
   /// The scheme of an address (`https`, `mastodon`), lower-cased; nil when there is none.
   static func scheme(of address: String) -> String? {

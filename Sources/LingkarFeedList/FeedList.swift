@@ -19,14 +19,29 @@ public struct FeedList: Sendable {
   ///   - fileName: the name used in diagnostics (`feeds.txt`).
   ///   - directory: the directory of the feeds file, against which relative local paths are resolved.
   public init(parsing text: String, fileName: String = "feeds.txt", directory: String) {
+    self.init(text: FeedListText(text), fileName: fileName, directory: directory)
+  }
+
+  /// Parses a feeds file's lines, cut as `FeedListText` cuts them (the numbering edits use).
+  /// Bytes that are not UTF-8 are read as U+FFFD: harmless in a comment or a note, and a line
+  /// whose address holds one is reported with its number.
+  public init(text: FeedListText, fileName: String = "feeds.txt", directory: String) {
     var sources: [FeedSource] = []
     var diagnostics: [Diagnostic] = []
     var seen: [String: Int] = [:]
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let number = index + 1
+    if let first = text.lines.first, first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) {
+      let message = """
+        the file is saved as UTF-16 ("Unicode" in Notepad), which Lingkar does not read; \
+        save it again as UTF-8
+        """
+      self.sources = []
+      self.diagnostics = [Diagnostic(subject: fileName, stage: .feedList, message: message)]
+      return
+    }
+    for number in text.lines.indices.map({ $0 + 1 }) {
       let subject = "\(fileName):\(number)"
       do throws(FeedListError) {
-        guard let line = try FeedListLine(parsing: Substring(rawLine)) else { continue }
+        guard let line = try FeedListLine(parsing: text.line(number) ?? "") else { continue }
         var source = try FeedAddress.resolve(line.address, directory: directory)
         source.tags = line.tags
         source.note = line.note

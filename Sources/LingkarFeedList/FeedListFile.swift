@@ -40,7 +40,16 @@ public struct FeedListFile: Sendable {
 
   /// Parses text of this file into feeds, with diagnostics named after the file.
   public func list(_ text: FeedListText) -> FeedList {
-    FeedList(parsing: text.text, fileName: fileName, directory: directory)
+    FeedList(text: text, fileName: fileName, directory: directory)
+  }
+
+  /// The feeds of the file as it is now: the one way every command reads the feeds file (leniently:
+  /// any line break, bytes that are not UTF-8 read as U+FFFD), so that `run`, `fetch`, `digest` and
+  /// the `feeds` commands all see the same feeds on the same line numbers.
+  /// - Parameter mustExist: when true, a missing file is an error rather than an empty list.
+  public func readList(mustExist: Bool = false) throws(FeedListEditError) -> FeedList {
+    if mustExist && !FileManager.default.fileExists(atPath: path) { throw .unreadable(path: path) }
+    return list(try read())
   }
 
   /// Runs `change` on the current text under the lock and writes the result back when it differs.

@@ -2,8 +2,8 @@ internal import CCurl
 import Foundation
 public import LingkarModel
 
-/// Sends one e-mail through libcurl's SMTP: STARTTLS when the server offers it (or required, as
-/// the settings say), the credentials the caller read from a file or the environment, and the
+/// Sends one e-mail through libcurl's SMTP: STARTTLS when the server offers it, or required (as
+/// the settings say, and always when there is a user name or password: see `tlsRequired`), the credentials the caller read from a file or the environment, and the
 /// message uploaded from memory. libcurl dot-stuffs lines that start with ".".
 public struct SMTPSender: Sendable {
   public var settings: MailSettings
@@ -46,7 +46,7 @@ public struct SMTPSender: Sendable {
     option(CCurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
     option(CCurl_easy_setopt_string(handle, CURLOPT_URL, Self.url(settings.url, domain: from.domain)))
     option(CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
-    option(CCurl_easy_setopt_long(handle, CURLOPT_USE_SSL, Int(settings.tls == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue)))
+    option(CCurl_easy_setopt_long(handle, CURLOPT_USE_SSL, Int(tlsRequired ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue)))
     option(CCurl_easy_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(from.address)>"))
     option(CCurl_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients))
     option(CCurl_easy_setopt_long(handle, CURLOPT_UPLOAD, 1))
@@ -67,7 +67,33 @@ public struct SMTPSender: Sendable {
     var reply = 0
     _ = CCurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &reply)
     let detail = String(cString: errorBuffer)
-    throw .smtp(code: Int(result.rawValue), message: Self.explain(result, detail: detail, url: settings.url), reply: reply)
+    var message = Self.explain(result, detail: detail, url: settings.url)
+    if result == CURLE_USE_SSL_FAILED && settings.tls == .try && hasCredentials {
+      message = Self.explainClearText(url: settings.url, detail: detail)
+    }
+    throw .smtp(code: Int(result.rawValue), message: message, reply: reply)
+  }
+
+  /// True when a user name or password would be sent.
+  var hasCredentials: Bool { user != nil || password != nil }
+
+  /// Whether the connection must be encrypted before anything else is said: when the settings ask
+  /// for it, and always when there are credentials, whatever `tls` says. With `try`, libcurl goes on
+  /// in clear text when the server offers no STARTTLS or answers it with 454, and then sends
+  /// `AUTH PLAIN`, the password readable by anyone on the way (a man in the middle only has to strip
+  /// STARTTLS from the server's answer). So `try` holds only for servers reached without a password.
+  var tlsRequired: Bool { settings.tls == .required || hasCredentials }
+
+  /// Why nothing was sent when `tls: try` met a server that would not encrypt, with a password set.
+  static func explainClearText(url: String, detail: String) -> String {
+    let host = url.range(of: "://").map { String(url[$0.upperBound...].prefix { $0 != "/" }) } ?? url
+    let words = """
+      the mail server \(host) offers no STARTTLS (or refused it), so the connection would not be \
+      encrypted, and Lingkar never sends the mail password in clear text: nothing was sent; ask for the \
+      server's STARTTLS port (usually 587), or use smtps://\(host.split(separator: ":").first ?? ""):465
+      """
+    let extra = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+    return extra.isEmpty ? words : "\(words); curl says: \(extra)"
   }
 
   /// The URL with the EHLO domain as its path (curl says EHLO with the path; without one it
@@ -89,7 +115,8 @@ public struct SMTPSender: Sendable {
     case CURLE_COULDNT_RESOLVE_HOST: words = "the mail server \(host) was not found (check mail.url)"
     case CURLE_OPERATION_TIMEDOUT: words = "the mail server \(host) did not answer in time"
     case CURLE_LOGIN_DENIED: words = "the mail server \(host) refused the user name or password"
-    case CURLE_USE_SSL_FAILED: words = "the mail server \(host) offers no STARTTLS, and mail.tls is required"
+    case CURLE_USE_SSL_FAILED:
+      words = "the mail server \(host) offers no STARTTLS (or refused it), and mail.tls is required"
     case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION: words = "the secure connection to \(host) failed"
     case CURLE_SEND_ERROR, CURLE_RECV_ERROR: words = "the mail server \(host) refused the message or a recipient"
     case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: words = "mail.url is not an smtp:// or smtps:// address"

@@ -105,9 +105,7 @@ public struct DigestRun {
     let states = try store.feedStates()
     let lastItems = try store.lastItemDates()
     let addresses: [String]
-    let url = URL(fileURLWithPath: options.feedsPath)
-    if let text = try? String(contentsOf: url, encoding: .utf8) {
-      let list = FeedList(parsing: text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent().path)
+    if let list = try? FeedListFile(path: options.feedsPath).readList(mustExist: true) {
       addresses = list.sources.map(\.written)
     } else {
       addresses = states.keys.sorted()

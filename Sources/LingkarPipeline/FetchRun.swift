@@ -33,12 +33,9 @@ public final class FetchRun {
     }
     defer { withExtendedLifetime(lock) {} }
 
-    let feedsURL = URL(fileURLWithPath: options.feedsPath)
-    guard let text = try? String(contentsOf: feedsURL, encoding: .utf8) else {
+    guard let list = try? FeedListFile(path: options.feedsPath).readList(mustExist: true) else {
       throw .feedsFileUnreadable(path: options.feedsPath)
     }
-    let list = FeedList(
-      parsing: text, fileName: feedsURL.lastPathComponent, directory: feedsURL.deletingLastPathComponent().path)
     list.diagnostics.forEach(report)
 
     let store: FeedStore

@@ -14,6 +14,12 @@ public enum SettingsFile {
   public static func load(path: String) throws(SettingsProblems) -> Settings? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     let name = (path as NSString).lastPathComponent
+    // Judged before reading: a huge file (or the wrong one) is not read into memory at all.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+      size.intValue > SettingsGuard.maximumBytes
+    {
+      throw SettingsProblems(errors: [SettingsGuard.tooLarge(size.intValue, file: name)])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: "cannot be read")])
     }
@@ -32,6 +38,7 @@ public enum SettingsFile {
 
   /// Parses a settings text and returns all the problems found, so every bad line shows at once.
   public static func parseCollectingErrors(_ text: String, file: String = defaultName) -> (Settings, [SettingsError]) {
+    if let problem = SettingsGuard.problem(in: text, file: file) { return (Settings(), [problem]) }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)

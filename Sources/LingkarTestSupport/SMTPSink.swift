@@ -8,14 +8,16 @@ public final class SMTPSink {
   private let process: Process
   private let stdin: Pipe
 
-  public init() throws {
+  /// - Parameter options: `--auth` (AUTH offered without TLS, attempts logged: `authAttempts`),
+  ///   `--starttls-refused` (STARTTLS offered, answered with 454); see `smtp_sink.py`.
+  public init(options: [String] = []) throws {
     directory = NSTemporaryDirectory() + "lingkar-smtp-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Tests/Support/smtp_sink.py")
     process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, directory]
+    process.arguments = ["python3", script.path, directory] + options
     stdin = Pipe()
     let stdout = Pipe()
     process.standardInput = stdin
@@ -47,6 +49,12 @@ public final class SMTPSink {
 
   public func raw(_ number: Int) throws -> String {
     try String(contentsOfFile: directory + "/\(number).eml", encoding: .utf8)
+  }
+
+  /// The AUTH commands the sink received (with `--auth`), one a line: `AUTH PLAIN`.
+  public var authAttempts: [String] {
+    let text = (try? String(contentsOfFile: directory + "/auth.log", encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map(String.init)
   }
 
   public func stop() {

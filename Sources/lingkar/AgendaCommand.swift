@@ -51,12 +51,12 @@ struct AgendaCommand: ParsableCommand {
     do {
       let (agenda, paths) = try run.run()
       if agenda.topics.isEmpty {
-        FileHandle.standardError.write(
-          Data("lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n".utf8))
+        Output.error(
+          "lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n")
       }
       for path in paths { print(path) }
     } catch {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode.failure
     }
   }

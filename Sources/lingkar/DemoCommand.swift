@@ -33,8 +33,8 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     guard let directory = samples ?? SampleFeeds.locate(from: CommandLine.arguments[0]) else {
-      FileHandle.standardError.write(
-        Data("lingkar: the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR\n".utf8))
+      Output.error(
+        "lingkar: the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR\n")
       throw ExitCode.failure
     }
     let language = lang.flatMap(DigestLanguage.init(rawValue:))
@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
     do {
       let result = try demo.run(report: { problem in
         let name = URL(fileURLWithPath: problem.subject).lastPathComponent
-        FileHandle.standardError.write(Data("lingkar: \(name): \(problem.message)\n".utf8))
+        Output.error("lingkar: \(name): \(problem.message)\n")
       })
       print(result.fetch)
       for digest in result.digests {
@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
       }
       print("The digest is in \(result.page)")
     } catch {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode.failure
     }
   }

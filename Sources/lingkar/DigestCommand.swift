@@ -20,7 +20,7 @@ struct DigestCommand: ParsableCommand {
       let result = try DigestRun(options: options.runOptions()).run()
       for path in result.paths { print(path) }
     } catch {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode(error.isLocked ? 3 : 1)
     }
   }

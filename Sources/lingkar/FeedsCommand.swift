@@ -28,17 +28,19 @@ struct FeedsCommand: ParsableCommand {
 
   /// The name for `# added by NAME DATE`: `--by`, else the login name.
   static func addedBy(_ by: String?) -> String? {
-    if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by.trimmingCharacters(in: .whitespaces) }
+    if let by, !by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      return by.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
   static func fail(_ error: FeedsError) -> ExitCode {
-    FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+    Output.error("lingkar: \(error)\n")
     return ExitCode(error.isLocked ? 3 : 1)
   }
 
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data("lingkar: \(message)\n".utf8))
+    Output.error("lingkar: \(message)\n")
   }
 
   static func validate(tags: [String]) throws {
@@ -144,8 +146,10 @@ struct FeedsCommand: ParsableCommand {
       print("feeds=\(rows.count)")
     }
 
+    /// A table cell: one line (line breaks and tabs in a title become spaces), at most `width` long.
     static func cut(_ text: String, _ width: Int) -> String {
-      let clean = text.isEmpty ? "-" : text
+      let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
+      let clean = flat.isEmpty ? "-" : flat
       return clean.count <= width ? clean : String(clean.prefix(width - 1)) + "…"
     }
   }
@@ -261,7 +265,7 @@ struct FeedsCommand: ParsableCommand {
         if let output {
           try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
-          print(result.opml, terminator: "")
+          Output.standard(result.opml, mode: .xml)
         }
       } catch let error as FeedsError {
         throw FeedsCommand.fail(error)

@@ -43,7 +43,7 @@ struct FetchCommand: ParsableCommand {
       print(summary)
     } catch {
       bar.finish()
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode(error.isLocked ? 3 : 1)
     }
   }

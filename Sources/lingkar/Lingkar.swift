@@ -24,12 +24,14 @@ struct Lingkar: AsyncParsableCommand {
         try command.run()
       }
     } catch {
+      // The message may quote what was typed or read (an option, a value), so it is cleaned like
+      // everything else printed; help goes to standard output, as ArgumentParser would send it.
       let code = exitCode(for: error)
-      if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { Output.standard(message + "\n") } else { Output.error(message + "\n") }
       }
-      exit(withError: error)
+      Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
     }
   }
 }

@@ -30,21 +30,21 @@ struct MailCommand: ParsableCommand {
 
   func run() throws {
     guard let loaded = try SettingsLoader.load(settings), loaded.mail != nil else {
-      FileHandle.standardError.write(Data("lingkar: \(settings) has no mail: settings; see lingkar.example.yaml\n".utf8))
+      Output.error("lingkar: \(settings) has no mail: settings; see lingkar.example.yaml\n")
       throw ExitCode.failure
     }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
       CalendarDay($0) != nil && FileManager.default.fileExists(atPath: output + "/" + $0 + "/digest.json")
     }
     guard let day = date ?? names.max() else {
-      FileHandle.standardError.write(Data("lingkar: no digest in \(output)/; write one with lingkar run\n".utf8))
+      Output.error("lingkar: no digest in \(output)/; write one with lingkar run\n")
       throw ExitCode.failure
     }
     do {
       let recipients = try DigestMailer.send(folder: output + "/" + day, settings: loaded)
       print("sent the digest of \(day) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")")
     } catch {
-      FileHandle.standardError.write(Data("lingkar: the digest was not sent: \(error)\n".utf8))
+      Output.error("lingkar: the digest was not sent: \(error)\n")
       throw ExitCode.failure
     }
   }

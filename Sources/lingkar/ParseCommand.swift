@@ -44,7 +44,7 @@ struct ParseCommand: ParsableCommand {
   func run() throws {
     if let json {
       let document = try? FeedFile.parse(path: json)
-      print((document ?? FeedDocument()).normalizedJSON())
+      Output.standard((document ?? FeedDocument()).normalizedJSON() + "\n", mode: .json)
       if document == nil { throw ExitCode(1) }
       return
     }
@@ -58,11 +58,11 @@ struct ParseCommand: ParsableCommand {
     let batch = FeedFileBatch(paths: paths, workers: jobs)
     if count {
       let totals = batch.count()
-      for failure in totals.failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
+      for failure in totals.failures { Output.error("\(failure)\n") }
       let failed = totals.failures.isEmpty ? "" : " failed=\(totals.failures.count)"
       print("feeds=\(totals.feeds) items=\(totals.items) bytes=\(totals.bytes)" + failed)
       return
     }
-    batch.writeJSONLines { FileHandle.standardOutput.write(Data($0.utf8)) }
+    batch.writeJSONLines { Output.standard($0, mode: .json) }
   }
 }

@@ -16,22 +16,18 @@ final class ProgressBar {
     guard filled != lastDrawn || done == total else { return }
     lastDrawn = filled
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    write("\r[\(bar)] \(done)/\(total) feeds")
+    Output.control("\r[\(bar)] \(done)/\(total) feeds")
     shown = true
   }
 
   func print(_ line: String) {
-    if shown { write("\r\u{1B}[K") }
-    write(line + "\n")
+    if shown { Output.control("\r\u{1B}[K") }
+    Output.error(line + "\n")
     if shown { lastDrawn = -1 }
   }
 
   func finish() {
-    if shown { write("\r\u{1B}[K") }
+    if shown { Output.control("\r\u{1B}[K") }
     shown = false
-  }
-
-  private func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
   }
 }

@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
       bar.finish()
     } catch {
       bar.finish()
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode(error.isLocked ? 3 : 1)
     }
     if !quiet {
@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
     let loaded = try SettingsLoader.load(options.settings)
     guard mail || loaded?.mail?.send == true else { return }
     guard let loaded, loaded.mail != nil else {
-      FileHandle.standardError.write(Data("lingkar: --mail needs a mail: part in \(options.settings); see lingkar.example.yaml\n".utf8))
+      Output.error("lingkar: --mail needs a mail: part in \(options.settings); see lingkar.example.yaml\n")
       throw ExitCode.failure
     }
     guard let folder else { return }
@@ -63,7 +63,7 @@ struct RunCommand: ParsableCommand {
       let recipients = try DigestMailer.send(folder: folder, settings: loaded)
       if !quiet { print("sent the digest to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")") }
     } catch {
-      FileHandle.standardError.write(Data("lingkar: the digest was written but not sent: \(error)\n".utf8))
+      Output.error("lingkar: the digest was written but not sent: \(error)\n")
       throw ExitCode.failure
     }
   }

@@ -9,7 +9,7 @@ enum SettingsLoader {
     do {
       return try SettingsSource.load(path: path)
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      Output.error("\(error)\n")
       throw ExitCode.failure
     }
   }

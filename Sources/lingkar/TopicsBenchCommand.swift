@@ -24,7 +24,7 @@ struct TopicsBenchCommand: ParsableCommand {
     var paths = files
     if let filesFrom {
       guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("lingkar: cannot read \(filesFrom)\n".utf8))
+        Output.error("lingkar: cannot read \(filesFrom)\n")
         throw ExitCode.failure
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init)

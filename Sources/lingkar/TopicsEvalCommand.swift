@@ -29,7 +29,7 @@ struct TopicsEvalCommand: ParsableCommand {
     do {
       for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) { print(line) }
     } catch {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode.failure
     }
   }

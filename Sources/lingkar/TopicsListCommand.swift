@@ -42,9 +42,9 @@ struct TopicsListCommand: ParsableCommand {
       discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(db))
     do {
       let report = try TopicRun(options: options).run()
-      print(json ? report.json() : report.text())
+      Output.standard((json ? report.json() : report.text()) + "\n", mode: json ? .json : .text)
     } catch {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode.failure
     }
   }

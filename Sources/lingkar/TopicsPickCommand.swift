@@ -55,7 +55,7 @@ struct TopicsPickCommand: ParsableCommand {
       let picks = try run.record(ids, meeting: day)
       print("picked for \(picks.meeting): \(picks.topicIDs.joined(separator: ", "))")
     } catch let error as PickRun.Failure {
-      FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      Output.error("lingkar: \(error)\n")
       throw ExitCode.failure
     }
   }

@@ -137,3 +137,43 @@ struct MailTests {
     return Int(UInt16(bigEndian: address.sin_port))
   }
 }
+
+@Suite("Mail: the password never goes out in clear")
+struct MailCredentialTests {
+  static func settings(_ url: String, tls: MailSettings.TLS) -> MailSettings {
+    MailSettings(
+      url: url, from: MailAddress(address: "lingkar@contoh.sch.id"), to: [MailAddress(address: "guru@contoh.sch.id")],
+      tls: tls, timeoutSeconds: 20)
+  }
+
+  static let message = MailMessage(
+    from: MailAddress(address: "lingkar@contoh.sch.id"), to: [MailAddress(address: "guru@contoh.sch.id")],
+    subject: "Digest", text: "Halo", html: "<p>Halo</p>", date: Date(timeIntervalSince1970: 1_796_000_000), utcOffset: 0)
+
+  @Test(
+    "with a password and tls: try, a server that offers no STARTTLS or refuses it with 454 gets no AUTH and no message",
+    arguments: [["--auth"], ["--auth", "--starttls-refused"]])
+  func noClearTextPassword(options: [String]) throws {
+    let sink = try SMTPSink(options: options)
+    defer { sink.stop() }
+    let sender = SMTPSender(settings: Self.settings(sink.url, tls: .try), user: "lingkar", password: "rahasia")
+    #expect(sender.tlsRequired)
+    #expect {
+      try sender.send(Self.message)
+    } throws: { error in
+      let text = (error as? MailError)?.description ?? ""
+      return text.contains("offers no STARTTLS") && text.contains("never sends the mail password in clear text")
+    }
+    #expect(sink.authAttempts.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: sink.directory + "/1.eml"))
+  }
+
+  @Test("without a password, tls: try still delivers over a server without STARTTLS (the sink itself is no lie)")
+  func tryWithoutPassword() throws {
+    let sink = try SMTPSink(options: ["--auth"])
+    defer { sink.stop() }
+    try SMTPSender(settings: Self.settings(sink.url, tls: .try)).send(Self.message)
+    #expect(try sink.message(1)["subject"] as? String == "Digest")
+    #expect(sink.authAttempts.isEmpty)
+  }
+}

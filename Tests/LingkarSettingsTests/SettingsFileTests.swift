@@ -94,3 +94,49 @@ struct SettingsFileTests {
     #expect(MailAddress(parsing: "Sari <sari example>") == nil)
   }
 }
+
+@Suite("The settings file refuses what settings never need")
+struct SettingsGuardTests {
+  /// Nine levels of nine aliases to the level before, then the last level as a mapping key: 442
+  /// bytes that Yams took 40 s to compose (nine times longer for every further level).
+  static let aliasBomb: String = {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...8 {
+      let aliases = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+      text += "a\(level): &a\(level) [\(aliases)]\n"
+    }
+    return text + "? *a8\n: x\n"
+  }()
+
+  @Test("an alias bomb used as a mapping key is refused at once, with its line")
+  func aliasBomb() {
+    let start = ContinuousClock.now
+    let (_, errors) = SettingsFile.parseCollectingErrors(Self.aliasBomb)
+    let elapsed = ContinuousClock.now - start
+    #expect(elapsed < .milliseconds(500), "took \(elapsed)")
+    #expect(errors.count == 1)
+    #expect(errors.first?.line == 1)
+    #expect(errors.first?.message.contains("anchor") == true)
+  }
+
+  @Test("an alias alone is refused with its line; * and & inside values are only characters")
+  func aliases() throws {
+    let (_, errors) = SettingsFile.parseCollectingErrors("school: SD 1\nfacilitator: *someone\n")
+    #expect(errors.map(\.line) == [2])
+    #expect(errors.first?.message.contains("alias") == true)
+    let settings = try SettingsFile.parse("school: SD *1* & Pak Budi\nfacilitator: \"*Bu* &Sari\"\n")
+    #expect(settings.schoolName == "SD *1* & Pak Budi")
+    #expect(settings.facilitator == "*Bu* &Sari")
+  }
+
+  @Test("a file larger than any settings file is refused without being read as YAML")
+  func size() {
+    let big = "school: SD 1\n" + String(repeating: "# padding padding padding padding padding padding\n", count: 6_000)
+    let (_, errors) = SettingsFile.parseCollectingErrors(big)
+    #expect(errors.first?.message.contains("more than a settings file can be") == true)
+    let path = NSTemporaryDirectory() + "lingkar-big-\(UUID().uuidString).yaml"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(big.utf8)))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: SettingsProblems.self) { try SettingsFile.load(path: path) }
+  }
+}

@@ -1,10 +1,14 @@
 """A local SMTP sink for the mail tests: aiosmtpd on 127.0.0.1, a free port, every message kept.
 
-Usage: python3 smtp_sink.py DIRECTORY
+Usage: python3 smtp_sink.py DIRECTORY [--auth] [--starttls-refused]
 Prints the port on its first line, then serves until its standard input closes. Each message is
 written as DIRECTORY/N.eml (the bytes as received, after the server removed dot-stuffing) and
 DIRECTORY/N.json: the envelope and the message decoded by Python's email package (RFC 2047 words,
 quoted-printable bodies), so the tests check what a mail program would show.
+
+--auth offers AUTH PLAIN/LOGIN without TLS (as a careless or hostile server does) and writes every
+AUTH attempt to DIRECTORY/auth.log; --starttls-refused offers STARTTLS and answers it with 454 (as
+a man in the middle who strips it would leave a client).
 """
 import json
 import os
@@ -13,6 +17,7 @@ import sys
 from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult
 
 
 class Keeper:
@@ -67,9 +72,40 @@ def free_port():
         return probe.getsockname()[1]
 
 
+class RefusingSMTP(SMTP):
+    """Offers STARTTLS (it has a TLS context) but refuses it."""
+
+    async def smtp_STARTTLS(self, arg):
+        await self.push("454 4.7.0 TLS not available due to temporary reason")
+
+
+class HostileController(Controller):
+    def __init__(self, handler, refuse_starttls, **kwargs):
+        self.refuse_starttls = refuse_starttls
+        super().__init__(handler, **kwargs)
+
+    def factory(self):
+        if self.refuse_starttls:
+            return RefusingSMTP(self.handler, **self.SMTP_kwargs)
+        return SMTP(self.handler, **self.SMTP_kwargs)
+
+
 def main():
     directory = sys.argv[1]
-    controller = Controller(Keeper(directory), hostname="127.0.0.1", port=free_port())
+    options = sys.argv[2:]
+    kwargs = {}
+    if "--auth" in options:
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            with open(os.path.join(directory, "auth.log"), "a", encoding="utf-8") as log:
+                log.write(f"AUTH {mechanism}\n")
+            return AuthResult(success=True)
+        kwargs.update(authenticator=authenticator, auth_require_tls=False)
+    refuse = "--starttls-refused" in options
+    if refuse:
+        import ssl
+        kwargs["tls_context"] = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    controller = HostileController(
+        Keeper(directory), refuse, hostname="127.0.0.1", port=free_port(), **kwargs)
     controller.start()
     print(controller.port, flush=True)
     try:
