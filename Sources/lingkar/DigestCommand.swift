@@ -21,6 +21,7 @@ struct DigestCommand: ParsableCommand {
       for path in result.paths { print(path) }
     } catch {
       FileHandle.standardError.write(Data("lingkar: \(error)\n".utf8))
+      if case .period = error { throw ExitCode(2) }
       throw ExitCode(error.isLocked ? 3 : 1)
     }
   }
