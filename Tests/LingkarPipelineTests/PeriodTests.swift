@@ -378,3 +378,40 @@ struct RuleTests {
     #expect(!ReadingEligibility.isEligible(title: "Asesmen 2026-10-26T10:00", link: link))
   }
 }
+
+@Suite("lingkar run: usage")
+struct RunUsageProcessTests {
+  /// Runs the binary in `directory`; returns the exit status and stderr.
+  func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lingkarBinary())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+  }
+
+  @Test("--since with a future date is bad usage (exit 2) and fetches and writes nothing; --retry-failed is taken")
+  func futureSince() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let name = "usage" + UUID().uuidString.prefix(8).lowercased()
+    directory.write("feeds.txt", server.url("/feed/\(name).xml") + "\n")
+    let (status, message) = try run(["run", "--since", "2999-01-01", "--retry-failed"], in: directory)
+    #expect(status == 2)
+    #expect(message.contains("--since 2999-01-01 is in the future"))
+    #expect(server.get("/_count/feed/\(name).xml") == "0")
+    #expect(!FileManager.default.fileExists(atPath: directory.file("output")))
+    let (fine, _) = try run(["run", "--quiet", "--retry-failed", "--lang", "en"], in: directory)
+    #expect(fine == 0)
+    #expect(server.get("/_count/feed/\(name).xml") == "1")
+  }
+}
