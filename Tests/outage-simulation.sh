@@ -14,7 +14,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 lingkar=${1:-$root/.build/debug/lingkar}
-command -v faketime >/dev/null || { echo "outage simulation: faketime is not installed (apt-get install faketime)" >&2; exit 1; }
+command -v faketime >/dev/null || {
+  echo "outage simulation: faketime is not installed (apt-get install faketime)" >&2
+  exit 1
+}
 [ -x "$lingkar" ] || { echo "outage simulation: no binary at $lingkar (swift build first)" >&2; exit 1; }
 
 work=$(mktemp -d)

@@ -78,7 +78,8 @@ public struct DigestRun {
       }
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
-        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store, list: list), previous: previous)
+        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store, list: list),
+        previous: previous)
       digest.feedsFileProblems = list?.diagnostics ?? []
       // The book club's chapter, chosen and scored as the agenda of the next meeting does.
       if let settings, let today = CalendarDay(options.dateStamp) {

@@ -26,7 +26,8 @@ enum FeedSchedule {
         countsAsFailed: true)
     }
     return Skip(
-      message: "the server asked Lingkar to wait; next try after \(SchoolTime.text(next, utcOffset: utcOffset))", countsAsFailed: false)
+      message: "the server asked Lingkar to wait; next try after \(SchoolTime.text(next, utcOffset: utcOffset))",
+      countsAsFailed: false)
   }
 
   /// The wait after the `streak`-th failure in a row: base, 2 × base, 4 × base, … up to the cap.

@@ -43,7 +43,9 @@ struct SettingsReader {
     return settings
   }
 
-  static let topKeys = ["school", "language", "utc_offset", "lookback_days", "facilitator", "meeting", "book_club", "mail"]
+  static let topKeys = [
+    "school", "language", "utc_offset", "lookback_days", "facilitator", "meeting", "book_club", "mail",
+  ]
   static let meetingKeys = ["weekday", "every_weeks", "first", "time", "place"]
   static let bookKeys = ["title", "author", "chapters"]
   static let chapterKeys = ["number", "title", "keywords", "date", "leads"]

@@ -42,7 +42,8 @@ extension FeedStore {
       ORDER BY \(Self.placement), feeds.url, items.key
       """)
     try statement.bind([
-      .real(seenAfter.timeIntervalSince1970), .real(seenBy.timeIntervalSince1970), .real(placedSince.timeIntervalSince1970),
+      .real(seenAfter.timeIntervalSince1970), .real(seenBy.timeIntervalSince1970),
+      .real(placedSince.timeIntervalSince1970),
     ])
     return try storedItems(statement)
   }

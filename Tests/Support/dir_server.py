@@ -2,9 +2,10 @@
 """Serves the files of a folder on 127.0.0.1, for tests that take the server away and bring it back.
 
 Usage: dir_server.py FOLDER [PORT] [--forever]. Binds PORT (0: a free one), prints the port on the
-first line of stdout, and serves until its standard input closes (with --forever: until it is killed). Started again with the same
-PORT, it is the same feed address: a network outage and its end, seen from Lingkar. Files are
-served with Last-Modified, and a matching If-Modified-Since gets 304, as a static web server does.
+first line of stdout, and serves until its standard input closes (with --forever: until it is
+killed). Started again with the same PORT, it is the same feed address: a network outage and its
+end, seen from Lingkar. Files are served with Last-Modified, and a matching If-Modified-Since gets
+304, as a static web server does.
 """
 import functools
 import sys
