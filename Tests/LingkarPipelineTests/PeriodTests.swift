@@ -366,6 +366,22 @@ struct RuleTests {
     #expect(!check(0, 0, 0))
   }
 
+  @Test("lookback_days and utc_offset in lingkar.yaml: read, checked, and told apart from their absence")
+  func settings() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    directory.write("a.yaml", "utc_offset: WIB\nlookback_days: 45\n")
+    let given = try #require(try SettingsSource.load(path: directory.file("a.yaml")))
+    #expect(given.lookbackDays == 45 && given.hasUTCOffset && given.utcOffset == 7 * 3600)
+    directory.write("b.yaml", "school: X\n")
+    let absent = try #require(try SettingsSource.load(path: directory.file("b.yaml")))
+    #expect(absent.lookbackDays == nil && !absent.hasUTCOffset)
+    directory.write("c.yaml", "lookback_days: 0\n")
+    #expect(throws: (any Error).self) { try SettingsSource.load(path: directory.file("c.yaml")) }
+    #expect(SchoolTime.text(Date(timeIntervalSince1970: 1_796_643_716), utcOffset: 19_800) == "2026-12-07 17:11 UTC+05:30")
+    #expect(SchoolTime.zone(-3 * 3600) == "UTC-03:00")
+  }
+
   @Test("fit to recommend: an http(s) link, and a title that is only a title")
   func eligibility() {
     let link = "https://guru.example/post"
