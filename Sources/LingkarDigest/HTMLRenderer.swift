@@ -206,8 +206,13 @@ public struct HTMLRenderer: Sendable {
   private func feeds(_ digest: Digest, _ s: Strings) -> String {
     var html = section("feeds", s.attentionHeading)
     let problems = digest.feedsNeedingAttention
-    guard !problems.isEmpty else { return html + "<p class=\"intro\">\(e(s.attentionNone))</p>\n</section>\n" }
+    guard !problems.isEmpty || !digest.feedsFileProblems.isEmpty else {
+      return html + "<p class=\"intro\">\(e(s.attentionNone))</p>\n</section>\n"
+    }
     html += "<ul class=\"feeds\">\n"
+    for problem in digest.feedsFileProblems {
+      html += "<li><span class=\"problem\">\(e(s.badLine(problem.subject, problem.message)))</span></li>\n"
+    }
     for (feed, attention) in problems {
       html += "<li><strong>\(e(feed.title ?? Escaping.shortLink(feed.url)))</strong><br />"
       html += "<code>\(e(feed.url))</code><br />"

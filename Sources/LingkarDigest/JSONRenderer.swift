@@ -69,6 +69,22 @@ public struct JSONRenderer: Sendable {
     for feed in digest.feeds { self.feed(feed, asOf: digest.period.to, into: &json) }
     json.closeArray()
 
+    // Skipped lines of the feeds file, when there are any (an addition to the keys cli.md fixes).
+    if !digest.feedsFileProblems.isEmpty {
+      json.key("feedsFileProblems")
+      json.openArray()
+      for problem in digest.feedsFileProblems {
+        json.element()
+        json.open()
+        json.key("line")
+        json.string(problem.subject)
+        json.key("message")
+        json.string(problem.message)
+        json.close()
+      }
+      json.closeArray()
+    }
+
     json.key("date")
     json.string(digest.dateStamp)
     json.key("utcOffset")

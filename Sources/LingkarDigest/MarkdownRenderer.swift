@@ -83,7 +83,8 @@ public struct MarkdownRenderer: Sendable {
 
     md += "\n## \(m(s.attentionHeading))\n\n"
     let problems = digest.feedsNeedingAttention
-    if problems.isEmpty { md += "\(m(s.attentionNone))\n" }
+    if problems.isEmpty && digest.feedsFileProblems.isEmpty { md += "\(m(s.attentionNone))\n" }
+    for problem in digest.feedsFileProblems { md += "- \(m(s.badLine(problem.subject, problem.message)))\n" }
     for (feed, attention) in problems {
       md += "- **\(m(feed.title ?? Escaping.shortLink(feed.url)))** — \(m(feed.url))  \n  \(m(s.attention(attention)))"
       if case .moved(let newURL) = attention { md += ": \(m(newURL)) (\(m(s.movedAction)))" }

@@ -68,6 +68,8 @@ public struct Strings: Sendable {
   let moved: String
   let movedAction: String
   let silent: @Sendable (_ days: Int) -> String
+  /// A skipped line of the feeds file: its place (`feeds.txt:4`) and why.
+  let badLine: @Sendable (_ location: String, _ reason: String) -> String
 
   // The chart.
   let chartHeading: String
@@ -174,6 +176,7 @@ public struct Strings: Sendable {
     moved: "Pindah ke alamat baru",
     movedAction: "perbarui feeds.txt",
     silent: { "Tidak ada tulisan baru selama \($0) hari" },
+    badLine: { "\($0): baris ini dilewati (\($1)); perbaiki di feeds.txt" },
     chartHeading: "Volume per topik",
     chartCaption: { "Jumlah tulisan per topik dalam \($0) periode terakhir (batang paling kanan: periode ini)." },
     chartSeries: { "\($0): \($1) tulisan per periode, dari yang terlama" },
@@ -268,6 +271,7 @@ public struct Strings: Sendable {
     moved: "Moved to a new address",
     movedAction: "update feeds.txt",
     silent: { "No new items for \($0) days" },
+    badLine: { "\($0): this line was skipped (\($1)); fix it in feeds.txt" },
     chartHeading: "Volume per topic",
     chartCaption: { "Items per topic over the last \($0) \($0 == 1 ? "period" : "periods") (rightmost bar: this period)." },
     chartSeries: { "\($0): \($1) items per period, oldest first" },

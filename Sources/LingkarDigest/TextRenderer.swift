@@ -69,8 +69,11 @@ public struct TextRenderer: Sendable {
     }
 
     let problems = digest.feedsNeedingAttention
-    if !problems.isEmpty {
+    if !problems.isEmpty || !digest.feedsFileProblems.isEmpty {
       lines += ["", "*\(s.attentionHeading)*"]
+      for problem in digest.feedsFileProblems {
+        lines.append("⚠️ " + clean(s.badLine(problem.subject, problem.message)))
+      }
       for (feed, attention) in problems {
         var line = "⚠️ " + clean(feed.title ?? Escaping.shortLink(feed.url)) + ": " + clean(s.attention(attention))
         if case .moved(let newURL) = attention {

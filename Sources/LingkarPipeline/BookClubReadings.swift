@@ -45,7 +45,7 @@ enum BookClubReadings {
 }
 
 /// Readings of a ranked topic: its items in rank order, picked for diverse sources and both
-/// languages (`ReadingPicker`).
+/// languages (`ReadingPicker`), leaving out items unfit to recommend (`ReadingEligibility`).
 struct RankedReadings {
   private let stored: [String: StoredItem]
   private let scored: [String: ScoredItem]
@@ -61,7 +61,9 @@ struct RankedReadings {
   func readings(_ topicID: String, maximum: Int) -> [(key: String, item: StoredItem, scored: ScoredItem)] {
     let keys = ranked[topicID]?.items ?? []
     let candidates = keys.compactMap { key -> ReadingPicker.Candidate? in
-      guard let item = stored[key], let scored = scored[key] else { return nil }
+      guard let item = stored[key], let scored = scored[key],
+        ReadingEligibility.isEligible(title: item.entry.title, link: item.entry.link ?? item.canonicalLink)
+      else { return nil }
       return .init(key: key, source: item.feed, language: scored.language.rawValue)
     }
     return ReadingPicker(minimum: min(3, maximum), maximum: maximum).pick(candidates).compactMap { key in

@@ -79,6 +79,9 @@ public struct DemoRun {
       options.now = Self.now.addingTimeInterval(-Double((Self.periods - 1 - index) * Self.periodDays) * 86_400)
       options.utcOffset = Self.utcOffset
       options.language = language
+      // Fortnights by published date: the one fetch happens before all three digests, so "first
+      // seen since the previous digest" (`last`) would put every item in the last.
+      options.since = .days(Self.periodDays)
       do {
         let result = try DigestRun(options: options).run()
         digests.append(result.digest)

@@ -121,9 +121,12 @@ struct DigestBuilder {
   }
 
   /// The best readings of a topic: its best item first, then, slot by slot, the best-ranked item
-  /// that brings a source or a language (Indonesian, English) not yet on the list.
+  /// that brings a source or a language (Indonesian, English) not yet on the list; only items
+  /// fit to recommend (`ReadingEligibility`).
   func readings(_ topic: DigestTopic, in digest: Digest) -> [DigestItem] {
-    var candidates = topic.items.compactMap { digest.item($0) }
+    var candidates = topic.items.compactMap { digest.item($0) }.filter {
+      ReadingEligibility.isEligible(title: $0.title, link: $0.link)
+    }
     var picked: [DigestItem] = []
     var sources = Set<String>()
     var languages = Set<String>()

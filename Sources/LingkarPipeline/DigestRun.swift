@@ -35,6 +35,7 @@ public struct DigestRun {
   /// Writes the digest; the caller holds the run lock. With `verify`, the database is checked for
   /// damage first (`lingkar run` has its fetch do that).
   func write(verify: Bool = false) throws(DigestRunError) -> Result {
+    if let problem = options.since.problem(now: options.now) { throw .period(problem) }
     let topics: TopicsFile
     do {
       topics = try TopicRun.loadTopics(path: options.topicsPath)
@@ -49,14 +50,20 @@ public struct DigestRun {
     }
     let store: FeedStore
     var digest: Digest
+    // Its skipped lines are listed with the feeds needing attention.
+    let list = feedList
     do {
       store = try FeedStore(path: options.databasePath)
       if verify { try store.verify() }
       let now = options.now
       let previous = try store.digests(excluding: options.dateStamp, endingBy: now, limit: options.historyPeriods)
-      let start = options.since.start(now: now, previousDigest: previous.first?.to)
-      let items = try store.items(since: start, until: now)
+      let lookback = settings?.lookbackDays ?? options.lookbackDays
+      let (start, items) = try options.since.items(
+        in: store, now: now, previousDigest: previous.first?.to, lookbackDays: lookback)
+      // Items fetched late belong to the period, not to its history as well.
+      let periodKeys = Set(items.map(TopicRun.itemKey))
       let history = try store.items(since: start.addingTimeInterval(-Double(options.historyDays) * 86_400), until: start)
+        .filter { !periodKeys.contains(TopicRun.itemKey($0)) }
       // The meetings so far: picked topics are damped, passed-over suggestions carry over.
       let meetings = MeetingHistory(
         picks: try store.picks(), shortlists: MeetingHistory.shortlists(outputDirectory: options.outputDirectory))
@@ -73,7 +80,9 @@ public struct DigestRun {
       }
       digest = builder.digest(
         period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
-        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store), previous: previous)
+        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store, list: list),
+        previous: previous)
+      digest.feedsFileProblems = list?.diagnostics ?? []
       // The book club's chapter, chosen and scored as the agenda of the next meeting does.
       if let settings, let today = CalendarDay(options.dateStamp) {
         let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
@@ -99,17 +108,17 @@ public struct DigestRun {
     return Result(digest: digest, paths: paths)
   }
 
+  /// The feeds file's list, nil when it cannot be read.
+  private var feedList: FeedList? {
+    try? FeedListFile(path: options.feedsPath).readList(mustExist: true)
+  }
+
   /// The feeds of the feeds file, in its order, with what the database knows of each; every known
   /// feed when there is no readable feeds file.
-  private func feeds(_ store: FeedStore) throws(StoreError) -> [DigestFeed] {
+  private func feeds(_ store: FeedStore, list: FeedList?) throws(StoreError) -> [DigestFeed] {
     let states = try store.feedStates()
     let lastItems = try store.lastItemDates()
-    let addresses: [String]
-    if let list = try? FeedListFile(path: options.feedsPath).readList(mustExist: true) {
-      addresses = list.sources.map(\.written)
-    } else {
-      addresses = states.keys.sorted()
-    }
+    let addresses = list?.sources.map(\.written) ?? states.keys.sorted()
     return addresses.map { written in
       let state = states[written]
       return DigestFeed(

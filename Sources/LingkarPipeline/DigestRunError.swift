@@ -12,10 +12,14 @@ public enum DigestRunError: Error, CustomStringConvertible {
   case settings(String)
   /// The digest files could not be written.
   case write(String)
+  /// The period cannot be made (a start in the future): bad usage, exit code 2.
+  case period(String)
 
   public var description: String {
     switch self {
-    case .locked(let message), .store(let message), .topics(let message), .settings(let message), .write(let message): message
+    case .locked(let message), .store(let message), .topics(let message), .settings(let message), .write(let message),
+      .period(let message):
+      message
     }
   }
 

@@ -23,6 +23,9 @@ public struct DigestRunOptions: Sendable {
   public var utcOffset = 0
   /// How long to wait for another run's lock before giving up (exit 3).
   public var lockWait: TimeInterval = 5
+  /// Days before now a late item may have been published and still enter a `--since last` digest
+  /// (see `PeriodSpec`); the settings' `lookback_days` overrides it.
+  public var lookbackDays = PeriodSpec.defaultLookbackDays
   /// Days before the period whose items teach the ranker related terms (not ranked themselves).
   public var historyDays = 90
   /// Earlier digests shown in the volume chart and used for each topic's trend.

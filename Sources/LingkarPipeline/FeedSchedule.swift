@@ -9,7 +9,7 @@ enum FeedSchedule {
     var countsAsFailed: Bool
   }
 
-  static func skipReason(state: FeedState?, now: Date, ignoreBackoff: Bool) -> Skip? {
+  static func skipReason(state: FeedState?, now: Date, ignoreBackoff: Bool, utcOffset: Int = 0) -> Skip? {
     guard let state else { return nil }
     if state.gone {
       return Skip(
@@ -19,12 +19,15 @@ enum FeedSchedule {
     guard let next = state.nextFetch, next > now else { return nil }
     if state.failureStreak > 0 {
       if ignoreBackoff { return nil }
+      let problem = state.error ?? "unknown problem"
       return Skip(
-        message: "failed \(state.failureStreak) time(s) in a row (\(state.error ?? "unknown problem")); next try after \(Timestamp.iso8601(next))",
+        message: "failed \(state.failureStreak) time(s) in a row (\(problem)); next try after "
+          + "\(SchoolTime.text(next, utcOffset: utcOffset)) (--retry-failed tries it now)",
         countsAsFailed: true)
     }
     return Skip(
-      message: "the server asked Lingkar to wait; next try after \(Timestamp.iso8601(next))", countsAsFailed: false)
+      message: "the server asked Lingkar to wait; next try after \(SchoolTime.text(next, utcOffset: utcOffset))",
+      countsAsFailed: false)
   }
 
   /// The wait after the `streak`-th failure in a row: base, 2 × base, 4 × base, … up to the cap.

@@ -57,7 +57,9 @@ public final class FetchRun {
     let start = now()
     for (index, source) in list.sources.enumerated() {
       let state = states[source.written]
-      if let skip = FeedSchedule.skipReason(state: state, now: start, ignoreBackoff: options.ignoreBackoff) {
+      if let skip = FeedSchedule.skipReason(
+        state: state, now: start, ignoreBackoff: options.ignoreBackoff, utcOffset: options.utcOffset)
+      {
         report(Diagnostic(subject: source.written, stage: .fetch, message: skip.message))
         if skip.countsAsFailed { summary.failed += 1 }
         done += 1
@@ -93,6 +95,10 @@ public final class FetchRun {
       batch.removeAll(keepingCapacity: true)
     }
     let interpreter = ResponseInterpreter(options: options, now: now)
+    // Transport failures are held back until the end of the run: when (nearly) every feed failed so,
+    // the school's connection was down, and they are not held against the feeds (no backoff).
+    var check = ConnectionCheck()
+    var transportFailures: [FeedUpdate] = []
     do {
       try fetcher.run(
         requests,
@@ -106,7 +112,15 @@ public final class FetchRun {
           case .notModified?: summary.notModified += 1
           default: break
           }
-          if let update = result.update {
+          if !source.isLocalFile { check.tried += 1 }
+          if let update = result.update, update.status == .failed, !source.isLocalFile,
+            let failure = update.failure, ConnectionCheck.isTransport(failure)
+          {
+            let state = states[source.written]
+            check.transportFailures += 1
+            if let state, state.failureStreak == 0, state.lastSuccess != nil { check.failedAfterSuccess += 1 }
+            transportFailures.append(update)
+          } else if let update = result.update {
             batch.append(update)
             batchBytes += response.bodyBytes
           }
@@ -117,6 +131,10 @@ public final class FetchRun {
     } catch {
       throw .fetcher(error.description)
     }
+    summary.tried = check.tried
+    summary.transportFailures = check.transportFailures
+    summary.connectionProblem = check.isConnectionProblem
+    if !summary.connectionProblem { batch.append(contentsOf: transportFailures) }
     flush()
     if let storeFailure { throw FetchRunError(storeFailure) }
     do {

@@ -14,6 +14,8 @@ public struct FetchRunOptions: Sendable {
   public var maxBackoff: TimeInterval = 7 * 24 * 3600
   /// Fetch failing feeds now, ignoring their backoff (never the server's Retry-After).
   public var ignoreBackoff = false
+  /// Seconds east of UTC of the school's clock, for the times in messages ("next try after 18:41 WIB").
+  public var utcOffset = 0
   /// Results stored per transaction, at most.
   public var batchSize = 32
   /// Body bytes whose parsed feeds are held for one transaction, about: a batch of large feeds is

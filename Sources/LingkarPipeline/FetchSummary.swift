@@ -12,8 +12,19 @@ public struct FetchSummary: Sendable, Equatable, CustomStringConvertible {
   public var failed = 0
   /// Feeds answered 304.
   public var notModified = 0
+  /// Set when (nearly) no feed could be reached while they were fine before: the school's
+  /// connection, not the feeds, failed (`ConnectionCheck`). The feeds' failures were not recorded.
+  public var connectionProblem = false
+  /// Feeds tried over the network, and how many of them failed at the transport level.
+  public var tried = 0
+  public var transportFailures = 0
 
   public init() {}
+
+  /// The plain words for a connection problem; `digest`: whether a digest would have followed.
+  public func connectionMessage(digest: Bool) -> String {
+    ConnectionCheck(tried: tried, transportFailures: transportFailures).message(digest: digest)
+  }
 
   public var description: String { "feeds=\(feeds) items=\(items) new=\(new) failed=\(failed)" }
 }

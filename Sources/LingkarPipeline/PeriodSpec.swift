@@ -1,8 +1,18 @@
 public import Foundation
 import LingkarModel
+import LingkarStore
 
 /// The `--since` argument: `last` (since the previous digest; 14 days when there is none), `Nd`
 /// (N days before now) or a date `YYYY-MM-DD` (from its start, UTC).
+///
+/// Which items a period holds (`items(in:now:previousDigest:lookbackDays:)`):
+/// - `last` after an earlier digest: every item first seen since that digest ended, whatever its
+///   published date, unless it was published before both the period's start and the look-back
+///   window (`lookbackDays`, 30 by default). A post fetched late (a new feed, a feed that was
+///   failing, an outage) still reaches the next digest, and a new feed's backlog stays out.
+/// - `last` before any digest, `Nd` and `YYYY-MM-DD`: the items published (else first seen) in
+///   those days. An explicit period shows what appeared in it; a later `last` digest starts where
+///   it ended, so an item first seen before it and published before its start is not shown again.
 public enum PeriodSpec: Sendable, Hashable {
   case last
   case days(Int)
@@ -31,6 +41,26 @@ public enum PeriodSpec: Sendable, Hashable {
     case .days(let days): return now.addingTimeInterval(-Double(days) * 86_400)
     case .date(let date): return date
     }
+  }
+
+  /// Days before now a late item may have been published and still enter a `last` digest.
+  public static let defaultLookbackDays = 30
+
+  /// Why this period cannot end at `now` (a date in the future), or nil when it can.
+  public func problem(now: Date) -> String? {
+    guard case .date(let date) = self, date > now else { return nil }
+    return "--since \(Timestamp.iso8601(date).prefix(10)) is in the future; give a past date, Nd or last"
+  }
+
+  /// The period's start and its items, ending at `now`; `previousDigest` is the end of the latest
+  /// digest before this one (not today's, which a rerun replaces).
+  func items(in store: FeedStore, now: Date, previousDigest: Date?, lookbackDays: Int) throws(StoreError)
+    -> (start: Date, items: [StoredItem])
+  {
+    let start = start(now: now, previousDigest: previousDigest)
+    guard self == .last, let previousDigest else { return (start, try store.items(since: start, until: now)) }
+    let window = now.addingTimeInterval(-Double(max(0, lookbackDays)) * 86_400)
+    return (start, try store.items(firstSeenAfter: previousDigest, through: now, placedSince: min(start, window)))
   }
 
   /// `YYYY-MM-DD` → midnight UTC of that day (days from the civil calendar, no formatter).

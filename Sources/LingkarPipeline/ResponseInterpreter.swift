@@ -34,7 +34,7 @@ struct ResponseInterpreter {
       let message = "gone: the server says this feed no longer exists (HTTP 410); it will not be fetched again"
       return Result(update: update, problem: Diagnostic(subject: source.written, stage: .fetch, message: message))
     case .failed(.waiting):
-      let until = response.retryAfter.map { " until \(Timestamp.iso8601($0))" } ?? ""
+      let until = response.retryAfter.map { " until \(SchoolTime.text($0, utcOffset: options.utcOffset))" } ?? ""
       let message = "not fetched: the server asked Lingkar to wait\(until)"
       return Result(problem: Diagnostic(subject: source.written, stage: .fetch, message: message))
     case .failed(let failure):

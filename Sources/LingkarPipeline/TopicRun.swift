@@ -26,10 +26,11 @@ public struct TopicRun {
       // `last`: since the end of the previous digest (today's, which a rerun would replace, left out).
       let today = String(Timestamp.iso8601(options.now.addingTimeInterval(TimeInterval(options.utcOffset))).prefix(10))
       let previous = try store.digests(excluding: today, endingBy: options.now, limit: 1).first
-      start = options.since.start(now: options.now, previousDigest: previous?.to)
-      stored = try store.items(since: start, until: options.now)
+      (start, stored) = try options.since.items(
+        in: store, now: options.now, previousDigest: previous?.to, lookbackDays: options.lookbackDays)
+      let periodKeys = Set(stored.map(Self.itemKey))
       let historyStart = start.addingTimeInterval(-Double(options.historyDays) * 86_400)
-      history = try store.items(since: historyStart, until: start)
+      history = try store.items(since: historyStart, until: start).filter { !periodKeys.contains(Self.itemKey($0)) }
     } catch {
       throw Failure(description: "cannot read \(options.databasePath): \(error)")
     }

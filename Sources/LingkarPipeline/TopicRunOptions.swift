@@ -14,6 +14,8 @@ public struct TopicRunOptions: Sendable {
   public var historyDays: Int
   /// Seconds east of UTC of the school's time zone (which day counts as today).
   public var utcOffset = 0
+  /// How far back a late item's published date may lie for `last` (see `PeriodSpec`).
+  public var lookbackDays = PeriodSpec.defaultLookbackDays
 
   public init(
     databasePath: String = "lingkar.db", topicsPath: String = "topics.txt", since: PeriodSpec = .last,

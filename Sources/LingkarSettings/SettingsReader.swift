@@ -30,10 +30,12 @@ struct SettingsReader {
     if let node = fields["utc_offset"], let value = text(node, "utc_offset") {
       if let offset = Self.utcOffset(value) {
         settings.utcOffset = offset
+        settings.hasUTCOffset = true
       } else {
         fail(node, "utc_offset must look like +07:00 (or WIB, WITA, WIT), not '\(value)'")
       }
     }
+    if let node = fields["lookback_days"] { settings.lookbackDays = integer(node, "lookback_days", in: 1...3660) }
     settings.facilitator = text(fields["facilitator"], "facilitator")
     if let node = fields["meeting"] { settings.meeting = meeting(node) }
     if let node = fields["book_club"] { settings.bookClub = bookClub(node) }
@@ -41,7 +43,9 @@ struct SettingsReader {
     return settings
   }
 
-  static let topKeys = ["school", "language", "utc_offset", "facilitator", "meeting", "book_club", "mail"]
+  static let topKeys = [
+    "school", "language", "utc_offset", "lookback_days", "facilitator", "meeting", "book_club", "mail",
+  ]
   static let meetingKeys = ["weekday", "every_weeks", "first", "time", "place"]
   static let bookKeys = ["title", "author", "chapters"]
   static let chapterKeys = ["number", "title", "keywords", "date", "leads"]

@@ -15,14 +15,47 @@ extension FeedStore {
   public func items(since: Date, until: Date? = nil) throws(StoreError) -> [StoredItem] {
     let statement = try connection.statement(
       """
-      SELECT items.key, feeds.url, feeds.title, items.entry_id, items.title, items.link, items.canonical_link,
-             items.published, items.updated, items.summary, items.content, items.comments, items.language,
-             items.first_seen, items.authors
+      SELECT \(Self.itemColumns)
       FROM items JOIN feeds ON feeds.id = items.feed_id
       WHERE \(Self.placement) >= ? AND \(Self.placement) < ?
       ORDER BY \(Self.placement), feeds.url, items.key
       """)
     try statement.bind([.real(since.timeIntervalSince1970), .real((until ?? .distantFuture).timeIntervalSince1970)])
+    return try storedItems(statement)
+  }
+
+  /// Items Lingkar first saw after `seenAfter` and at or before `seenBy`, leaving out those placed
+  /// (see `placement`) before `placedSince`; oldest placement first, ties by feed and key.
+  ///
+  /// This is the period of a `--since last` digest: every item enters the first digest written
+  /// after Lingkar first saw it, whatever its published date (a new feed, a feed that was failing,
+  /// a slow feed), so no post is lost to a period already written; `placedSince` keeps a new feed's
+  /// years of backlog out.
+  public func items(firstSeenAfter seenAfter: Date, through seenBy: Date, placedSince: Date) throws(StoreError)
+    -> [StoredItem]
+  {
+    let statement = try connection.statement(
+      """
+      SELECT \(Self.itemColumns)
+      FROM items JOIN feeds ON feeds.id = items.feed_id
+      WHERE items.first_seen > ? AND items.first_seen <= ? AND \(Self.placement) >= ?
+      ORDER BY \(Self.placement), feeds.url, items.key
+      """)
+    try statement.bind([
+      .real(seenAfter.timeIntervalSince1970), .real(seenBy.timeIntervalSince1970),
+      .real(placedSince.timeIntervalSince1970),
+    ])
+    return try storedItems(statement)
+  }
+
+  /// The columns `storedItems` reads, in its order.
+  private static let itemColumns = """
+    items.key, feeds.url, feeds.title, items.entry_id, items.title, items.link, items.canonical_link,
+    items.published, items.updated, items.summary, items.content, items.comments, items.language,
+    items.first_seen, items.authors
+    """
+
+  private func storedItems(_ statement: Statement) throws(StoreError) -> [StoredItem] {
     var items: [StoredItem] = []
     while try statement.step() {
       let entry = Entry(

@@ -21,6 +21,7 @@ struct DigestCommand: ParsableCommand {
       for path in result.paths { print(path) }
     } catch {
       Output.error("lingkar: \(error)\n")
+      if case .period = error { throw ExitCode(2) }
       throw ExitCode(error.isLocked ? 3 : 1)
     }
   }

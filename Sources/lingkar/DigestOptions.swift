@@ -30,7 +30,10 @@ struct DigestOptions: ParsableArguments {
   var lockWait: Double = 5
 
   func validate() throws {
-    guard PeriodSpec(since) != nil else { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    guard let period = PeriodSpec(since) else {
+      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+    }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
     guard lockWait >= 0 else { throw ValidationError("--lock-wait must not be negative") }
   }
@@ -42,8 +45,15 @@ struct DigestOptions: ParsableArguments {
     options.language = lang.flatMap(DigestLanguage.init(rawValue:))
       ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
     options.now = now
-    options.utcOffset = TimeZone.current.secondsFromGMT(for: now)
+    options.utcOffset = Self.schoolOffset(settingsPath: settings, now: now)
     options.lockWait = lockWait
     return options
+  }
+
+  /// The school's clock: the settings' `utc_offset` when it gives one, else the machine's zone.
+  /// (A settings file with errors is reported by the command that reads it.)
+  static func schoolOffset(settingsPath: String, now: Date) -> Int {
+    if let loaded = try? SettingsSource.load(path: settingsPath), loaded.hasUTCOffset { return loaded.utcOffset }
+    return TimeZone.current.secondsFromGMT(for: now)
   }
 }

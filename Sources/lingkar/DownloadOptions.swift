@@ -22,6 +22,9 @@ struct DownloadOptions: ParsableArguments {
   @Option(help: "The User-Agent header sent to servers.")
   var userAgent: String?
 
+  @Flag(help: "Try failing feeds now instead of waiting out their backoff.")
+  var retryFailed = false
+
   func validate() throws {
     guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
@@ -37,6 +40,7 @@ struct DownloadOptions: ParsableArguments {
     options.totalTimeoutSeconds = timeout
     options.connectTimeoutSeconds = connectTimeout
     if let userAgent { options.userAgent = userAgent }
+    options.ignoreBackoff = retryFailed
   }
 
   /// `10MB`, `500KB`, `1000000` → bytes (decimal units, as download sizes are usually given).

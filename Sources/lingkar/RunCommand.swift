@@ -11,7 +11,10 @@ struct RunCommand: ParsableCommand {
     discussion: """
       Problems with single feeds are printed on stderr and listed in the digest; the digest is written anyway
       (exit code 0). Prints the fetch totals (feeds=N items=M new=K failed=F), then the paths written.
-      Exit code 1: no digest was written (the message says why); 3: another run holds the lock.
+      When (nearly) no feed can be reached while they were fine before, the connection is taken to be down:
+      no digest is written, the feeds are not backed off, and the next run includes everything.
+      Exit code 1: no digest was written (the message says why); 2: bad usage (e.g. --since in the future);
+      3: another run holds the lock.
       """
   )
 
@@ -29,18 +32,21 @@ struct RunCommand: ParsableCommand {
     var fetch = FetchRunOptions(feedsPath: options.feeds, databasePath: options.db)
     download.apply(to: &fetch)
     fetch.lockWait = options.lockWait
+    let digestOptions = options.runOptions()
+    fetch.utcOffset = digestOptions.utcOffset
 
     let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let result: FetchAndDigestRun.Result
     do {
-      result = try FetchAndDigestRun(fetch: fetch, digest: options.runOptions()).run(
+      result = try FetchAndDigestRun(fetch: fetch, digest: digestOptions).run(
         report: { problem in bar.print("lingkar: \(problem)") },
         progress: { done, total in bar.update(done: done, total: total) })
       bar.finish()
     } catch {
       bar.finish()
       Output.error("lingkar: \(error)\n")
-      throw ExitCode(error.isLocked ? 3 : 1)
+      if case .connection(let summary) = error, !quiet { print(summary) }
+      throw ExitCode(error.isLocked ? 3 : error.isBadUsage ? 2 : 1)
     }
     if !quiet {
       print(result.fetch)

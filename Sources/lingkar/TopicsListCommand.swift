@@ -30,7 +30,10 @@ struct TopicsListCommand: ParsableCommand {
   var discussed: [String] = []
 
   func validate() throws {
-    guard PeriodSpec(since) != nil else { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    guard let period = PeriodSpec(since) else {
+      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+    }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
     for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
       throw ValidationError("--discussed must look like assessment:2026-11-20 (got '\(entry)')")
     }

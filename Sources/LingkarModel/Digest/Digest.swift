@@ -28,6 +28,9 @@ public struct Digest: Sendable, Hashable {
   public var volume: VolumeHistory
   /// The book club's chapter of this fortnight, when the settings have a book club with a session soon.
   public var bookClub: DigestBookClub?
+  /// Lines of the feeds file that were skipped (`feeds.txt:LINE` and why), listed with the feeds
+  /// needing attention: teachers read the digest, not the run's stderr.
+  public var feedsFileProblems: [Diagnostic] = []
 
   public init(
     period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],

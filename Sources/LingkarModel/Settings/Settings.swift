@@ -7,6 +7,11 @@ public struct Settings: Sendable, Hashable {
   public var language: DigestLanguage?
   /// Seconds east of UTC for the school's dates (`+07:00` is 25200).
   public var utcOffset: Int
+  /// True when the file gives `utc_offset` (otherwise the machine's zone is the school's).
+  public var hasUTCOffset = false
+  /// `lookback_days`: how long before now a post fetched late may have been published and still
+  /// enter the next digest; nil for Lingkar's default (30).
+  public var lookbackDays: Int?
   /// Who prepares and leads the meetings.
   public var facilitator: String?
   public var meeting: MeetingSchedule?
