@@ -284,7 +284,7 @@ struct PeriodTests {
     defer { directory.remove() }
     let name = "badlines" + UUID().uuidString.prefix(8).lowercased()
     directory.write(
-      "feeds.txt", server.url("/feed/\(name).xml") + "\nBlog Pak Dedi https://dedi.example/feed\ntwitter:someone\n")
+      "feeds.txt", server.url("/feed/\(name).xml") + "\nBlog Pak Dedi, alamatnya menyusul\ntwitter:someone\n")
     let result = try Runner(directory: directory).run(at: day0)
     #expect(result.digest.feedsFileProblems.map(\.subject) == ["feeds.txt:2", "feeds.txt:3"])
     let json = try checkDigestJSON(directory.file("output/2026-11-01/digest.json"))
