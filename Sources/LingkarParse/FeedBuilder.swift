@@ -56,6 +56,8 @@ final class FeedBuilder {
   private var rootSeen = false
   /// Depth of elements opened inside content markup (their start is serialized, not dispatched).
   private var markupElementNames: [String] = []
+  /// Depths of the titles ended early because they were left unclosed (see `closeUnclosedTitle`).
+  private var titlesClosedEarly: [Int] = []
 
   init(baseURL: String?) {
     base = baseURL ?? ""
@@ -98,6 +100,14 @@ final class FeedBuilder {
     lang = newLang
     baseStack.append(base)
     langStack.append(lang)
+
+    // A title left unclosed (`<title>Foo<link>…</link><pubDate>…`): the item's own elements end
+    // it, instead of becoming its markup (a title holding the link, author and date, and no link).
+    if element.closesTitle, inContent > 0, markupElementNames.isEmpty, stack.last?.name == "title",
+      contentType != "application/xhtml+xml" || !version.hasPrefix("atom")
+    {
+      closeUnclosedTitle()
+    }
 
     // Inside text elements, children are markup.
     if inContent > 0, !(contentType ?? "xml").hasSuffix("xml") {
@@ -149,6 +159,11 @@ final class FeedBuilder {
       base = baseStack.last ?? base
       lang = langStack.last ?? nil
     }
+    if titlesClosedEarly.last == depth {
+      // libxml2 ends the unclosed title at last (at the item's end tag); it was stored already.
+      titlesClosedEarly.removeLast()
+      return
+    }
     if !markupElementNames.isEmpty, markupElementNames.last == name, inContent > 0 {
       markupElementNames.removeLast()
       if contentType == "application/xhtml+xml" {
@@ -161,6 +176,15 @@ final class FeedBuilder {
     } else {
       _ = pop(name)
     }
+  }
+
+  /// Stores the title on top of the stack as if it had ended where the element now starting
+  /// begins, and remembers its depth so that its real end is ignored.
+  private func closeUnclosedTitle() {
+    depth -= 1  // the title's own depth, for the precedence rules
+    endRole(.title, name: "title")
+    titlesClosedEarly.append(depth)
+    depth += 1
   }
 
   // MARK: - Roles
@@ -193,7 +217,9 @@ final class FeedBuilder {
       push(name, expectingText: false)
       inEntry = true
       guidIsLink = false
-      hasContent = false
+      // `hasContent` is not reset here but when an entry ends, as feedparser does: a channel whose
+      // `itunes:summary` comes before its `description` (Apple's sample feed) made that description
+      // its content, and the first item then keeps `itunes:summary` as its summary.
       titleDepth = -1
       if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
       if attrs["xml:lang"] != nil || attrs["lang"] != nil { entries[entries.count - 1].language = lang }
@@ -251,6 +277,11 @@ final class FeedBuilder {
       hasContent = true
       pushContent("content", attrs: attrs, defaultType: "text/html", expectingText: true)
     case .xhtmlContent:
+      // An XHTML page may carry an Atom feed in its body: outside a feed, the body is the page's.
+      guard inFeed || inEntry else {
+        push(name, expectingText: false)
+        return
+      }
       hasContent = true
       pushContent("content", attrs: attrs, defaultType: "application/xhtml+xml", expectingText: true)
     case .subtitle:
@@ -339,8 +370,14 @@ final class FeedBuilder {
         _ = popContent(summaryKey ?? "summary")
       }
       summaryKey = nil
-    case .content, .htmlContent, .xhtmlContent:
+    case .content, .htmlContent:
       endContent()
+    case .xhtmlContent:
+      if stack.last?.name == name {
+        _ = pop(name)  // the body of a page around a feed
+      } else {
+        endContent()
+      }
     case .subtitle:
       _ = popContent("subtitle")
     case .published:

@@ -71,7 +71,9 @@ public enum FeedParser {
       case .sniffing:
         throw .empty
       case .json:
-        return try JSONFeedReader(html: html).read(Data(buffered))
+        // JSONSerialization takes a byte-order mark only as the very first bytes.
+        let blank = InputDecoder.leadingBlankCount(buffered)
+        return try JSONFeedReader(html: html).read(Data(buffered[blank...]))
       case .xml(let decoder, let reader):
         decoder.finish { reader.parse($0) }
         reader.finish()
@@ -90,14 +92,11 @@ public enum FeedParser {
 
     /// The first byte that is not white space or a UTF-8 byte-order mark; nil if none yet.
     private static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
-      var index = 0
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return byte }
-        index += 1
-      }
-      return nil
+      let blank = InputDecoder.leadingBlankCount(bytes)
+      guard blank < bytes.count else { return nil }
+      // A byte-order mark cut by the end of the chunk: wait for the rest.
+      if bytes.count - blank < 3, [0xEF, 0xBB].starts(with: bytes[blank...]) { return nil }
+      return bytes[blank]
     }
   }
 }
