@@ -30,6 +30,8 @@ final class FeedBuilder {
   private(set) var version = ""
   let feed = FieldSet()
   private(set) var entries: [FieldSet] = []
+  /// Entries met so far, including those dropped past the limit.
+  private var entryCount = 0
   private let discarded = FieldSet()  // image, textinput and source fields nobody reads
   private var stack: [Frame] = []
   private var baseStack: [String] = []
@@ -145,8 +147,22 @@ final class FeedBuilder {
       appendEscapedText(bytes)
     } else {
       // Pieces matter only for XHTML; `becomeXHTML` records what came before as one piece.
-      stack[stack.count - 1].buffer.append(contentsOf: bytes)
+      let room = FieldLimits.rawTextBytes - stack[stack.count - 1].buffer.count
+      if bytes.count <= room {
+        stack[stack.count - 1].buffer.append(contentsOf: bytes)
+      } else if room > 0 {
+        stack[stack.count - 1].buffer.append(contentsOf: Self.utf8Prefix(bytes, room))
+      }
     }
+  }
+
+  /// At most `limit` bytes of UTF-8, not splitting a character's bytes.
+  static func utf8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> UnsafeBufferPointer<UInt8> {
+    var end = min(limit, bytes.count)
+    if end < bytes.count {
+      while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    }
+    return UnsafeBufferPointer(rebasing: bytes[0..<end])
   }
 
   func end(_ element: ElementName) {
@@ -176,6 +192,13 @@ final class FeedBuilder {
     } else {
       _ = pop(name)
     }
+  }
+
+  /// Drops all but the newest `FieldLimits.entries` entries (the rule of `FieldLimits.newest`), so a
+  /// document of 310,000 items never holds more than twice that many at once.
+  private func keepNewestEntries() {
+    let kept = FieldLimits.newest(entries.count, limit: FieldLimits.entries) { entries[$0].rankingDate }
+    entries = kept.map { entries[$0] }
   }
 
   /// Stores the title on top of the stack as if it had ended where the element now starting
@@ -213,7 +236,10 @@ final class FeedBuilder {
       inFeed = true
       channelDefinitionAttributes(attrs)
     case .entry:
-      entries.append(FieldSet())
+      let fields = FieldSet()
+      fields.order = entryCount
+      entryCount += 1
+      entries.append(fields)
       push(name, expectingText: false)
       inEntry = true
       guidIsLink = false
@@ -315,6 +341,7 @@ final class FeedBuilder {
       _ = pop(name)
       inEntry = false
       hasContent = false
+      if entries.count >= 2 * FieldLimits.entries { keepNewestEntries() }
     case .image:
       _ = pop(name)
       inImage = false
@@ -608,7 +635,7 @@ final class FeedBuilder {
   }
 
   private func appendMarkup(_ markup: String, kind: Piece.Kind) {
-    guard !stack.isEmpty else { return }
+    guard !stack.isEmpty, stack[stack.count - 1].buffer.count < FieldLimits.rawTextBytes else { return }
     let start = stack[stack.count - 1].buffer.count
     stack[stack.count - 1].buffer.append(contentsOf: markup.utf8)
     stack[stack.count - 1].pieces.append(Piece(kind: kind, range: start..<stack[stack.count - 1].buffer.count))
@@ -616,6 +643,7 @@ final class FeedBuilder {
 
   private func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>) {
     let start = stack[stack.count - 1].buffer.count
+    guard start < FieldLimits.rawTextBytes else { return }
     for byte in bytes {
       switch byte {
       case 0x26: stack[stack.count - 1].buffer.append(contentsOf: "&amp;".utf8)

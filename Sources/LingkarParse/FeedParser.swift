@@ -73,12 +73,14 @@ public enum FeedParser {
       case .json:
         // JSONSerialization takes a byte-order mark only as the very first bytes.
         let blank = InputDecoder.leadingBlankCount(buffered)
-        return try JSONFeedReader(html: html).read(Data(buffered[blank...]))
+        var document = try JSONFeedReader(html: html).read(Data(buffered[blank...]))
+        FieldLimits.apply(to: &document)
+        return document
       case .xml(let decoder, let reader):
         decoder.finish { reader.parse($0) }
         reader.finish()
         let builder = reader.builder
-        let document = DocumentAssembler(html: html).document(
+        var document = DocumentAssembler(html: html).document(
           version: builder.version, feed: builder.feed, entries: builder.entries)
         guard let root = reader.rootName else { throw .unreadable("no XML element found") }
         if document.format == nil {
@@ -86,6 +88,7 @@ public enum FeedParser {
           if root == "html" || root.hasSuffix("_html") { throw .htmlPage }
           if document == FeedDocument() { throw .notAFeed(root: root) }
         }
+        FieldLimits.apply(to: &document)
         return document
       }
     }
