@@ -55,7 +55,6 @@ final class FeedBuilder {
   private var summaryKey: String?
   private var hasContent = false
   private var guidIsLink = false
-  private var rootSeen = false
   /// Depth of elements opened inside content markup (their start is serialized, not dispatched).
   private var markupElementNames: [String] = []
   /// Depths of the titles ended early because they were left unclosed (see `closeUnclosedTitle`).
@@ -95,10 +94,9 @@ final class FeedBuilder {
     }
     var newLang: String? = attrs["xml:lang"] ?? attrs["lang"]
     if newLang == "" { newLang = nil } else if newLang == nil { newLang = lang }
-    if let newLang, !rootSeen, name == "feed" || name == "rss" || name == "rdf_rdf" {
+    if let newLang, name == "feed" || name == "rss" || name == "rdf_rdf" {
       feed.language = newLang.replacingOccurrences(of: "_", with: "-")
     }
-    rootSeen = true
     lang = newLang
     baseStack.append(base)
     langStack.append(lang)

@@ -130,6 +130,7 @@ struct RealWorldXMLTests {
     #expect(document.format == .atom10)
     #expect(document.title == "Kelas IPA Pak Budi")
     #expect(document.link == "https://ipa.example.id/")
+    #expect(document.language == "id")  // the page's xml:lang, inherited by the feed element
     #expect(document.entries.count == 2)
     let first = try entry(document, 0)
     #expect(first.title == "Fotosintesis")
