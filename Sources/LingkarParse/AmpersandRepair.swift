@@ -4,6 +4,14 @@ import Glibc
 /// forbids and libxml2 would drop, and accepts `&#X41;` for `&#x41;`. Works on a stream of UTF-8
 /// chunks; CDATA sections, comments and processing instructions pass through untouched.
 ///
+/// It also writes the five predefined entities as character references (`&amp;` as `&#38;`, the
+/// same length or shorter). libxml2 2.9 drops every entity reference once a document has shown one
+/// well-formedness error (`xmlParseReference` returns when `wellFormed` is 0), so one stray newline
+/// before the XML declaration, or one unclosed tag, used to turn `Red, Whine, &amp; Blue` into
+/// "Red, Whine, Blue" for the rest of the file. Character references are not subject to that rule,
+/// and mean the same in text and in attribute values. (The other entities reach `XMLFeedReader`'s
+/// entity lookup, which clears the flag itself.)
+///
 /// It runs over every byte of every feed, so it searches with `memchr`/`memmem` and copies only
 /// when something must change.
 final class AmpersandRepair {
@@ -104,6 +112,11 @@ final class AmpersandRepair {
       switch Self.reference(in: bytes, at: ampersand, final: final) {
       case .valid(let length):
         index = ampersand + length
+      case .predefined(let length, let replacement):
+        copyClean(upTo: ampersand)
+        out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        index = ampersand + length
+        cleanStart = index
       case .upperHex:
         copyClean(upTo: ampersand + 2)
         out.append(0x78)  // x
@@ -111,7 +124,7 @@ final class AmpersandRepair {
         cleanStart = index
       case .bare:
         copyClean(upTo: ampersand)
-        out.append(contentsOf: "&amp;".utf8)
+        out.append(contentsOf: "&#38;".utf8)  // as a character reference: see the type's documentation
         index = ampersand + 1
         cleanStart = index
       case .undecided:
@@ -136,6 +149,8 @@ final class AmpersandRepair {
 
   private enum Reference {
     case valid(Int)
+    /// One of the five predefined entities, its length and its character reference.
+    case predefined(Int, StaticString)
     case upperHex
     case bare
     case undecided
@@ -170,7 +185,33 @@ final class AmpersandRepair {
     guard isNameStart(bytes[index]) else { return .bare }
     while index < bytesEnd, isName(bytes[index]), index - start < longestReference { index += 1 }
     guard index < bytesEnd else { return final ? .bare : .undecided }
-    return bytes[index] == 0x3B ? .valid(index + 1 - start) : .bare
+    guard bytes[index] == 0x3B else { return .bare }
+    let length = index + 1 - start
+    if let replacement = predefinedReference(bytes, start: start + 1, count: length - 2) {
+      return .predefined(length, replacement)
+    }
+    return .valid(length)
+  }
+
+  /// The character reference for `amp`, `lt`, `gt`, `quot` or `apos` (the name's bytes at `start`).
+  private static func predefinedReference(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, count: Int)
+    -> StaticString?
+  {
+    switch count {
+    case 2:
+      guard bytes[start + 1] == 0x74 else { return nil }  // t
+      if bytes[start] == 0x6C { return "&#60;" }  // lt
+      if bytes[start] == 0x67 { return "&#62;" }  // gt
+      return nil
+    case 3:
+      return matches(bytes, at: start, "amp") ? "&#38;" : nil
+    case 4:
+      if matches(bytes, at: start, "quot") { return "&#34;" }
+      if matches(bytes, at: start, "apos") { return "&#39;" }
+      return nil
+    default:
+      return nil
+    }
   }
 
   private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {

@@ -32,12 +32,13 @@ struct DocumentAssembler {
     entry.title = text(fields.title)
     entry.published = fields.published.flatMap(DateParser.parse)
     entry.updated = fields.hasUpdated ? fields.updated.flatMap(DateParser.parse) : entry.published
-    entry.authors = Self.unique(fields.authors.map { TextFolding.fold($0.name ?? "") ?? TextFolding.fold($0.email ?? "") })
-    entry.categories = Self.unique(fields.categories.map { TextFolding.fold($0.term ?? "") ?? TextFolding.fold($0.label ?? "") })
+    entry.authors = Self.unique(fields.authors.map { Self.plain($0.name) ?? Self.plain($0.email) })
+    entry.categories = Self.unique(fields.categories.map { Self.plain($0.term) ?? Self.plain($0.label) })
     entry.summary = text(fields.summary)
     // Values are trimmed when their element ends, so a blank one is empty.
     if let content = fields.contents.first(where: { !$0.value.isEmpty }) {
-      entry.content = content.isHTML ? content.value : Self.escapeHTML(content.value)
+      let value = MojibakeRepair.repair(content.value)
+      entry.content = content.isHTML ? value : Self.escapeHTML(value)
     }
     entry.enclosures = fields.links.filter { $0.rel == "enclosure" }.map {
       Enclosure(url: Self.url($0.href), type: Self.url($0.type), length: Self.count($0.length))
@@ -47,10 +48,20 @@ struct DocumentAssembler {
     return entry
   }
 
-  /// Plain text of a typed value: HTML types are stripped, anything else is literal.
+  /// Plain text of a typed value: HTML types are stripped, anything else is literal. Double-encoded
+  /// UTF-8 is repaired before (the text rules would drop a part of it), and once more after the
+  /// HTML's character references are decoded (`&Atilde;&para;`).
   func text(_ value: TypedText?) -> String? {
     guard let value else { return nil }
-    return value.isHTML ? html.text(of: value.value) : TextFolding.fold(value.value)
+    let repaired = MojibakeRepair.repair(value.value)
+    guard value.isHTML else { return TextFolding.fold(repaired) }
+    return html.text(of: repaired).map(MojibakeRepair.repair)
+  }
+
+  /// A name or term as plain text, repaired like `text`.
+  static func plain(_ value: String?) -> String? {
+    guard let value else { return nil }
+    return TextFolding.fold(MojibakeRepair.repair(value))
   }
 
   static func url(_ value: String?) -> String? {

@@ -68,6 +68,10 @@ struct ElementName {
   /// unclosed (a plain RSS element that does not belong there).
   var closesTextInput: Bool
   var closesImage: Bool
+  /// Whether this element, met inside a plain-text or HTML title, means the title was left
+  /// unclosed (`<title>Foo<link>…`): an element of the feed formats or of a feed extension, never
+  /// an HTML tag someone put in a title.
+  var closesTitle: Bool
 
   init(name: String, markup: String) {
     self.name = name
@@ -76,5 +80,16 @@ struct ElementName {
     let plain = !name.contains("_")
     closesTextInput = plain && !["title", "link", "description", "name"].contains(name)
     closesImage = plain && !["title", "link", "description", "url", "href", "width", "height"].contains(name)
+    if role != nil || name == "comments" {
+      closesTitle = true
+    } else if let underscore = name.firstIndex(of: "_") {
+      closesTitle = Self.extensionPrefixes.contains(String(name[..<underscore]))
+    } else {
+      closesTitle = false
+    }
   }
+
+  private static let extensionPrefixes: Set<String> = [
+    "content", "dc", "dcterms", "slash", "thr", "wfw", "media", "itunes", "feedburner", "georss", "sy", "yt",
+  ]
 }

@@ -30,6 +30,8 @@ final class FeedBuilder {
   private(set) var version = ""
   let feed = FieldSet()
   private(set) var entries: [FieldSet] = []
+  /// Entries met so far, including those dropped past the limit.
+  private var entryCount = 0
   private let discarded = FieldSet()  // image, textinput and source fields nobody reads
   private var stack: [Frame] = []
   private var baseStack: [String] = []
@@ -53,9 +55,10 @@ final class FeedBuilder {
   private var summaryKey: String?
   private var hasContent = false
   private var guidIsLink = false
-  private var rootSeen = false
   /// Depth of elements opened inside content markup (their start is serialized, not dispatched).
   private var markupElementNames: [String] = []
+  /// Depths of the titles ended early because they were left unclosed (see `closeUnclosedTitle`).
+  private var titlesClosedEarly: [Int] = []
 
   init(baseURL: String?) {
     base = baseURL ?? ""
@@ -91,13 +94,20 @@ final class FeedBuilder {
     }
     var newLang: String? = attrs["xml:lang"] ?? attrs["lang"]
     if newLang == "" { newLang = nil } else if newLang == nil { newLang = lang }
-    if let newLang, !rootSeen, name == "feed" || name == "rss" || name == "rdf_rdf" {
+    if let newLang, name == "feed" || name == "rss" || name == "rdf_rdf" {
       feed.language = newLang.replacingOccurrences(of: "_", with: "-")
     }
-    rootSeen = true
     lang = newLang
     baseStack.append(base)
     langStack.append(lang)
+
+    // A title left unclosed (`<title>Foo<link>…</link><pubDate>…`): the item's own elements end
+    // it, instead of becoming its markup (a title holding the link, author and date, and no link).
+    if element.closesTitle, inContent > 0, markupElementNames.isEmpty, stack.last?.name == "title",
+      contentType != "application/xhtml+xml" || !version.hasPrefix("atom")
+    {
+      closeUnclosedTitle()
+    }
 
     // Inside text elements, children are markup.
     if inContent > 0, !(contentType ?? "xml").hasSuffix("xml") {
@@ -135,8 +145,22 @@ final class FeedBuilder {
       appendEscapedText(bytes)
     } else {
       // Pieces matter only for XHTML; `becomeXHTML` records what came before as one piece.
-      stack[stack.count - 1].buffer.append(contentsOf: bytes)
+      let room = FieldLimits.rawTextBytes - stack[stack.count - 1].buffer.count
+      if bytes.count <= room {
+        stack[stack.count - 1].buffer.append(contentsOf: bytes)
+      } else if room > 0 {
+        stack[stack.count - 1].buffer.append(contentsOf: Self.utf8Prefix(bytes, room))
+      }
     }
+  }
+
+  /// At most `limit` bytes of UTF-8, not splitting a character's bytes.
+  static func utf8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> UnsafeBufferPointer<UInt8> {
+    var end = min(limit, bytes.count)
+    if end < bytes.count {
+      while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    }
+    return UnsafeBufferPointer(rebasing: bytes[0..<end])
   }
 
   func end(_ element: ElementName) {
@@ -148,6 +172,11 @@ final class FeedBuilder {
       langStack.removeLast()
       base = baseStack.last ?? base
       lang = langStack.last ?? nil
+    }
+    if titlesClosedEarly.last == depth {
+      // libxml2 ends the unclosed title at last (at the item's end tag); it was stored already.
+      titlesClosedEarly.removeLast()
+      return
     }
     if !markupElementNames.isEmpty, markupElementNames.last == name, inContent > 0 {
       markupElementNames.removeLast()
@@ -161,6 +190,22 @@ final class FeedBuilder {
     } else {
       _ = pop(name)
     }
+  }
+
+  /// Drops all but the newest `FieldLimits.entries` entries (the rule of `FieldLimits.newest`), so a
+  /// document of 310,000 items never holds more than twice that many at once.
+  private func keepNewestEntries() {
+    let kept = FieldLimits.newest(entries.count, limit: FieldLimits.entries) { entries[$0].rankingDate }
+    entries = kept.map { entries[$0] }
+  }
+
+  /// Stores the title on top of the stack as if it had ended where the element now starting
+  /// begins, and remembers its depth so that its real end is ignored.
+  private func closeUnclosedTitle() {
+    depth -= 1  // the title's own depth, for the precedence rules
+    endRole(.title, name: "title")
+    titlesClosedEarly.append(depth)
+    depth += 1
   }
 
   // MARK: - Roles
@@ -189,11 +234,16 @@ final class FeedBuilder {
       inFeed = true
       channelDefinitionAttributes(attrs)
     case .entry:
-      entries.append(FieldSet())
+      let fields = FieldSet()
+      fields.order = entryCount
+      entryCount += 1
+      entries.append(fields)
       push(name, expectingText: false)
       inEntry = true
       guidIsLink = false
-      hasContent = false
+      // `hasContent` is not reset here but when an entry ends, as feedparser does: a channel whose
+      // `itunes:summary` comes before its `description` (Apple's sample feed) made that description
+      // its content, and the first item then keeps `itunes:summary` as its summary.
       titleDepth = -1
       if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
       if attrs["xml:lang"] != nil || attrs["lang"] != nil { entries[entries.count - 1].language = lang }
@@ -251,6 +301,11 @@ final class FeedBuilder {
       hasContent = true
       pushContent("content", attrs: attrs, defaultType: "text/html", expectingText: true)
     case .xhtmlContent:
+      // An XHTML page may carry an Atom feed in its body: outside a feed, the body is the page's.
+      guard inFeed || inEntry else {
+        push(name, expectingText: false)
+        return
+      }
       hasContent = true
       pushContent("content", attrs: attrs, defaultType: "application/xhtml+xml", expectingText: true)
     case .subtitle:
@@ -284,6 +339,7 @@ final class FeedBuilder {
       _ = pop(name)
       inEntry = false
       hasContent = false
+      if entries.count >= 2 * FieldLimits.entries { keepNewestEntries() }
     case .image:
       _ = pop(name)
       inImage = false
@@ -339,8 +395,14 @@ final class FeedBuilder {
         _ = popContent(summaryKey ?? "summary")
       }
       summaryKey = nil
-    case .content, .htmlContent, .xhtmlContent:
+    case .content, .htmlContent:
       endContent()
+    case .xhtmlContent:
+      if stack.last?.name == name {
+        _ = pop(name)  // the body of a page around a feed
+      } else {
+        endContent()
+      }
     case .subtitle:
       _ = popContent("subtitle")
     case .published:
@@ -571,7 +633,7 @@ final class FeedBuilder {
   }
 
   private func appendMarkup(_ markup: String, kind: Piece.Kind) {
-    guard !stack.isEmpty else { return }
+    guard !stack.isEmpty, stack[stack.count - 1].buffer.count < FieldLimits.rawTextBytes else { return }
     let start = stack[stack.count - 1].buffer.count
     stack[stack.count - 1].buffer.append(contentsOf: markup.utf8)
     stack[stack.count - 1].pieces.append(Piece(kind: kind, range: start..<stack[stack.count - 1].buffer.count))
@@ -579,6 +641,7 @@ final class FeedBuilder {
 
   private func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>) {
     let start = stack[stack.count - 1].buffer.count
+    guard start < FieldLimits.rawTextBytes else { return }
     for byte in bytes {
       switch byte {
       case 0x26: stack[stack.count - 1].buffer.append(contentsOf: "&amp;".utf8)

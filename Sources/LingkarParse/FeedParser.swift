@@ -71,12 +71,16 @@ public enum FeedParser {
       case .sniffing:
         throw .empty
       case .json:
-        return try JSONFeedReader(html: html).read(Data(buffered))
+        // JSONSerialization takes a byte-order mark only as the very first bytes.
+        let blank = InputDecoder.leadingBlankCount(buffered)
+        var document = try JSONFeedReader(html: html).read(Data(buffered[blank...]))
+        FieldLimits.apply(to: &document)
+        return document
       case .xml(let decoder, let reader):
         decoder.finish { reader.parse($0) }
         reader.finish()
         let builder = reader.builder
-        let document = DocumentAssembler(html: html).document(
+        var document = DocumentAssembler(html: html).document(
           version: builder.version, feed: builder.feed, entries: builder.entries)
         guard let root = reader.rootName else { throw .unreadable("no XML element found") }
         if document.format == nil {
@@ -84,20 +88,18 @@ public enum FeedParser {
           if root == "html" || root.hasSuffix("_html") { throw .htmlPage }
           if document == FeedDocument() { throw .notAFeed(root: root) }
         }
+        FieldLimits.apply(to: &document)
         return document
       }
     }
 
     /// The first byte that is not white space or a UTF-8 byte-order mark; nil if none yet.
     private static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
-      var index = 0
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return byte }
-        index += 1
-      }
-      return nil
+      let blank = InputDecoder.leadingBlankCount(bytes)
+      guard blank < bytes.count else { return nil }
+      // A byte-order mark cut by the end of the chunk: wait for the rest.
+      if bytes.count - blank < 3, [0xEF, 0xBB].starts(with: bytes[blank...]) { return nil }
+      return bytes[blank]
     }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text value with the media type it was given in (`text/plain`, `text/html`,
 /// `application/xhtml+xml`, ...).
 struct TypedText {
@@ -46,6 +48,17 @@ final class FieldSet {
   /// Every link of the entry in document order (`<link>`, `<enclosure>`); enclosures are those
   /// with `rel="enclosure"`.
   var links: [Link] = []
+  /// The entry's place in its document (0 for the first), counting entries dropped past the limit.
+  var order = 0
+  /// The date that ranks the entry when a document has more than `FieldLimits.entries`: published,
+  /// else updated; parsed once.
+  var rankingDate: Date? {
+    if let parsedRankingDate { return parsedRankingDate }
+    let date = published.flatMap(DateParser.parse) ?? updated.flatMap(DateParser.parse)
+    parsedRankingDate = .some(date)
+    return date
+  }
+  private var parsedRankingDate: Date??
   var slashComments: String?
   var threadTotal: String?
   var language: String?

@@ -36,7 +36,9 @@ final class InputDecoder {
     let bytes = chunk.bindMemory(to: UInt8.self)
     if case .sniffing = mode {
       pending.append(contentsOf: bytes)
-      guard pending.count >= 1024 || declarationComplete(pending) else { return }
+      // Leading white space and byte-order marks do not count: wait for what follows them.
+      let blank = Self.leadingBlankCount(pending)
+      guard pending.count - blank >= 1024 || declarationComplete(pending) else { return }
       startDecoding(emit: emit)
       return
     }
@@ -60,11 +62,17 @@ final class InputDecoder {
   // MARK: - Choosing the encoding
 
   private func startDecoding(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-    var start = 0
+    // White space and UTF-8 byte-order marks before the first markup never reach libxml2: after a
+    // stray newline (a WordPress theme's blank line) the XML declaration is no longer at the start,
+    // libxml2 calls the document malformed, and a malformed document loses its entity references
+    // (see `AmpersandRepair`). Not when a NUL follows: that is UTF-16 or UTF-32 without a mark.
+    var start = Self.leadingBlankCount(pending)
+    if start < pending.count, pending[start] == 0 { start = 0 }
+    let sawBOM = Self.containsBOM(pending[..<start])
     var label: String
-    if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+    var labelFromBytes = true
+    if sawBOM {
       label = "utf-8"
-      start = 3
     } else if pending.starts(with: [0xFF, 0xFE, 0, 0]) {
       label = "utf-32le"
       start = 4
@@ -81,14 +89,21 @@ final class InputDecoder {
       label = "utf-16le"
     } else if pending.starts(with: [0, 0x3C, 0, 0x3F]) {
       label = "utf-16be"
-    } else if let declared = Self.declaredEncoding(pending) {
+    } else if let declared = Self.declaredEncoding(Array(pending[start...])) {
       label = declared
+      labelFromBytes = false
     } else if let hint = charsetHint, !hint.isEmpty {
       label = hint
+      labelFromBytes = false
     } else {
       label = "utf-8"
     }
     label = Self.canonicalLabel(label)
+    if !labelFromBytes, label != "utf-8", label != "windows-1252",
+      !Self.bytesCanBe(label, pending[start...])
+    {
+      label = "utf-8"
+    }
     encoding = label
     switch label {
     case "utf-8": mode = .utf8
@@ -125,6 +140,63 @@ final class InputDecoder {
   static func canonicalLabel(_ label: String) -> String {
     let trimmed = label.trimmingASCIISpace().lowercased()
     return aliases[trimmed] ?? trimmed
+  }
+
+  /// The white space (space, tab, CR, LF) and UTF-8 byte-order marks, in any order, at the start.
+  static func leadingBlankCount(_ bytes: [UInt8]) -> Int {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        index += 1
+      } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+        index += 3
+      } else {
+        break
+      }
+    }
+    return index
+  }
+
+  private static func containsBOM(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    while index + 2 < bytes.endIndex {
+      if bytes[index] == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Whether the document's first bytes can be in the encoding a declaration or the HTTP charset
+  /// names. They cannot when they plainly are ASCII (markup, no NUL byte) and the encoding does not
+  /// write ASCII as ASCII (UTF-16 and UTF-32 without a byte-order mark, EBCDIC): the label is then
+  /// wrong, and the bytes decide (feedparser falls back the same way when the declared decoding
+  /// fails).
+  static func bytesCanBe(_ label: String, _ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.first == 0x3C, !bytes.prefix(1024).contains(0) else { return true }
+    return writesASCIIAsASCII(label)
+  }
+
+  /// Whether iconv writes `<?xml version=` in this encoding as the same bytes (true for an unknown
+  /// label: it is dropped later anyway).
+  private static func writesASCIIAsASCII(_ label: String) -> Bool {
+    guard let cd = iconv_open(label, "UTF-8"), cd != iconv_t(bitPattern: -1) else { return true }
+    defer { iconv_close(cd) }
+    var sample = Array("<?xml version=".utf8)
+    var output = [UInt8](repeating: 0, count: sample.count * 4 + 8)
+    let produced = sample.withUnsafeMutableBufferPointer { inBuffer in
+      output.withUnsafeMutableBufferPointer { outBuffer -> Int in
+        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+          .assumingMemoryBound(to: CChar.self)
+        var inLeft = inBuffer.count
+        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+          .assumingMemoryBound(to: CChar.self)
+        var outLeft = outBuffer.count
+        guard iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return -1 }
+        return outBuffer.count - outLeft
+      }
+    }
+    return produced == sample.count && output.prefix(produced).elementsEqual(sample)
   }
 
   private func declarationComplete(_ bytes: [UInt8]) -> Bool {
@@ -279,8 +351,11 @@ final class InputDecoder {
         }
       }
       if index + length <= count, Self.isValidSequence(bytes, at: index, length: length) {
-        if length == 2 && byte == 0xC2 && bytes[index + 1] < 0xA0 {
+        if length == 2 && byte == 0xC2 && bytes[index + 1] < 0xA0 && !Windows1252.isUndefined(bytes[index + 1]) {
           // U+0080...U+009F: C1 controls, in practice windows-1252 characters decoded as Latin-1.
+          // The five windows-1252 leaves undefined stay: they are the last byte of a double-encoded
+          // character as often as not (`ðŸ˜` and U+008D for 😍, see `MojibakeRepair`), and the text
+          // rules drop them later.
           if out == nil { out = [] }
           flushClean(upTo: index)
           appendWindows1252(bytes[index + 1], to: &out!)

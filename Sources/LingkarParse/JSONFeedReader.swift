@@ -57,8 +57,7 @@ struct JSONFeedReader {
   }
 
   private static func plain(_ value: Any?) -> String? {
-    guard let text = value as? String else { return nil }
-    return TextFolding.fold(text)
+    DocumentAssembler.plain(value as? String)
   }
 
   private static func identifier(_ value: Any?) -> String? {

@@ -19,8 +19,19 @@ enum Windows1252 {
     appendUTF8(scalar, to: &out)
   }
 
+  /// Whether the byte is one of the five windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+  static func isUndefined(_ byte: UInt8) -> Bool {
+    byte >= 0x80 && byte < 0xA0 && high[Int(byte - 0x80)] < 0xA0
+  }
+
+  /// Appends the UTF-8 of a scalar from U+0080 up.
   static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-    if scalar < 0x800 {
+    if scalar >= 0x10000 {
+      out.append(UInt8(0xF0 | (scalar >> 18)))
+      out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+      out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (scalar & 0x3F)))
+    } else if scalar < 0x800 {
       out.append(UInt8(0xC0 | (scalar >> 6)))
       out.append(UInt8(0x80 | (scalar & 0x3F)))
     } else {

@@ -220,9 +220,16 @@ final class XMLFeedReader {
   ///   a few bytes of text;
   /// - an external entity: nothing (never loaded, not even from `file://`);
   /// - an undeclared name: see `undeclaredEntity`.
+  ///
+  /// libxml2 2.9 drops a reference, even one answered here, once the document has had any
+  /// well-formedness error (`xmlParseReference` checks `wellFormed` right after this lookup), so
+  /// `&eacute;` after one unclosed tag would vanish. Lingkar always recovers and never reads the
+  /// flag, so the lookup sets it back. (The five predefined entities never get here: they reach
+  /// libxml2 as character references, see `AmpersandRepair`.)
   private func entity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
     guard let context, let name else { return nil }
     if context.pointee.inSubset != 0 { return xmlSAX2GetEntity(ctx, name) }
+    context.pointee.wellFormed = 1
     guard let declared = xmlSAX2GetEntity(ctx, name) else { return undeclaredEntity(name) }
     switch declared.pointee.etype {
     case XML_INTERNAL_PREDEFINED_ENTITY:
