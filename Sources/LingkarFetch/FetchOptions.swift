@@ -11,8 +11,13 @@ public struct FetchOptions: Sendable {
   /// Redirects followed at most.
   public var maxRedirects: Int = 5
   public var connectTimeoutMilliseconds: Int = 10_000
-  /// Whole-transfer limit.
+  /// Whole-transfer limit, kept by Lingkar itself (libcurl's timer is only a backstop).
   public var totalTimeoutMilliseconds: Int = 60_000
+  /// Limit for a whole `Fetcher.run`: transfers still running then end as timed out, and requests
+  /// not started yet are reported as not fetched. Nil: no limit beyond each transfer's.
+  public var runTimeoutMilliseconds: Int? = 30 * 60_000
+  /// Longest address fetched, in bytes; a longer one is refused for its feed alone.
+  public var maxURLBytes: Int = 2048
   /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` is stopped (tarpits).
   public var lowSpeedBytesPerSecond: Int = 100
   public var lowSpeedSeconds: Int = 20
