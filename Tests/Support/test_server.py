@@ -315,6 +315,11 @@ class Handler(BaseHTTPRequestHandler):
             body = (b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bad \xff\xfe utf8</title>'
                     b'<item><title>caf\xe9 \xc3\x28 \xed\xa0\x80</title><guid>bad-1</guid></item></channel></rss>')
             self.send(200, body, [("Content-Type", "application/rss+xml; charset=utf-8")])
+        elif head == "items.xml":  # /items.xml?n=N: N small items (a flood of entries, not of bytes)
+            count = int(self.path.split("n=", 1)[1])
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>flood</title>%s</channel></rss>' % "".join(
+                "<item><title>i%d</title><guid>g%d</guid></item>" % (i, i) for i in range(count))).encode()
+            self.send(200, body, [("Content-Type", "application/rss+xml")])
         elif head == "empty.xml":  # 200 with nothing in it
             self.send(200, b"", [("Content-Type", "application/rss+xml")])
         elif head == "script.xml":  # script and markup in titles
