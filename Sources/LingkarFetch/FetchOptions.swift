@@ -27,6 +27,9 @@ public struct FetchOptions: Sendable {
   public var bodyThreads: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount - 1))
   /// Body bytes waiting for the body threads, at most; when full, transfers pause.
   public var bodyQueueBytes: Int = 1 << 20
+  /// Bodies larger than this go one at a time (the others pause at this size until it has been
+  /// handed over), so a run holds at most one large parsed feed besides the small ones.
+  public var largeBodyBytes: Int = 2_000_000
 
   public static let version = "0.1.0"
   public static let defaultUserAgent = "Lingkar/\(version) (+https://github.com/lingkar/lingkar)"

@@ -56,6 +56,7 @@ public final class Fetcher {
       threads: options.bodyThreads, capacity: options.bodyQueueBytes, wake: MultiWakeup(multi: multi).callAsFunction)
     // No worker job may outlive this call: they wake the multi handle.
     defer { workers.drain() }
+    let gate = LargeBodyGate(threshold: options.largeBodyBytes)
     var queue = HostQueue(requests: requests, maxPerHost: options.maxHostConnections)
     var active: [UnsafeMutableRawPointer: Transfer] = [:]
     /// Transfers done whose bodies the workers are still consuming, by serial.
@@ -81,6 +82,7 @@ public final class Fetcher {
         workers.cancel(stream)
       }
       completion(response)
+      gate.leave(transfer.serial)
     }
 
     while true {
@@ -99,7 +101,7 @@ public final class Fetcher {
           do {
             serial += 1
             let transfer = try Transfer(
-              request: request, host: host, serial: serial, options: options, workers: workers,
+              request: request, host: host, serial: serial, options: options, workers: workers, gate: gate,
               localFile: localFile, makeConsumer: makeConsumer)
             try CurlResult.check(curl_multi_add_handle(multi, transfer.handle))
             active[transfer.handle] = transfer
@@ -138,10 +140,11 @@ public final class Fetcher {
       let ended = workers.takeEnded()
       for serial in ended {
         if let response = consuming.removeValue(forKey: serial) { completion(response) }
+        gate.leave(serial)  // the large feed has been handed over (and stored): the next may come
       }
       if active.isEmpty && queue.isEmpty && consuming.isEmpty { break }
       if workers.hasRoom {
-        for transfer in Array(active.values) where transfer.isPaused {
+        for transfer in Array(active.values) where transfer.isPaused && (!transfer.waitsForGate || gate.isOpen) {
           let code = transfer.resume()
           if code != CURLE_OK {
             finished += 1

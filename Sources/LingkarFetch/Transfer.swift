@@ -28,6 +28,7 @@ final class Transfer {
   private let maxBodyBytes: Int
   private let makeConsumer: (ResponseHead) -> any BodyConsumer
   private let workers: BodyWorkers
+  private let gate: LargeBodyGate
   /// The fetcher's number for this transfer, to find it again when its body has been consumed.
   let serial: Int
 
@@ -42,6 +43,8 @@ final class Transfer {
   private(set) var exceededCap = false
   /// The body queue was full: libcurl holds the piece until `resume`.
   private(set) var isPaused = false
+  /// Paused because another large body holds the gate: resume once it is open.
+  private(set) var waitsForGate = false
   /// Lingkar's own limit for this transfer (`FetchOptions.totalTimeoutMilliseconds` from its start),
   /// enforced by the fetcher's loop whatever state libcurl holds the transfer in.
   let deadline: ContinuousClock.Instant
@@ -50,7 +53,7 @@ final class Transfer {
 
   init(
     request: FetchRequest, host: String, serial: Int, options: FetchOptions, workers: BodyWorkers,
-    localFile: LocalFile? = nil, makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
+    gate: LargeBodyGate, localFile: LocalFile? = nil, makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
   ) throws(FetchError) {
     guard let handle = curl_easy_init() else { throw .curl(code: -1, message: "curl_easy_init failed") }
     self.request = request
@@ -59,6 +62,7 @@ final class Transfer {
     self.maxBodyBytes = options.maxBodyBytes
     self.makeConsumer = makeConsumer
     self.workers = workers
+    self.gate = gate
     self.serial = serial
     self.localFile = localFile
     deadline = ContinuousClock.now.advanced(by: .milliseconds(max(1, options.totalTimeoutMilliseconds)))
@@ -180,6 +184,7 @@ final class Transfer {
   /// callback refuses it (over the size cap) the result is this transfer's failure, not libcurl's.
   func resume() -> CURLcode {
     isPaused = false
+    waitsForGate = false
     return CCurl_easy_unpause(handle)
   }
 
@@ -206,6 +211,12 @@ final class Transfer {
         self.consumer = consumer
         stream = workers.stream(serial: serial, consumer: consumer)
       }
+    }
+    // A local file cannot pause: it goes on (it is read at disk speed, and its size is known).
+    if stream != nil, !request.allowsFile, bodyBytes + chunk.count > gate.threshold, !gate.enter(serial) {
+      isPaused = true
+      waitsForGate = true
+      return .pause
     }
     if let stream, !workers.send(chunk, to: stream, canPause: !request.allowsFile) {
       isPaused = true

@@ -160,3 +160,71 @@ struct FetcherLimitsTests {
     }
   }
 }
+
+/// Which large bodies are between passing the threshold and being handed over, and the most at once.
+final class LargeBodies: @unchecked Sendable {
+  private let lock = NSLock()
+  private var open: Set<String> = []
+  private(set) var most = 0
+
+  func grew(_ url: String) {
+    lock.withLock {
+      open.insert(url)
+      most = max(most, open.count)
+    }
+  }
+
+  func handedOver(_ url: String) { _ = lock.withLock { open.remove(url) } }
+}
+
+/// Tells `LargeBodies` when its body passes `threshold` bytes.
+final class WatchedCollector: BodyConsumer {
+  let url: String
+  let threshold: Int
+  let watch: LargeBodies
+  var count = 0
+  var ended = false
+
+  init(url: String, threshold: Int, watch: LargeBodies) {
+    self.url = url
+    self.threshold = threshold
+    self.watch = watch
+  }
+
+  func consume(_ chunk: UnsafeRawBufferPointer) {
+    count += chunk.count
+    if count > threshold { watch.grew(url) }
+    usleep(500)
+  }
+
+  func bodyEnded() { ended = true }
+}
+
+@Suite("Fetcher: large bodies one at a time (issue 12)")
+struct LargeBodyTests {
+  @Test("large bodies pass the threshold one at a time, each handed over before the next grows; small ones go on")
+  func oneLargeAtATime() throws {
+    let watch = LargeBodies()
+    let requests =
+      (0..<3).map { FetchRequest(id: $0, url: server.url("/feed/large-\($0).xml?items=6000")) }
+      + [FetchRequest(id: 3, url: server.url("/feed/large-small.xml"))]
+    var options = FetchOptions()
+    options.largeBodyBytes = 300_000
+    options.bodyQueueBytes = 64_000
+    let fetcher = try Fetcher(options: options)
+    var done: [Int: Int] = [:]
+    try fetcher.run(
+      requests,
+      makeConsumer: { WatchedCollector(url: $0.url, threshold: 300_000, watch: watch) },
+      completion: { response in
+        if case .fetched(let consumer) = response.outcome, let collector = consumer as? WatchedCollector {
+          #expect(collector.ended)
+          done[response.request.id] = collector.count
+        }
+        watch.handedOver(response.request.url)
+      })
+    #expect(done.count == 4)
+    #expect(done.values.filter { $0 > 1_000_000 }.count == 3)
+    #expect(watch.most == 1)
+  }
+}
