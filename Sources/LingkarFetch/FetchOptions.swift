@@ -11,7 +11,7 @@ public struct FetchOptions: Sendable {
   /// Redirects followed at most.
   public var maxRedirects: Int = 5
   public var connectTimeoutMilliseconds: Int = 10_000
-  /// Whole-transfer limit, kept by Lingkar itself (libcurl's timer is only a backstop).
+  /// Whole-transfer limit, kept by Lingkar itself (libcurl is given none: see `Transfer.deadline`).
   public var totalTimeoutMilliseconds: Int = 60_000
   /// Limit for a whole `Fetcher.run`: transfers still running then end as timed out, and requests
   /// not started yet are reported as not fetched. Nil: no limit beyond each transfer's.

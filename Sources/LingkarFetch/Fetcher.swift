@@ -134,7 +134,9 @@ public final class Fetcher {
       }
       if runOver {
         for request in queue.takeAll() {
-          completion(failedResponse(request, .other("not fetched: the run reached its time limit before this feed")))
+          var response = failedResponse(request, .timedOut)
+          response.outcome = .notFetched("the run reached its time limit before this feed's turn")
+          completion(response)
         }
       }
       let ended = workers.takeEnded()

@@ -46,8 +46,11 @@ final class Transfer {
   /// Paused because another large body holds the gate: resume once it is open.
   private(set) var waitsForGate = false
   /// Lingkar's own limit for this transfer (`FetchOptions.totalTimeoutMilliseconds` from its start),
-  /// enforced by the fetcher's loop whatever state libcurl holds the transfer in.
-  let deadline: ContinuousClock.Instant
+  /// enforced by the fetcher's loop whatever state libcurl holds the transfer in. Time spent waiting
+  /// for the large-body gate is Lingkar's own wait, not the server's slowness: it is added on.
+  private(set) var deadline: ContinuousClock.Instant
+  /// When the transfer paused for the large-body gate.
+  private var gateWaitSince: ContinuousClock.Instant?
   /// The checked, opened local file libcurl reads instead of the path; nil for web addresses.
   private let localFile: LocalFile?
 
@@ -82,9 +85,8 @@ final class Transfer {
     try check(CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds))
-    // libcurl's own limit is only a backstop at twice Lingkar's: the fetcher ends the transfer at
-    // `deadline`, also in states where libcurl's timer never fires.
-    try check(CCurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, 2 * options.totalTimeoutMilliseconds))
+    // No CURLOPT_TIMEOUT_MS: the fetcher ends the transfer at `deadline`, also in states where
+    // libcurl's timer never fires, and libcurl's would count the wait for the large-body gate.
     try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
@@ -185,6 +187,10 @@ final class Transfer {
   func resume() -> CURLcode {
     isPaused = false
     waitsForGate = false
+    if let since = gateWaitSince {
+      deadline = deadline + (ContinuousClock.now - since)
+      gateWaitSince = nil
+    }
     return CCurl_easy_unpause(handle)
   }
 
@@ -216,6 +222,7 @@ final class Transfer {
     if stream != nil, !request.allowsFile, bodyBytes + chunk.count > gate.threshold, !gate.enter(serial) {
       isPaused = true
       waitsForGate = true
+      if gateWaitSince == nil { gateWaitSince = .now }
       return .pause
     }
     if let stream, !workers.send(chunk, to: stream, canPause: !request.allowsFile) {

@@ -132,7 +132,7 @@ struct FetcherLimitsTests {
     #expect(try #require(body(all[1])).text.contains("Small post 1"))
   }
 
-  @Test("Lingkar's own deadline ends a transfer that gets no answer, before libcurl's backstop")
+  @Test("Lingkar's own deadline ends a transfer that gets no answer (libcurl has no timer of its own)")
   func ownDeadline() throws {
     let token = "deadline-" + UUID().uuidString.prefix(8)
     defer { _ = server.get("/_release/\(token)") }
@@ -140,7 +140,7 @@ struct FetcherLimitsTests {
     let response = try fetch("/hold/\(token).xml") { $0.totalTimeoutMilliseconds = 1000 }
     let elapsed = Date().timeIntervalSince(start)
     #expect(failure(response) == .timedOut)
-    #expect(elapsed < 1.9)  // libcurl's own timer is set at twice the limit
+    #expect(elapsed < 5)
   }
 
   @Test("the run's time limit ends what runs and reports what never started")
@@ -156,7 +156,11 @@ struct FetcherLimitsTests {
     #expect(Date().timeIntervalSince(start) < 5)
     #expect(failure(responses[0]) == .timedOut)
     for response in responses.dropFirst() {
-      #expect(message(response).contains("the run reached its time limit"))
+      guard case .notFetched(let reason) = response.outcome else {
+        Issue.record("expected not fetched, got \(response.outcome)")
+        continue
+      }
+      #expect(reason.contains("the run reached its time limit"))
     }
   }
 }
