@@ -125,10 +125,11 @@ public final class Fetcher {
         finished += 1
         end(transfer, code: CCurl_msg_result(message))
       }
-      // Lingkar's own deadlines: a transfer past its own, everything once the run is past its.
+      // Lingkar's own deadlines: a transfer past its own (its clock stops while it waits for the
+      // large-body gate), everything once the run is past its.
       let instant = ContinuousClock.now
       let runOver = runDeadline.map { instant >= $0 } ?? false
-      for transfer in Array(active.values) where runOver || transfer.deadline <= instant {
+      for transfer in Array(active.values) where runOver || (!transfer.waitsForGate && transfer.deadline <= instant) {
         finished += 1
         end(transfer, code: CURLE_OPERATION_TIMEDOUT)
       }
@@ -158,9 +159,10 @@ public final class Fetcher {
       // poll, as it would sleep its whole timeout. Never past the next deadline either.
       if (running > 0 || !consuming.isEmpty) && finished == 0 && ended.isEmpty {
         var wait = Duration.milliseconds(1000)
-        for transfer in active.values { wait = min(wait, transfer.deadline - instant) }
+        for transfer in active.values where !transfer.waitsForGate { wait = min(wait, transfer.deadline - instant) }
         if let runDeadline { wait = min(wait, runDeadline - instant) }
-        let milliseconds = max(0, Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000) + 1)
+        let (seconds, attoseconds) = wait.components
+        let milliseconds = Int32(max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000) + 1)
         try CurlResult.check(curl_multi_poll(multi, nil, 0, milliseconds, nil))
       }
     }

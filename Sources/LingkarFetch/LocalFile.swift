@@ -29,7 +29,9 @@ final class LocalFile {
 
   /// Opens the file a `file://` address names, or says in plain words why it is not read.
   static func open(_ url: String) -> Result<LocalFile, FetchFailure> {
-    guard let parsed = URL(string: url), parsed.isFileURL, !parsed.path.isEmpty else { return .failure(.fileNotReadable) }
+    guard let parsed = URL(string: url), parsed.isFileURL, !parsed.path.isEmpty else {
+      return .failure(.fileNotReadable)
+    }
     let path = parsed.path
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(.fileNotReadable) }
@@ -46,7 +48,8 @@ final class LocalFile {
     }
     // Without /proc (not Linux, or not mounted) the checked path itself is read: a small window remains.
     let viaDescriptor = access("/proc/self/fd", F_OK) == 0
-    return .success(LocalFile(curlURL: viaDescriptor ? "file:///proc/self/fd/\(descriptor)" : url, descriptor: descriptor))
+    let curlURL = viaDescriptor ? "file:///proc/self/fd/\(descriptor)" : url
+    return .success(LocalFile(curlURL: curlURL, descriptor: descriptor))
   }
 
   /// Nil for a regular file; otherwise why it is not read.

@@ -104,7 +104,9 @@ struct FetcherLimitsTests {
   @Test("an address longer than the limit is refused for its feed alone, before any request")
   func longURL() throws {
     let long = server.url("/feed/long-url.xml?q=" + String(repeating: "a", count: 3000))
-    let responses = try fetchAll([FetchRequest(id: 0, url: long), FetchRequest(id: 1, url: server.url("/feed/short.xml"))])
+    let responses = try fetchAll([
+      FetchRequest(id: 0, url: long), FetchRequest(id: 1, url: server.url("/feed/short.xml")),
+    ])
     #expect(message(responses[0]).contains("longer than 2048 bytes"))
     #expect(server.get("/_count/feed/long-url.xml") == "0")
     #expect(body(responses[1]) != nil)
@@ -113,8 +115,9 @@ struct FetcherLimitsTests {
   @Test("a second feed on the host of a feed over the size cap is fetched, not left waiting for ever")
   func secondTransferAfterCapFailure() throws {
     let site = TestSite("pipewait")
-    site.feed("/big.xml", "<rss version=\"2.0\"><channel>" + String(repeating: " ", count: 1_500_000) + "</channel></rss>")
-    site.feed("/big2.xml", "<rss version=\"2.0\"><channel>" + String(repeating: " ", count: 1_500_000) + "</channel></rss>")
+    let big = "<rss version=\"2.0\"><channel>" + String(repeating: " ", count: 1_500_000) + "</channel></rss>"
+    site.feed("/big.xml", big)
+    site.feed("/big2.xml", big)
     site.feed("/small.xml", TestSite.rss(title: "Small", items: 2))
     let requests = [
       FetchRequest(id: 0, url: site.url("/big.xml")), FetchRequest(id: 1, url: site.url("/small.xml")),

@@ -170,7 +170,8 @@ struct HostileFeedsTests {
     #expect(try store.itemCount(feed: hostile[18].0) > 0, "\(result.messages[hostile[18].0] ?? "no message")")
     let items = try store.items(since: Date(timeIntervalSince1970: 0))
     let texts = items.map { item in
-      [item.entry.title, item.entry.summary, item.entry.content, item.feedTitle].compactMap { $0 }.joined(separator: " ")
+      [item.entry.title, item.entry.summary, item.entry.content, item.feedTitle].compactMap { $0 }
+        .joined(separator: " ")
     }
     #expect(!texts.contains { $0.contains(secret) })  // nothing of the XXE's file
     #expect(texts.allSatisfy { $0.utf8.count < 100_000 })  // the billion laughs stayed small
