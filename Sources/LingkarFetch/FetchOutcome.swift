@@ -10,4 +10,7 @@ public enum FetchOutcome {
   case gone
   /// Anything else, with the reason in plain words.
   case failed(FetchFailure)
+  /// Not asked at all in this run (the run reached its time limit first): nothing is known about
+  /// the feed, so it is no failure of its own. The reason in plain words.
+  case notFetched(String)
 }

@@ -42,8 +42,11 @@ public final class Fetcher {
   /// `curl_global_init(CURL_GLOBAL_ALL)`, once per process (the macro is not imported: ALL = SSL | WIN32 = 3).
   private static let globalInit: CURLcode = curl_global_init(3)
 
-  /// Runs every request; returns when all are done. Problems of single feeds come back as outcomes;
-  /// only a failure of libcurl itself throws.
+  /// Runs every request; returns when all are done. Problems of single feeds come back as outcomes,
+  /// wherever libcurl reports them (adding the handle, resuming a paused transfer, the transfer's
+  /// end); only a failure of libcurl itself (`curl_multi_perform`, `curl_multi_poll`) throws.
+  /// Nothing outlives its limits: each transfer ends at its own deadline and the run at
+  /// `FetchOptions.runTimeoutMilliseconds`, kept here on a monotonic clock.
   public func run(
     _ requests: [FetchRequest],
     makeConsumer: @escaping (ResponseHead) -> any BodyConsumer,
@@ -53,22 +56,53 @@ public final class Fetcher {
       threads: options.bodyThreads, capacity: options.bodyQueueBytes, wake: MultiWakeup(multi: multi).callAsFunction)
     // No worker job may outlive this call: they wake the multi handle.
     defer { workers.drain() }
+    let gate = LargeBodyGate(threshold: options.largeBodyBytes)
     var queue = HostQueue(requests: requests, maxPerHost: options.maxHostConnections)
     var active: [UnsafeMutableRawPointer: Transfer] = [:]
     /// Transfers done whose bodies the workers are still consuming, by serial.
     var consuming: [Int: FetchResponse] = [:]
     var serial = 0
     var running: Int32 = 0
+    let runDeadline = options.runTimeoutMilliseconds.map { ContinuousClock.now.advanced(by: .milliseconds($0)) }
+
+    /// Ends one transfer with libcurl's `code` and hands its response on (at once, or once the
+    /// workers have consumed its body).
+    func end(_ transfer: Transfer, code: CURLcode) {
+      guard active.removeValue(forKey: transfer.handle) != nil else { return }
+      curl_multi_remove_handle(multi, transfer.handle)
+      queue.finished(host: transfer.host)
+      let response = self.response(for: transfer, code: code)
+      if let until = response.retryAfter { queue.block(host: transfer.host, until: until) }
+      if let stream = transfer.stream {
+        if case .fetched = response.outcome {
+          consuming[stream.serial] = response
+          workers.end(stream)
+          return
+        }
+        workers.cancel(stream)
+      }
+      completion(response)
+      gate.leave(transfer.serial)
+    }
+
     while true {
       // Start transfers up to the job limit, never more per host than the host cap.
       while active.count < options.jobs, let next = queue.next(now: now()) {
         switch next {
         case .start(let request, let host):
+          let localFile: LocalFile?
+          switch prepare(request) {
+          case .success(let file): localFile = file
+          case .failure(let refusal):
+            queue.finished(host: host)
+            completion(failedResponse(request, refusal))
+            continue
+          }
           do {
             serial += 1
             let transfer = try Transfer(
-              request: request, host: host, serial: serial, options: options, workers: workers,
-              makeConsumer: makeConsumer)
+              request: request, host: host, serial: serial, options: options, workers: workers, gate: gate,
+              localFile: localFile, makeConsumer: makeConsumer)
             try CurlResult.check(curl_multi_add_handle(multi, transfer.handle))
             active[transfer.handle] = transfer
           } catch {
@@ -86,38 +120,62 @@ public final class Fetcher {
       var left: Int32 = 0
       while let message = curl_multi_info_read(multi, &left) {
         guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
-          let transfer = active.removeValue(forKey: handle)
+          let transfer = active[handle]
         else { continue }
-        let code = CCurl_msg_result(message)
-        curl_multi_remove_handle(multi, handle)
         finished += 1
-        queue.finished(host: transfer.host)
-        let response = self.response(for: transfer, code: code)
-        if let until = response.retryAfter { queue.block(host: transfer.host, until: until) }
-        if let stream = transfer.stream {
-          if case .fetched = response.outcome {
-            consuming[stream.serial] = response
-            workers.end(stream)
-            continue
-          }
-          workers.cancel(stream)
+        end(transfer, code: CCurl_msg_result(message))
+      }
+      // Lingkar's own deadlines: a transfer past its own (its clock stops while it waits for the
+      // large-body gate), everything once the run is past its.
+      let instant = ContinuousClock.now
+      let runOver = runDeadline.map { instant >= $0 } ?? false
+      for transfer in Array(active.values) where runOver || (!transfer.waitsForGate && transfer.deadline <= instant) {
+        finished += 1
+        end(transfer, code: CURLE_OPERATION_TIMEDOUT)
+      }
+      if runOver {
+        for request in queue.takeAll() {
+          var response = failedResponse(request, .timedOut)
+          response.outcome = .notFetched("the run reached its time limit before this feed's turn")
+          completion(response)
         }
-        completion(response)
       }
       let ended = workers.takeEnded()
       for serial in ended {
         if let response = consuming.removeValue(forKey: serial) { completion(response) }
+        gate.leave(serial)  // the large feed has been handed over (and stored): the next may come
       }
       if active.isEmpty && queue.isEmpty && consuming.isEmpty { break }
       if workers.hasRoom {
-        for transfer in active.values where transfer.isPaused { try transfer.resume() }
+        for transfer in Array(active.values) where transfer.isPaused && (!transfer.waitsForGate || gate.isOpen) {
+          let code = transfer.resume()
+          if code != CURLE_OK {
+            finished += 1
+            end(transfer, code: code)
+          }
+        }
       }
       // Wait for the network or a worker (curl_multi_wakeup); never once nothing can wake the
-      // poll, as it would sleep its whole timeout.
+      // poll, as it would sleep its whole timeout. Never past the next deadline either.
       if (running > 0 || !consuming.isEmpty) && finished == 0 && ended.isEmpty {
-        try CurlResult.check(curl_multi_poll(multi, nil, 0, 1000, nil))
+        var wait = Duration.milliseconds(1000)
+        for transfer in active.values where !transfer.waitsForGate { wait = min(wait, transfer.deadline - instant) }
+        if let runDeadline { wait = min(wait, runDeadline - instant) }
+        let (seconds, attoseconds) = wait.components
+        let milliseconds = Int32(max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000) + 1)
+        try CurlResult.check(curl_multi_poll(multi, nil, 0, milliseconds, nil))
       }
     }
+  }
+
+  /// What must hold before a request goes to libcurl: an address of bounded length, and for a local
+  /// path a regular file, opened here without blocking (see `LocalFile`).
+  private func prepare(_ request: FetchRequest) -> Result<LocalFile?, FetchFailure> {
+    if request.url.utf8.count > options.maxURLBytes {
+      return .failure(.other("the address is longer than \(options.maxURLBytes) bytes; Lingkar does not fetch it"))
+    }
+    guard request.allowsFile, request.url.lowercased().hasPrefix("file:") else { return .success(nil) }
+    return LocalFile.open(request.url).map { Optional($0) }
   }
 
   private func response(for transfer: Transfer, code: CURLcode) -> FetchResponse {
@@ -138,7 +196,9 @@ public final class Fetcher {
       }
     }
     let time = now()
-    var validators = Validators(etag: transfer.headers.etag, lastModified: transfer.headers.lastModified)
+    // Only valid header values are kept: they are sent back in the next request's headers.
+    var validators = Validators(
+      etag: HeaderValue.safe(transfer.headers.etag), lastModified: HeaderValue.safe(transfer.headers.lastModified))
     if let modified = validators.lastModified, HTTPDate.parse(modified).map({ $0 > time }) ?? true {
       validators.lastModified = nil  // in the future, or unreadable: sending it back would mislead the server
     }

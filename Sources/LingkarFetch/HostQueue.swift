@@ -51,6 +51,15 @@ struct HostQueue {
     blockedUntil[host] = max(until, blockedUntil[host] ?? until)
   }
 
+  /// Every request not started yet, in order; the queue is empty afterwards.
+  mutating func takeAll() -> [FetchRequest] {
+    let all = waiting[firstWaiting...].compactMap { $0?.request }
+    waiting.removeAll()
+    firstWaiting = 0
+    remaining = 0
+    return all
+  }
+
   private mutating func take(_ index: Int) {
     waiting[index] = nil
     remaining -= 1

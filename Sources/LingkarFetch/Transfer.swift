@@ -28,6 +28,7 @@ final class Transfer {
   private let maxBodyBytes: Int
   private let makeConsumer: (ResponseHead) -> any BodyConsumer
   private let workers: BodyWorkers
+  private let gate: LargeBodyGate
   /// The fetcher's number for this transfer, to find it again when its body has been consumed.
   let serial: Int
 
@@ -42,10 +43,20 @@ final class Transfer {
   private(set) var exceededCap = false
   /// The body queue was full: libcurl holds the piece until `resume`.
   private(set) var isPaused = false
+  /// Paused because another large body holds the gate: resume once it is open.
+  private(set) var waitsForGate = false
+  /// Lingkar's own limit for this transfer (`FetchOptions.totalTimeoutMilliseconds` from its start),
+  /// enforced by the fetcher's loop whatever state libcurl holds the transfer in. Time spent waiting
+  /// for the large-body gate is Lingkar's own wait, not the server's slowness: it is added on.
+  private(set) var deadline: ContinuousClock.Instant
+  /// When the transfer paused for the large-body gate.
+  private var gateWaitSince: ContinuousClock.Instant?
+  /// The checked, opened local file libcurl reads instead of the path; nil for web addresses.
+  private let localFile: LocalFile?
 
   init(
     request: FetchRequest, host: String, serial: Int, options: FetchOptions, workers: BodyWorkers,
-    makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
+    gate: LargeBodyGate, localFile: LocalFile? = nil, makeConsumer: @escaping (ResponseHead) -> any BodyConsumer
   ) throws(FetchError) {
     guard let handle = curl_easy_init() else { throw .curl(code: -1, message: "curl_easy_init failed") }
     self.request = request
@@ -54,7 +65,10 @@ final class Transfer {
     self.maxBodyBytes = options.maxBodyBytes
     self.makeConsumer = makeConsumer
     self.workers = workers
+    self.gate = gate
     self.serial = serial
+    self.localFile = localFile
+    deadline = ContinuousClock.now.advanced(by: .milliseconds(max(1, options.totalTimeoutMilliseconds)))
     try configure(options)
   }
 
@@ -65,24 +79,30 @@ final class Transfer {
 
   private func configure(_ options: FetchOptions) throws(FetchError) {
     let check = CurlResult.check as (CURLcode) throws(FetchError) -> Void
-    try check(CCurl_easy_setopt_string(handle, CURLOPT_URL, request.url))
+    try check(CCurl_easy_setopt_string(handle, CURLOPT_URL, localFile?.curlURL ?? request.url))
     try check(CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.allowsFile ? "http,https,file" : "http,https"))
     try check(CCurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds))
-    try check(CCurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, options.totalTimeoutMilliseconds))
+    // No CURLOPT_TIMEOUT_MS: the fetcher ends the transfer at `deadline`, also in states where
+    // libcurl's timer never fires, and libcurl's would count the wait for the large-body gate.
     try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-    try check(CCurl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1))
+    // No CURLOPT_PIPEWAIT: with it, a second transfer to a host waits for the first one's connection
+    // to see whether it can multiplex, and when the first one fails (over the size cap) libcurl
+    // 7.88 leaves the second waiting for ever, its timeout never firing. Separate connections (up to
+    // the per-host cap) cost little; HTTP/2 connections already open are still shared.
     try check(CCurl_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
     try check(CCurl_easy_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent))
     if !request.allowsFile {
-      if let etag = request.validators.etag {
+      // Stored validators are checked again before they go out: a database from before the check,
+      // or edited by hand, may hold a value with a line break.
+      if let etag = HeaderValue.safe(request.validators.etag) {
         headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
       }
-      if let lastModified = request.validators.lastModified {
+      if let lastModified = HeaderValue.safe(request.validators.lastModified) {
         headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
       }
       if headerList != nil { try check(CCurl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)) }
@@ -103,6 +123,7 @@ final class Transfer {
   }
 
   var effectiveURL: String {
+    if localFile != nil { return request.url }  // libcurl read /proc/self/fd/N: the feed is the path
     var pointer: UnsafeMutablePointer<CChar>?
     guard CCurl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &pointer) == CURLE_OK, let pointer else {
       return request.url
@@ -161,10 +182,16 @@ final class Transfer {
     return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
   }
 
-  /// Lets a paused transfer go on; libcurl may hand over the held piece at once.
-  func resume() throws(FetchError) {
+  /// Lets a paused transfer go on; libcurl may hand over the held piece at once, and when the write
+  /// callback refuses it (over the size cap) the result is this transfer's failure, not libcurl's.
+  func resume() -> CURLcode {
     isPaused = false
-    try CurlResult.check(CCurl_easy_unpause(handle))
+    waitsForGate = false
+    if let since = gateWaitSince {
+      deadline = deadline + (ContinuousClock.now - since)
+      gateWaitSince = nil
+    }
+    return CCurl_easy_unpause(handle)
   }
 
   /// What the write callback answers libcurl.
@@ -190,6 +217,13 @@ final class Transfer {
         self.consumer = consumer
         stream = workers.stream(serial: serial, consumer: consumer)
       }
+    }
+    // A local file cannot pause: it goes on (it is read at disk speed, and its size is known).
+    if stream != nil, !request.allowsFile, bodyBytes + chunk.count > gate.threshold, !gate.enter(serial) {
+      isPaused = true
+      waitsForGate = true
+      if gateWaitSince == nil { gateWaitSince = .now }
+      return .pause
     }
     if let stream, !workers.send(chunk, to: stream, canPause: !request.allowsFile) {
       isPaused = true

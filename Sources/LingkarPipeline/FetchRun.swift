@@ -75,7 +75,12 @@ public final class FetchRun {
 
     let fetcher: Fetcher
     do {
-      fetcher = try Fetcher(options: options.fetch, now: now)
+      // A body past the fetcher's large-body size also fills a batch, so each large feed is stored
+      // (and its parsed items let go) before the fetcher lets the next one grow: the run's memory is
+      // bounded by its largest feed plus one batch of small ones.
+      var fetchOptions = options.fetch
+      fetchOptions.largeBodyBytes = min(fetchOptions.largeBodyBytes, options.batchBodyBytes)
+      fetcher = try Fetcher(options: fetchOptions, now: now)
     } catch {
       throw .fetcher(error.description)
     }

@@ -37,6 +37,8 @@ struct ResponseInterpreter {
       let until = response.retryAfter.map { " until \(SchoolTime.text($0, utcOffset: options.utcOffset))" } ?? ""
       let message = "not fetched: the server asked Lingkar to wait\(until)"
       return Result(problem: Diagnostic(subject: source.written, stage: .fetch, message: message))
+    case .notFetched(let reason):
+      return Result(problem: Diagnostic(subject: source.written, stage: .fetch, message: "not fetched: \(reason)"))
     case .failed(let failure):
       return failed(failure)
     case .fetched(let consumer):

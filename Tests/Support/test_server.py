@@ -66,6 +66,23 @@ JSON_FEED = json.dumps({
     "items": [{"id": "j%d" % i, "url": "https://example.org/j/%d" % i, "content_text": "Entry %d" % i,
                "title": "Json %d" % i} for i in range(3)]}).encode()
 HTML = b"<!DOCTYPE html><html><head><title>Blog</title></head><body><p>Hello</p></body></html>"
+BOMB = []  # the gzip bomb, made once: a few hundred KB that decompress to 120 MB
+
+
+def gzip_bomb():
+    with LOCK:
+        if not BOMB:
+            import zlib
+            packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip framing
+            parts = [packer.compress(b'<?xml version="1.0"?><rss version="2.0"><channel><title>bomb</title>')]
+            block = b" " * (1 << 20)
+            for _ in range(120):
+                parts.append(packer.compress(block))
+            parts.append(packer.compress(b"</channel></rss>"))
+            parts.append(packer.flush())
+            BOMB.append(b"".join(parts))
+        return BOMB[0]
+
 LAST_MODIFIED = "Mon, 01 Jan 2024 10:00:00 GMT"
 
 
@@ -228,7 +245,92 @@ class Handler(BaseHTTPRequestHandler):
             arrived.set()
             released.wait(120)
             return self.feed(rss("hold-" + token, 5), etag='"hold"')
+        if self.hostile(head, parts):
+            return
         return self.send(404, b"not found")
+
+    def hostile(self, head, parts):
+        """The hostile-server routes (issue 12): each answers as a broken or malicious feed would."""
+        if head == "bomb.xml":  # a gzip bomb: 120 MB of spaces inside a feed, a few hundred KB on the wire
+            self.send(200, gzip_bomb(), [("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip")])
+        elif head == "etag-inject.xml":  # an ETag with a raw CR: sent back unchecked, it starts a header of its own
+            self.send(200, rss("inject", 2), [("Content-Type", "application/rss+xml"),
+                                               ("ETag", '"abc"\rX-Injected: yes'),
+                                               ("Last-Modified", LAST_MODIFIED + "\rX-Injected-Date: yes")])
+        elif head == "toscheme":  # /toscheme/SCHEME: a redirect to SCHEME://127.0.0.1/feed.xml
+            self.send(302, b"", [("Location", "%s://127.0.0.1/feed.xml" % parts[1])])
+        elif head == "xxe.xml":  # /xxe.xml?file=PATH: an external entity naming a local file
+            target = self.path.split("file=", 1)[1]
+            body = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://%s">]>'
+                    '<rss version="2.0"><channel><title>xxe &xxe;</title><item><title>leak &xxe;</title>'
+                    '<guid>xxe-1</guid><description>&xxe;</description></item></channel></rss>' % target)
+            self.send(200, body.encode(), [("Content-Type", "application/rss+xml")])
+        elif head == "laughs.xml":  # billion laughs
+            entities = '<!ENTITY l0 "lol">' + "".join(
+                '<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 10))
+            body = ('<?xml version="1.0"?><!DOCTYPE rss [%s]><rss version="2.0"><channel><title>laughs</title>'
+                    '<item><title>&l9;</title><guid>laughs-1</guid></item></channel></rss>' % entities)
+            self.send(200, body.encode(), [("Content-Type", "application/rss+xml")])
+        elif head == "huge.xml":  # /huge.xml?mb=N: a body of N MB with its length announced
+            size = int(self.path.split("mb=", 1)[1]) << 20 if "mb=" in self.path else 60 << 20
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            block = b" " * (1 << 16)
+            try:
+                self.wfile.write(b'<rss version="2.0"><channel>')
+                for _ in range(size >> 16):
+                    self.wfile.write(block)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif head == "endless.xml":  # a chunked body that never ends (until the client hangs up)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"<!-- " + b"y" * 16384 + b" -->"
+            try:
+                self.wfile.write(b"%x\r\n%s\r\n" % (28, b'<rss version="2.0"><channel>'))
+                while True:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except OSError:
+                pass
+            self.close_connection = True
+        elif head == "tarpit.xml":  # a byte every two seconds, for up to two minutes
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                for _ in range(60):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(2)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif head == "badutf8.xml":  # declares UTF-8, holds bytes that are not
+            body = (b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bad \xff\xfe utf8</title>'
+                    b'<item><title>caf\xe9 \xc3\x28 \xed\xa0\x80</title><guid>bad-1</guid></item></channel></rss>')
+            self.send(200, body, [("Content-Type", "application/rss+xml; charset=utf-8")])
+        elif head == "items.xml":  # /items.xml?n=N: N small items (a flood of entries, not of bytes)
+            count = int(self.path.split("n=", 1)[1])
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>flood</title>%s</channel></rss>' % "".join(
+                "<item><title>i%d</title><guid>g%d</guid></item>" % (i, i) for i in range(count))).encode()
+            self.send(200, body, [("Content-Type", "application/rss+xml")])
+        elif head == "empty.xml":  # 200 with nothing in it
+            self.send(200, b"", [("Content-Type", "application/rss+xml")])
+        elif head == "script.xml":  # script and markup in titles
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>&lt;script&gt;alert(1)&lt;/script&gt;</title>'
+                    '<item><title>&lt;script&gt;alert("t")&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</title>'
+                    '<link>javascript:alert(3)</link><guid>script-1</guid>'
+                    '<description><![CDATA[<script>alert(4)</script><p>text</p>]]></description></item></channel></rss>')
+            self.send(200, body.encode(), [("Content-Type", "application/rss+xml")])
+        else:
+            return False
+        return True
 
 
 class Server(ThreadingHTTPServer):

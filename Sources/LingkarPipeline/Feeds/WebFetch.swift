@@ -49,6 +49,7 @@ struct WebFetch {
         case .notModified: page.failure = .http(304)
         case .gone: page.failure = .http(410)
         case .failed(let failure): page.failure = failure
+        case .notFetched(let reason): page.failure = .other("not fetched: \(reason)")
         }
         pages[response.request.id] = page
       }
