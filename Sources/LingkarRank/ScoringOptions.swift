@@ -47,6 +47,10 @@ public struct ScoringOptions: Sendable, Hashable {
   /// full IDF over topics).
   public var topicSpecificity = 0.5
 
+  /// A post goes to no topic when its everyday-life words (sport, food, faith, politics, gadgets,
+  /// family, selling; `ContextWords`) number more than this many times its school words.
+  public var everydayOverSchool = 1.0
+
   public init() {}
 
   /// Sets a knob by name (`threshold=0.8`), for experiments from the command line; false when the
@@ -59,7 +63,7 @@ public struct ScoringOptions: Sendable, Hashable {
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
       "topicSpecificity": \.topicSpecificity, "exampleWeight": \.exampleWeight,
-      "exampleCommonShare": \.exampleCommonShare,
+      "exampleCommonShare": \.exampleCommonShare, "everydayOverSchool": \.everydayOverSchool,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

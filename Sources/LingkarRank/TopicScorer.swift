@@ -251,6 +251,9 @@ final class TopicScorer {
     return zip(documents, frequencies).enumerated().map { index, pair in
       let (document, counts) = pair
       if index < changed.count, !changed[index] { return previous[index] }
+      // A post about everyday life (sport, food, faith, family, selling) with fewer school words
+      // than everyday ones is no topic's, whatever keywords it meets by accident.
+      if isEverydayLife(document) { return [] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
       for topic in scores.indices { scores[topic] = 0 }
       for (keyword, count) in counts { scores[topicOf[keyword]] += factor[keyword] * count / (count + saturation) }
@@ -274,6 +277,11 @@ final class TopicScorer {
         return evidence
       }
     }
+  }
+
+  /// Whether a document's everyday-life words outweigh its school words (see `ContextWords`).
+  func isEverydayLife(_ document: AnalyzedDocument) -> Bool {
+    document.everydayWords > 0 && Double(document.everydayWords) > options.everydayOverSchool * Double(document.schoolWords)
   }
 
   /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
