@@ -30,7 +30,7 @@ enum ContextWords {
   /// selling and promotions.
   static let everydayLife: [String] = [
     // sport
-    "timnas", "pemain", "pelatih", "stadion", "gol", "pertandingan", "laga", "liga", "klub", "kiper", "penalti",
+    "timnas", "pemain", "pelatih", "stadion", "gol", "pertandingan", "laga", "liga", "kiper", "penalti",
     "babak", "sepakbola", "futsal", "voli", "badminton", "motogp", "balapan", "persib", "persija", "persebaya",
     "arema", "suporter", "wasit", "football", "soccer", "striker", "midfield", "goalkeeper", "league", "squad",
     "referee", "cricket", "rugby", "marathon", "tennis", "arsenal", "liverpool", "chelsea", "goal", "stadium",

@@ -170,6 +170,8 @@ enum StoryAnchors {
           let capital = byte >= 0x41 && byte <= 0x5A
           let opens = sentenceStart
           sentenceStart = false
+          // Most words are lower-case and follow no number: nothing to look up.
+          guard capital || pending != nil else { continue }
           let value = StoryAnchors.hash(word)
           if pending != nil {
             if let factor = StoryAnchors.multipliers[value] {
