@@ -78,10 +78,10 @@ enum StoryAnchors {
       ["sabtu", "saturday"], ["minggu", "ahad", "sunday"],
     ]
     for (index, names) in months.enumerated() {
-      for name in names { table[hash(name.utf8)] = (0x6D00 + UInt64(index)) | figureBit }
+      for name in names { table[hash(name.utf8)] = spread(0x6D00 + UInt64(index)) }
     }
     for (index, names) in days.enumerated() {
-      for name in names { table[hash(name.utf8)] = (0x6400 + UInt64(index)) | figureBit }
+      for name in names { table[hash(name.utf8)] = spread(0x6400 + UInt64(index)) }
     }
     return table
   }()
@@ -109,6 +109,12 @@ enum StoryAnchors {
     var hasher = UInt64(bitPattern: Int64(value.rounded())) &* 0x9E37_79B9_7F4A_7C15
     hasher ^= 0x4E55_4D00
     return hasher | figureBit
+  }
+
+  /// A small code spread over all the bits (the duplicate finder buckets anchors by their high
+  /// bits), marked as a figure.
+  static func spread(_ code: UInt64) -> UInt64 {
+    ((code &+ 0x632B_E59B_D9B4_E019) &* 0x9E37_79B9_7F4A_7C15) | figureBit
   }
 
   /// Set in the anchors of numbers and dates, clear in those of names.

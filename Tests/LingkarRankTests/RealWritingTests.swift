@@ -38,6 +38,11 @@ struct RealWritingTests {
     // Title-case words of a title are not names; a sentence's first word is only a candidate.
     #expect(!id.anchors.contains(StoryAnchors.hash("tinjau".utf8)))
     #expect(en.openers.isEmpty)
+    // The duplicate finder buckets anchors by their high bits: weekdays must differ there.
+    let days = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"].map {
+      StoryAnchors.of(title: "", text: "x \($0)", limit: 100).anchors.first ?? 0
+    }
+    #expect(Set(days.map { $0 >> 32 }).count == 7)
   }
 
   @Test("two outlets' reports of one event are one story; a different event at the same place is not")
