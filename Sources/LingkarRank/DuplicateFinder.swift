@@ -251,8 +251,11 @@ struct DuplicateFinder {
       for anchor in list { entries.append((anchor & ~itemMask) | UInt64(item)) }
     }
     IntegerSort.sort(&entries)
+    // Each item's anchor weight, and the runs (anchors shared by 2 to `anchorCommonLimit` items)
+    // of each item, laid out flat: item i's runs are `runsOfItem[firstRun[i]..<firstRun[i + 1]]`.
     var total = [Double](repeating: 0, count: count)
-    var shared: [Int: (anchors: Int, figures: Int, weight: Double)] = [:]
+    var runs: [(start: Int, end: Int, weight: Double)] = []
+    var firstRun = [Int](repeating: 0, count: count + 1)
     var start = 0
     while start < entries.count {
       var end = start + 1
@@ -263,32 +266,54 @@ struct DuplicateFinder {
       let weight = log(Double(count + 1) / Double(frequency))
       for position in start..<end { total[Int(entries[position] & itemMask)] += weight }
       guard frequency > 1 else { continue }
-      for first in start..<end {
-        for second in (first + 1)..<end {
-          let (a, b) = (Int(entries[first] & itemMask), Int(entries[second] & itemMask))
-          guard a != b else { continue }
-          let figure = entries[first] & StoryAnchors.figureBit != 0 ? 1 : 0
-          let key = min(a, b) * count + max(a, b)
-          var evidence = shared[key] ?? (0, 0, 0)
-          evidence.anchors += 1
-          evidence.figures += figure
-          evidence.weight += weight
-          shared[key] = evidence
-        }
+      runs.append((start, end, weight))
+      for position in start..<end { firstRun[Int(entries[position] & itemMask) + 1] += 1 }
+    }
+    guard !runs.isEmpty else { return }
+    for item in 0..<count { firstRun[item + 1] += firstRun[item] }
+    var runsOfItem = [Int](repeating: 0, count: firstRun[count])
+    var filled = firstRun
+    for (number, run) in runs.enumerated() {
+      for position in run.start..<run.end {
+        let item = Int(entries[position] & itemMask)
+        runsOfItem[filled[item]] = number
+        filled[item] += 1
       }
     }
-    for (pair, evidence) in shared.sorted(by: { $0.key < $1.key }) where evidence.anchors >= minimumSharedAnchors - 1 {
-      let (a, b) = (pair / count, pair % count)
-      guard evidence.weight >= anchorShare * min(total[a], total[b]) else { continue }
-      // Names alone (one person's full name is several) are not enough: a number or a date must
-      // be shared too, unless the words overlap as well (a rephrasing in the same language). One
-      // anchor fewer will do with that overlap.
-      let enough = evidence.anchors >= minimumSharedAnchors && evidence.figures > 0
-      if !enough, jaccard(a, b) < anchorJaccard { continue }
-      if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b], abs(first - second) > anchorWindow {
-        continue
+    // For each item, what it shares with each later item (working arrays reset after each item).
+    var sharedAnchors = [Int](repeating: 0, count: count)
+    var sharedFigures = [Int](repeating: 0, count: count)
+    var sharedWeight = [Double](repeating: 0, count: count)
+    var touched: [Int] = []
+    for a in 0..<count where firstRun[a] < firstRun[a + 1] {
+      for number in runsOfItem[firstRun[a]..<firstRun[a + 1]] {
+        let run = runs[number]
+        let figure = entries[run.start] & StoryAnchors.figureBit != 0 ? 1 : 0
+        for position in run.start..<run.end {
+          let b = Int(entries[position] & itemMask)
+          guard b > a else { continue }
+          if sharedAnchors[b] == 0 { touched.append(b) }
+          sharedAnchors[b] += 1
+          sharedFigures[b] += figure
+          sharedWeight[b] += run.weight
+        }
       }
-      stories.union(a, b)
+      touched.sort()
+      for b in touched {
+        defer { (sharedAnchors[b], sharedFigures[b], sharedWeight[b]) = (0, 0, 0) }
+        guard sharedAnchors[b] >= minimumSharedAnchors - 1 else { continue }
+        guard sharedWeight[b] >= anchorShare * min(total[a], total[b]) else { continue }
+        // Names alone (one person's full name is several) are not enough: a number or a date must
+        // be shared too, unless the words overlap as well (a rephrasing in the same language). One
+        // anchor fewer will do with that overlap.
+        let enough = sharedAnchors[b] >= minimumSharedAnchors && sharedFigures[b] > 0
+        if !enough, jaccard(a, b) < anchorJaccard { continue }
+        if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b], abs(first - second) > anchorWindow {
+          continue
+        }
+        stories.union(a, b)
+      }
+      touched.removeAll(keepingCapacity: true)
     }
   }
 
