@@ -16,6 +16,9 @@ struct AnalyzedDocument {
   /// endings; see `TextAnalyzer.shingleHashes`), in order of first occurrence, for near-duplicate
   /// detection.
   let shingles: [UInt32]
+  /// Distinct school words and everyday-life words in the title and the text read (see `ContextWords`).
+  let schoolWords: Int
+  let everydayWords: Int
   /// The canonical links of the web addresses in the text (see `MentionedLink`), in order.
   let mentions: [String]
 
@@ -36,6 +39,7 @@ struct AnalyzedDocument {
     var indonesian = 0.0
     var english = 0.0
     var length = 0
+    var (school, everyday) = (0, 0)
     var shingles: [UInt32] = []
     shingles.reserveCapacity(words.count)
     analyzer.documentStamp += 1
@@ -47,6 +51,7 @@ struct AnalyzedDocument {
     analyzer.wordIndonesianEvidence.withUnsafeBufferPointer { forIndonesian in
       analyzer.wordEnglishEvidence.withUnsafeBufferPointer { forEnglish in
         analyzer.wordIsStop.withUnsafeBufferPointer { isStop in
+          analyzer.wordSide.withUnsafeBufferPointer { sideOf in
           analyzer.wordShingle.withUnsafeBufferPointer { shingleOf in
             stamps.withUnsafeMutableBufferPointer { stamps in
               for word32 in words {
@@ -59,8 +64,11 @@ struct AnalyzedDocument {
                 guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
                 stamps[Int(shingle)] = stamp
                 shingles.append(UInt32(shingle))
+                let side = sideOf[word]
+                if side != 0 { if side > 0 { school += 1 } else { everyday += 1 } }
               }
             }
+          }
           }
         }
       }
@@ -86,6 +94,7 @@ struct AnalyzedDocument {
     }
     self.ends = ends
     self.length = length
+    (schoolWords, everydayWords) = (school, everyday)
     self.shingles = shingles
   }
 

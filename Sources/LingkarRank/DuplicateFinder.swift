@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups items that are the same story: the same canonical link, a text that gives another item's
 /// link, or texts whose content words overlap enough (reposts, cross-posts on Mastodon and Bluesky,
 /// light rephrasings).
@@ -31,23 +33,42 @@ struct DuplicateFinder {
   var signatureWidth = 64
   /// The most items one story may gather (see `union` in `groups`).
   var largestStory = 16
+  /// Anchors (names, numbers, dates; `StoryAnchors`) shared by more than this many items of the
+  /// period say nothing about one story (a school's own name, the year, a weekday).
+  var anchorCommonLimit = 12
+  /// Two items are one story when they share at least this many anchors…
+  var minimumSharedAnchors = 3
+  /// …which make at least this share of the smaller item's anchor weight (each anchor weighs its
+  /// rarity in the period)…
+  var anchorShare = 0.5
+  /// With one anchor fewer than `minimumSharedAnchors`, or no number or date among them, the word
+  /// sets must overlap this much.
+  var anchorJaccard = 0.3
+  /// …and were published within this many seconds of each other (when both dates are known).
+  var anchorWindow: Double = 4 * 86_400
 
   /// Group number for each item (items alone get their own). `shingleHashes` gives a stable hash
   /// for each shingle number found in the documents.
+  /// `anchors`: each item's `StoryAnchors` (empty: not used); `dates`: each item's publication time
+  /// in seconds, when known.
   func groups(
-    documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: SourceNumbers = SourceNumbers([])
+    documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: SourceNumbers = SourceNumbers([]),
+    anchors: [[UInt64]] = [], dates: [Double?] = []
   ) -> [Int] {
     guard !documents.isEmpty else { return [] }
     // Keeps the documents' shingles alive for as long as `words` hands out pointers into them.
     let words = ShingleSets(documents)
     return withExtendedLifetime(words) {
       // Each shingle's hash mixed once here, not at every occurrence.
-      groups(documents: documents, words: words, mixed: shingleHashes.map(mix), links: links, sources: sources)
+      groups(
+        documents: documents, words: words, mixed: shingleHashes.map(mix), links: links, sources: sources,
+        anchors: anchors, dates: dates)
     }
   }
 
   private func groups(
-    documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: SourceNumbers
+    documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: SourceNumbers,
+    anchors: [[UInt64]], dates: [Double?]
   ) -> [Int] {
     // The person behind each item's source, numbered (-1: not known); each distinct source is read once.
     var handleNumbers: [String: Int] = [:]
@@ -201,7 +222,99 @@ struct DuplicateFinder {
         if !joined, met.count < storiesPerBucket { met.append(item) }
       }
     }
+    if anchors.count == documents.count {
+      joinByAnchors(anchors, dates: dates, stories: &stories) { a, b in
+        let (first, second) = (words.set(a), words.set(b))
+        guard !first.isEmpty, !second.isEmpty else { return 0 }
+        let shared = overlap.shared(first, second, atLeast: 0) ?? 0
+        return Double(shared) / Double(first.count + second.count - shared)
+      }
+    }
     return documents.indices.map { stories.find($0) }
+  }
+
+  /// Joins the items that report the same event in other words: they share several rare names,
+  /// numbers and dates, which make most of what the smaller one names (see `StoryAnchors`).
+  /// `jaccard` gives two items' word-set similarity.
+  func joinByAnchors(
+    _ anchors: [[UInt64]], dates: [Double?], stories: inout StoryForest, jaccard: (Int, Int) -> Double
+  ) {
+    let count = anchors.count
+    guard count > 1 else { return }
+    // Each entry is an anchor in the high bits and the item in the low bits, sorted, so each run
+    // of equal high bits is the items that share an anchor.
+    let itemBits = max(1, (count - 1).bitWidth - (count - 1).leadingZeroBitCount)
+    let itemMask: UInt64 = (1 << UInt64(itemBits)) - 1
+    var entries: [UInt64] = []
+    entries.reserveCapacity(anchors.reduce(0) { $0 + $1.count })
+    for (item, list) in anchors.enumerated() {
+      for anchor in list { entries.append((anchor & ~itemMask) | UInt64(item)) }
+    }
+    IntegerSort.sort(&entries)
+    // Each item's anchor weight, and the runs (anchors shared by 2 to `anchorCommonLimit` items)
+    // of each item, laid out flat: item i's runs are `runsOfItem[firstRun[i]..<firstRun[i + 1]]`.
+    var total = [Double](repeating: 0, count: count)
+    var runs: [(start: Int, end: Int, weight: Double)] = []
+    var firstRun = [Int](repeating: 0, count: count + 1)
+    var start = 0
+    while start < entries.count {
+      var end = start + 1
+      while end < entries.count, entries[end] & ~itemMask == entries[start] & ~itemMask { end += 1 }
+      defer { start = end }
+      let frequency = end - start
+      guard frequency <= anchorCommonLimit else { continue }
+      let weight = log(Double(count + 1) / Double(frequency))
+      for position in start..<end { total[Int(entries[position] & itemMask)] += weight }
+      guard frequency > 1 else { continue }
+      runs.append((start, end, weight))
+      for position in start..<end { firstRun[Int(entries[position] & itemMask) + 1] += 1 }
+    }
+    guard !runs.isEmpty else { return }
+    for item in 0..<count { firstRun[item + 1] += firstRun[item] }
+    var runsOfItem = [Int](repeating: 0, count: firstRun[count])
+    var filled = firstRun
+    for (number, run) in runs.enumerated() {
+      for position in run.start..<run.end {
+        let item = Int(entries[position] & itemMask)
+        runsOfItem[filled[item]] = number
+        filled[item] += 1
+      }
+    }
+    // For each item, what it shares with each later item (working arrays reset after each item).
+    var sharedAnchors = [Int](repeating: 0, count: count)
+    var sharedFigures = [Int](repeating: 0, count: count)
+    var sharedWeight = [Double](repeating: 0, count: count)
+    var touched: [Int] = []
+    for a in 0..<count where firstRun[a] < firstRun[a + 1] {
+      for number in runsOfItem[firstRun[a]..<firstRun[a + 1]] {
+        let run = runs[number]
+        let figure = entries[run.start] & StoryAnchors.figureBit != 0 ? 1 : 0
+        for position in run.start..<run.end {
+          let b = Int(entries[position] & itemMask)
+          guard b > a else { continue }
+          if sharedAnchors[b] == 0 { touched.append(b) }
+          sharedAnchors[b] += 1
+          sharedFigures[b] += figure
+          sharedWeight[b] += run.weight
+        }
+      }
+      touched.sort()
+      for b in touched {
+        defer { (sharedAnchors[b], sharedFigures[b], sharedWeight[b]) = (0, 0, 0) }
+        guard sharedAnchors[b] >= minimumSharedAnchors - 1 else { continue }
+        guard sharedWeight[b] >= anchorShare * min(total[a], total[b]) else { continue }
+        // Names alone (one person's full name is several) are not enough: a number or a date must
+        // be shared too, unless the words overlap as well (a rephrasing in the same language). One
+        // anchor fewer will do with that overlap.
+        let enough = sharedAnchors[b] >= minimumSharedAnchors && sharedFigures[b] > 0
+        if !enough, jaccard(a, b) < anchorJaccard { continue }
+        if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b], abs(first - second) > anchorWindow {
+          continue
+        }
+        stories.union(a, b)
+      }
+      touched.removeAll(keepingCapacity: true)
+    }
   }
 
   /// The least Jaccard similarity of two word sets of these sizes that `isSameStory` can accept.

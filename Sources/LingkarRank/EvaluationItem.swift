@@ -10,6 +10,8 @@ public struct EvaluationItem: Sendable, Hashable {
   public var source: String
   public var link: String?
   public var label: String
+  /// Every topic the item is listed under (the primary first); empty for `none`.
+  public var labels: [String] = []
   public var duplicateGroup: String?
   public var split: String?
 
@@ -22,10 +24,12 @@ public struct EvaluationItem: Sendable, Hashable {
         let id = object["id"] as? String
       else { throw TopicsFileError(file: file, line: offset + 1, message: "not a JSON object with an \"id\"") }
       let label: String
+      var all: [String] = []
       if let single = object["labels"] as? String {
         label = single
       } else if let list = object["labels"] as? [String], let first = list.first {
         label = first
+        all = list
       } else if let single = object["label"] as? String {
         label = single
       } else {
@@ -36,7 +40,8 @@ public struct EvaluationItem: Sendable, Hashable {
         EvaluationItem(
           id: id, title: object["title"] as? String ?? "", text: object["text"] as? String ?? "",
           source: object["source"] as? String ?? "", link: (object["link"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-          label: label.isEmpty ? "none" : label, duplicateGroup: group, split: object["split"] as? String))
+          label: label.isEmpty ? "none" : label, labels: (all.isEmpty ? [label] : all).filter { !$0.isEmpty && $0 != "none" },
+          duplicateGroup: group, split: object["split"] as? String))
     }
     return items
   }

@@ -6,6 +6,9 @@ public struct EvaluationReport: Sendable, Hashable, CustomStringConvertible {
   public var top1: Double
   /// Mean F1 over the topics that occur as a label or a prediction ("none" not counted as a topic).
   public var macroF1: Double
+  /// Mean F1 over topics when every topic an item is listed under is compared with every topic the
+  /// ranker gives it (so a wrong or missing secondary topic counts).
+  public var macroF1AllTopics: Double = 0
   public var duplicatePairs: Int
   public var duplicatePrecision: Double
   public var duplicateRecall: Double
@@ -23,7 +26,7 @@ public struct EvaluationReport: Sendable, Hashable, CustomStringConvertible {
   public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
   public var description: String {
-    "\(name): items=\(items) top1=\(format(top1)) macroF1=\(format(macroF1)) "
+    "\(name): items=\(items) top1=\(format(top1)) macroF1=\(format(macroF1)) macroF1_all=\(format(macroF1AllTopics)) "
       + "dup_pairs=\(duplicatePairs) dup_precision=\(format(duplicatePrecision)) dup_recall=\(format(duplicateRecall))"
   }
 

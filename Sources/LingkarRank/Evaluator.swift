@@ -39,6 +39,7 @@ public struct Evaluator: Sendable {
       perTopic[label] = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
     }
     let macro = perTopic.isEmpty ? 0 : perTopic.values.reduce(0, +) / Double(perTopic.count)
+    let macroAll = Self.macroF1AllTopics(gold: items.map(\.labels), predicted: scored.map { $0.topics.map(\.topicID) })
 
     var gold = Set<String>()
     var found = Set<String>()
@@ -56,9 +57,33 @@ public struct Evaluator: Sendable {
       duplicatePrecision: found.isEmpty ? 1 : Double(hits) / Double(found.count),
       duplicateRecall: gold.isEmpty ? 1 : Double(hits) / Double(gold.count),
       perTopicF1: perTopic, errors: errors)
+    report.macroF1AllTopics = macroAll
     report.missedPairs = gold.subtracting(found).sorted()
     report.wrongPairs = found.subtracting(gold).sorted()
     return report
+  }
+
+  /// Mean F1 over the topics that are listed or predicted for any item, counting every listed and
+  /// every predicted topic of each item (not only the first).
+  static func macroF1AllTopics(gold: [[String]], predicted: [[String]]) -> Double {
+    var truePositive: [String: Int] = [:]
+    var falsePositive: [String: Int] = [:]
+    var falseNegative: [String: Int] = [:]
+    for (listed, given) in zip(gold, predicted) {
+      let (listed, given) = (Set(listed), Set(given))
+      for topic in listed.intersection(given) { truePositive[topic, default: 0] += 1 }
+      for topic in given.subtracting(listed) { falsePositive[topic, default: 0] += 1 }
+      for topic in listed.subtracting(given) { falseNegative[topic, default: 0] += 1 }
+    }
+    let topics = Set(truePositive.keys).union(falsePositive.keys).union(falseNegative.keys)
+    guard !topics.isEmpty else { return 0 }
+    let scores = topics.map { topic -> Double in
+      let tp = Double(truePositive[topic] ?? 0)
+      let precision = tp / max(1, tp + Double(falsePositive[topic] ?? 0))
+      let recall = tp / max(1, tp + Double(falseNegative[topic] ?? 0))
+      return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+    }
+    return scores.reduce(0, +) / Double(topics.count)
   }
 
   /// The whole set, and each `split` (e.g. tune / test) ranked on its own.

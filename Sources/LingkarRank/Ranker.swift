@@ -72,8 +72,10 @@ public struct Ranker: Sendable {
         matches = scorer.score(documents, counts: updated, votes: votes, keeping: matches, unless: changed)
       }
     }
+    let anchors = StoryAnchors.names(items.map { StoryAnchors.of(title: $0.title, text: $0.text, limit: options.textLimit) })
     let groups = DuplicateFinder().groups(
-      documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: sources)
+      documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: sources,
+      anchors: anchors, dates: items.map { $0.published?.timeIntervalSince1970 })
     // Groups are numbered by one of their items: the keys of each story of several items, sorted.
     var storySize = [Int](repeating: 0, count: items.count)
     for group in groups { storySize[group] += 1 }

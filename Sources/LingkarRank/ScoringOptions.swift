@@ -18,7 +18,7 @@ public struct ScoringOptions: Sendable, Hashable {
   /// Below this score an item has no topic ("Lainnya / Other").
   public var threshold = 0.5
   /// A second topic is listed for an item when it reaches this share of the first one's score.
-  public var secondaryShare = 0.5
+  public var secondaryShare = 0.6
   /// Learn related terms from co-occurrence in the items (and history) being ranked.
   public var learnRelatedTerms = true
   /// A learned term must appear in at least this many confidently labelled items.
@@ -47,6 +47,13 @@ public struct ScoringOptions: Sendable, Hashable {
   /// full IDF over topics).
   public var topicSpecificity = 0.5
 
+  /// A topic after the first is listed only when its own keywords (not the examples' votes) score
+  /// at least this much.
+  public var secondaryEvidence = 1.5
+  /// A post goes to no topic when its everyday-life words (sport, food, faith, politics, gadgets,
+  /// family, selling; `ContextWords`) number more than this many times its school words.
+  public var everydayOverSchool = 1.0
+
   public init() {}
 
   /// Sets a knob by name (`threshold=0.8`), for experiments from the command line; false when the
@@ -59,7 +66,8 @@ public struct ScoringOptions: Sendable, Hashable {
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
       "topicSpecificity": \.topicSpecificity, "exampleWeight": \.exampleWeight,
-      "exampleCommonShare": \.exampleCommonShare,
+      "exampleCommonShare": \.exampleCommonShare, "everydayOverSchool": \.everydayOverSchool,
+      "secondaryEvidence": \.secondaryEvidence,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

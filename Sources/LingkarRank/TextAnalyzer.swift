@@ -69,6 +69,8 @@ final class TextAnalyzer {
   private var table = WordTable()
   private var words: [String] = []
   private(set) var wordIsStop: [Bool] = []
+  /// Per word, +1 a school word, -1 an everyday-life word, 0 neither (see `ContextWords`).
+  private(set) var wordSide: [Int8] = []
   private(set) var wordIndonesianEvidence: [Double] = []
   private(set) var wordEnglishEvidence: [Double] = []
   private var wordIndonesian: [Int] = []
@@ -98,6 +100,7 @@ final class TextAnalyzer {
     let word = String(decoding: bytes, as: UTF8.self)
     words.append(word)
     wordIsStop.append(Self.isStopword(word))
+    wordSide.append(ContextWords.side(of: word))
     let (indonesian, english) = LanguageDetector.evidence(word: word)
     wordIndonesianEvidence.append(indonesian)
     wordEnglishEvidence.append(english)

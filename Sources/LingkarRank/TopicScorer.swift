@@ -248,17 +248,23 @@ final class TopicScorer {
     let factor = keywords.indices.map { keywords[$0].weight * specificity[$0] * idf[$0] * (options.k1 + 1) }
     let startsKeyword = starts.map { !$0.isEmpty }
     var scores = [Double](repeating: 0, count: topics.count)
+    var own = [Double](repeating: 0, count: topics.count)
     return zip(documents, frequencies).enumerated().map { index, pair in
       let (document, counts) = pair
       if index < changed.count, !changed[index] { return previous[index] }
+      // A post about everyday life (sport, food, faith, family, selling) with fewer school words
+      // than everyday ones is no topic's, whatever keywords it meets by accident.
+      if isEverydayLife(document) { return [] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
       for topic in scores.indices { scores[topic] = 0 }
       for (keyword, count) in counts { scores[topicOf[keyword]] += factor[keyword] * count / (count + saturation) }
+      // The keywords' part of each score: a second topic is listed only on evidence of its own.
+      for topic in scores.indices { own[topic] = scores[topic] }
       let votes = index < allVotes.count ? allVotes[index] : []
       for vote in votes where vote.topic >= 0 { scores[vote.topic] += options.exampleWeight * vote.value }
       // An item nearer the examples about nothing in particular than any topic's evidence has no topic.
       let unlike = options.exampleWeight * (votes.first { $0.topic < 0 }?.value ?? 0)
-      return matches(scores: scores, floor: unlike) { topic in
+      return matches(scores: scores, floor: unlike, own: own) { topic in
         // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
         var evidence: [(key: Int, value: Double)] = []
         evidence.reserveCapacity(counts.count + 3)
@@ -274,6 +280,11 @@ final class TopicScorer {
         return evidence
       }
     }
+  }
+
+  /// Whether a document's everyday-life words outweigh its school words (see `ContextWords`).
+  func isEverydayLife(_ document: AnalyzedDocument) -> Bool {
+    document.everydayWords > 0 && Double(document.everydayWords) > options.everydayOverSchool * Double(document.schoolWords)
   }
 
   /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
@@ -314,13 +325,21 @@ final class TopicScorer {
 
   /// Topics above the threshold (and above `unlike`, the examples' vote for no topic), best first
   /// (ties: topic order), each with its evidence.
-  func matches(scores: [Double], floor unlike: Double = 0, evidence: (Int) -> [(key: Int, value: Double)]) -> [ItemTopicMatch] {
+  /// `own`: each topic's keyword score (without the examples' votes); a topic after the first is
+  /// listed only when its own keywords reach `secondaryEvidence`, so the examples' votes that spill
+  /// over to a neighbouring topic do not list it.
+  func matches(
+    scores: [Double], floor unlike: Double = 0, own: [Double]? = nil, evidence: (Int) -> [(key: Int, value: Double)]
+  ) -> [ItemTopicMatch] {
     // Most items reach the threshold in no topic: nothing to order.
     guard let top = scores.max(), top >= options.threshold, top > unlike else { return [] }
     // Only the topics that pass are ordered (usually one or two of them).
     let floor = max(options.threshold, options.secondaryShare * top)
-    let order = scores.indices.filter { scores[$0] >= floor }
+    var order = scores.indices.filter { scores[$0] >= floor }
       .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+    if let own, order.count > 1 {
+      order = [order[0]] + order.dropFirst().filter { own[$0] >= options.secondaryEvidence }
+    }
     var result: [ItemTopicMatch] = []
     result.reserveCapacity(order.count)
     for topic in order {

@@ -8,26 +8,55 @@ import Testing
 /// - `Fixtures/blind-set.jsonl`: written later by a helper who saw neither the ranker, its keyword
 ///   lists, its examples nor the first set (only the topic names); it then helped choose the
 ///   examples' knobs, so it is no longer blind, but was not written to fit them.
+/// - `Fixtures/holdout-set.jsonl` (issue 16): 201 items written from real kinds of posts, 50 of them
+///   off-topic posts from teachers' own accounts and 17 rephrased pairs; never tuned on (but see the
+///   note on its duplicate figures in the commit that added story anchors).
+/// - `Fixtures/tune-set.jsonl` (issue 16): 120 items of the same kinds, the set issue 16's knobs
+///   were chosen on.
+/// Floors are keyed by split (`tune`, `test`, `blind`) or, for a whole set, by its name.
 struct EvaluationTests {
-  static let floors: [String: (top1: Double, macroF1: Double, dupRecall: Double, dupPrecision: Double)] = [
-    "tune": (0.83, 0.84, 1.0, 1.0),
-    "test": (0.84, 0.84, 1.0, 1.0),
-    "all": (0.84, 0.85, 1.0, 1.0),
-    "blind": (0.82, 0.82, 1.0, 1.0),
+  static let floors: [String: (top1: Double, macroF1: Double, macroF1All: Double, dupRecall: Double, dupPrecision: Double)] = [
+    "tune": (0.84, 0.85, 0.84, 1.0, 1.0),
+    "test": (0.87, 0.87, 0.84, 1.0, 1.0),
+    "eval-set": (0.86, 0.86, 0.85, 1.0, 1.0),
+    "blind": (0.84, 0.83, 0.81, 1.0, 1.0),
+    "holdout-set": (0.86, 0.83, 0.85, 0.76, 1.0),
+    "tune-set": (0.87, 0.84, 0.86, 0.7, 1.0),
   ]
 
-  @Test("each labelled set scores at or above the ratchet", arguments: ["eval-set", "blind-set"])
+  @Test("each labelled set scores at or above the ratchet", arguments: ["eval-set", "blind-set", "holdout-set", "tune-set"])
   func ratchet(set: String) throws {
     let url = try #require(Bundle.module.url(forResource: set, withExtension: "jsonl", subdirectory: "Fixtures"))
     let items = try EvaluationItem.parseLines(String(contentsOf: url, encoding: .utf8))
-    #expect(items.count >= 150)
-    // The blind set is one split; its "all" line is the same report.
-    for report in Evaluator().evaluateWithSplits(items) where set == "eval-set" || report.name != "all" {
-      let floor = try #require(Self.floors[report.name])
+    #expect(items.count >= 120)
+    var checked = 0
+    for report in Evaluator().evaluateWithSplits(items) {
+      // The blind set is one split; its "all" line is the same report.
+      guard let floor = Self.floors[report.name == "all" ? set : report.name] else { continue }
+      checked += 1
       #expect(report.top1 >= floor.top1, "\(report)")
       #expect(report.macroF1 >= floor.macroF1, "\(report)")
+      #expect(report.macroF1AllTopics >= floor.macroF1All, "\(report)")
       #expect(report.duplicateRecall >= floor.dupRecall, "\(report)")
       #expect(report.duplicatePrecision >= floor.dupPrecision, "\(report)")
+    }
+    #expect(checked >= 1)
+  }
+
+  @Test("the new sets hold what issue 16 asks of them")
+  func newSetsShape() throws {
+    for set in ["holdout-set", "tune-set"] {
+      let url = try #require(Bundle.module.url(forResource: set, withExtension: "jsonl", subdirectory: "Fixtures"))
+      let items = try EvaluationItem.parseLines(String(contentsOf: url, encoding: .utf8))
+      let offTopic = items.filter { $0.label == "none" }.count
+      let grouped = Dictionary(grouping: items.compactMap(\.duplicateGroup), by: { $0 }).filter { $0.value.count > 1 }
+      if set == "holdout-set" {
+        #expect(items.count >= 200)
+        #expect(offTopic >= 40)
+        #expect(grouped.count >= 15)
+        #expect(items.contains { $0.labels.count > 1 })
+      }
+      #expect(offTopic >= 20)
     }
   }
 }
