@@ -66,22 +66,28 @@ struct RunLockTests {
     let overlaps = Atomic<Int>(0)
     let taken = Atomic<Int>(0)
     let failures = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: 4) { _ in
-      for _ in 0..<60 {
-        do {
-          let lock = try FileLock(path: path, wait: 30, pollInterval: 0.0005, removeWhenReleased: true)
-          if inside.add(1, ordering: .sequentiallyConsistent).newValue != 1 {
-            overlaps.add(1, ordering: .relaxed)
+    // Real threads (not a dispatch pool, which may run them one after another on a busy machine).
+    let done = DispatchSemaphore(value: 0)
+    for _ in 0..<4 {
+      Thread.detachNewThread {
+        for _ in 0..<60 {
+          do {
+            let lock = try FileLock(path: path, wait: 30, pollInterval: 0.001, removeWhenReleased: true)
+            if inside.add(1, ordering: .sequentiallyConsistent).newValue != 1 {
+              overlaps.add(1, ordering: .relaxed)
+            }
+            usleep(1_000)
+            taken.add(1, ordering: .relaxed)
+            inside.subtract(1, ordering: .sequentiallyConsistent)
+            lock.release()
+          } catch {
+            failures.add(1, ordering: .relaxed)
           }
-          usleep(300)
-          taken.add(1, ordering: .relaxed)
-          inside.subtract(1, ordering: .sequentiallyConsistent)
-          lock.release()
-        } catch {
-          failures.add(1, ordering: .relaxed)
         }
+        done.signal()
       }
     }
+    for _ in 0..<4 { done.wait() }
     #expect(failures.load(ordering: .relaxed) == 0)
     #expect(taken.load(ordering: .relaxed) == 240)
     #expect(overlaps.load(ordering: .relaxed) == 0)
