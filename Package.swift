@@ -49,7 +49,7 @@ let package = Package(
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
         "LingkarDigest", "LingkarSettings", "LingkarMail",
       ]),
-    .target(name: "LingkarTestSupport", dependencies: ["LingkarModel"]),
+    .target(name: "LingkarTestSupport", dependencies: ["LingkarModel", "LingkarStore"]),
     .executableTarget(
       name: "lingkar",
       dependencies: [

@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import LingkarModel
 
 /// Edits a feeds file on disk safely: under a lock (`PATH.lock`), the file is read, changed, and
 /// written back atomically (a temporary file in the same directory, flushed, then renamed over the
@@ -73,82 +70,28 @@ public struct FeedListFile: Sendable {
 
   /// How old a temporary file must be to count as left behind even when its process id is in use
   /// (by an unrelated process, after the id was reused).
-  static let staleAge: TimeInterval = 10 * 60
+  static let staleAge: TimeInterval = AtomicWrite.staleAge
 
-  /// `.feeds.txt.PID.RANDOM.tmp`: the temporary file an edit writes before the rename.
-  private var temporaryPrefix: String { "." + fileName + "." }
-
-  /// Removes the temporary files of edits that were killed before their rename: those whose process
-  /// is gone, and any older than `staleAge`. Called with the lock held, so no other edit is writing.
-  /// Returns the names removed.
+  /// Removes the temporary files of edits that were killed before their rename (`.feeds.txt.lingkar-tmp-PID-RANDOM`,
+  /// and the older `.feeds.txt.PID.RANDOM.tmp`): those whose process is gone, and any older than
+  /// `staleAge`. Called with the lock held, so no other edit is writing. Returns the names removed.
   @discardableResult
   func removeStaleTemporaries(now: Date = Date()) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    var removed: [String] = []
-    for name in names where name.hasPrefix(temporaryPrefix) && name.hasSuffix(".tmp") {
-      let middle = name.dropFirst(temporaryPrefix.count).dropLast(4).split(separator: ".")
-      guard middle.count == 2, let owner = Int32(middle[0]), owner > 0 else { continue }
-      let file = directory + "/" + name
-      guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-        attributes[.type] as? FileAttributeType == .typeRegular
-      else { continue }
-      let modified = attributes[.modificationDate] as? Date ?? now
-      let ownerGone = kill(owner, 0) != 0 && errno == ESRCH
-      guard ownerGone || now.timeIntervalSince(modified) > Self.staleAge else { continue }
-      if unlink(file) == 0 { removed.append(name) }
-    }
-    return removed
+    AtomicWrite.removeStale(in: directory, target: fileName, now: now)
   }
 
   /// `fsync` of a folder, so that a rename in it survives a power cut.
-  static func fsyncDirectory(_ path: String) -> Int32 {
-    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard descriptor >= 0 else { return -1 }
-    var result = fsync(descriptor)
-    // Some file systems cannot flush a folder; nothing more can be done there.
-    if result != 0 && (errno == EINVAL || errno == ENOTSUP) { result = 0 }
-    let saved = errno
-    close(descriptor)
-    errno = saved
-    return result
-  }
+  static func fsyncDirectory(_ path: String) -> Int32 { AtomicWrite.syncDirectory(path) }
 
+  /// Writes the file through `AtomicWrite`: a flushed temporary file with the old file's mode and
+  /// owner, renamed over it, then the folder flushed.
   private func write(_ bytes: [UInt8]) throws(FeedListEditError) {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
-    var info = stat()
-    let replaces = stat(path, &info) == 0
-    let mode: mode_t = replaces ? info.st_mode & 0o7777 : 0o644
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
-    if replaces && (info.st_uid != geteuid() || info.st_gid != getegid()) {
-      // The owner is kept where permitted (root, or a group the user is in).
-      _ = fchown(descriptor, info.st_uid, info.st_gid)
-    }
-    fchmod(descriptor, mode)
-    var written = 0
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { raw in
-      while written < raw.count {
-        let count = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        written += count
-      }
-    }
-    if failure == 0, fsync(descriptor) != 0 { failure = errno }
-    if close(descriptor) != 0, failure == 0 { failure = errno }
-    if failure == 0, rename(temporary, path) != 0 { failure = errno }
-    if failure != 0 {
-      unlink(temporary)
-      throw .unwritable(path: path, reason: String(cString: strerror(failure)))
-    }
-    if syncDirectory(directory) != 0 {
-      let reason = "the folder could not be flushed to disk: \(String(cString: strerror(errno)))"
-      throw .unwritable(path: directory, reason: reason)
+    var operations = AtomicWrite.Operations.system
+    operations.syncDirectory = syncDirectory
+    do {
+      try AtomicWrite.write(bytes: bytes, to: path, operations: operations)
+    } catch {
+      throw .unwritable(path: error.path, reason: error.reason)
     }
   }
 }

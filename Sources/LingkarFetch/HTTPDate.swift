@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 
 /// Reads the dates HTTP headers carry (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 and asctime forms).
 enum HTTPDate {
@@ -16,7 +17,7 @@ enum HTTPDate {
     let clock = time.split(separator: ":").compactMap { Int($0) }
     guard let day, let month, var year, clock.count == 3 else { return nil }
     if year < 100 { year += year < 70 ? 2000 : 1900 }
-    let days = daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
     return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2]))
   }
 
@@ -31,14 +32,4 @@ enum HTTPDate {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
   ]
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date.
-  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
 }

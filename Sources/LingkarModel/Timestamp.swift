@@ -36,16 +36,9 @@ public enum Timestamp {
     return Date(timeIntervalSince1970: min(max(interval, Double(earliest)), Double(latest)))
   }
 
-  /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian).
+  /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian; see `CivilDate`).
   public static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    let date = CivilDate.civil(fromDays: days)
+    return (date.year, date.month, date.day)
   }
 }

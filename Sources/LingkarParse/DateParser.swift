@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 
 /// Turns the date strings found in feeds into `Date`s. It agrees with feedparser 6's
 /// `_parse_date` (compared in UTC, to the second) and also reads Indonesian names and zones.
@@ -62,7 +63,7 @@ enum DateParser {
       guard (1...9999).contains(year), (0...23).contains(hour), (0...59).contains(minute),
         (0...59).contains(second)
       else { return nil }
-      let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+      let leap = CivilDate.isLeapYear(year)
       let days: Int
       if let week {
         guard (1...53).contains(week), (1...7).contains(weekday) else { return nil }
@@ -74,7 +75,7 @@ enum DateParser {
         days = DateParser.daysFromCivil(year, 1, 1) + ordinal - 1
       } else {
         guard (1...12).contains(month) else { return nil }
-        let length = month == 2 ? (leap ? 29 : 28) : 30 + (month + month / 8) & 1
+        let length = CivilDate.daysInMonth(year: year, month: month)
         guard (1...length).contains(day) else { return nil }
         days = DateParser.daysFromCivil(year, month, day)
       }
@@ -82,14 +83,10 @@ enum DateParser {
     }
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+  /// Days since 1970-01-01 of a proleptic Gregorian date (see `CivilDate`).
+  @inline(__always)
   private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CivilDate.daysSinceEpoch(year: year, month: month, day: day)
   }
 
   // MARK: - ISO 8601 and W3C-DTF

@@ -70,13 +70,7 @@ public enum PeriodSpec: Sendable, Hashable {
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (1...12).contains(month), (1...31).contains(day)
     else { return nil }
-    // Days from civil (Howard Hinnant's algorithm), the inverse of Timestamp.civil.
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    let days = era * 146_097 + dayOfEra - 719_468
+    let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
     let date = Date(timeIntervalSince1970: Double(days) * 86_400)
     guard Timestamp.iso8601(date).hasPrefix(text) else { return nil }
     return date

@@ -1,33 +1,22 @@
 public import Foundation
+import LingkarModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// An exclusive lock held for a whole run (`flock` on `<database>.lock`), so two runs never both
-/// write. The kernel drops it when the process ends, even when it is killed.
+/// An exclusive lock held for a whole run (`flock` on `<database>.lock`, see `FileLock`), so two
+/// runs never both write. The kernel drops it when the process ends, even when it is killed. The
+/// lock file is removed when the run lets go, so a run (even one that stopped before opening the
+/// database) leaves no `lingkar.db.lock` behind; a killed run's file is reused by the next run.
 public final class RunLock {
-  private let descriptor: Int32
+  private let lock: FileLock
 
   /// Takes the lock, trying again for up to `wait` seconds while another run holds it.
   public init(path: String, wait: TimeInterval) throws(StoreError) {
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .lockUnavailable(path: path, reason: String(cString: strerror(errno))) }
-    let deadline = Date().addingTimeInterval(wait)
-    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-      guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-        close(fd)
-        throw .locked(path: path)
+    do {
+      lock = try FileLock(path: path, wait: wait, pollInterval: 0.1, removeWhenReleased: true)
+    } catch {
+      switch error {
+      case .unavailable(let reason): throw .lockUnavailable(path: path, reason: reason)
+      case .held: throw .locked(path: path)
       }
-      usleep(100_000)
     }
-    descriptor = fd
-  }
-
-  deinit {
-    flock(descriptor, LOCK_UN)
-    close(descriptor)
   }
 }

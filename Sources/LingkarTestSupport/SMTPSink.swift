@@ -1,40 +1,20 @@
 import Foundation
 
 /// The test's own SMTP sink (`Tests/Support/smtp_sink.py`, aiosmtpd) on 127.0.0.1: started per
-/// test, stopped when `stop()` closes its standard input.
+/// test (through `PythonPeer`), stopped by `stop()`.
 public final class SMTPSink {
   public let port: Int
   public let directory: String
-  private let process: Process
-  private let stdin: Pipe
+  private let peer: PythonPeer
 
   /// - Parameter options: `--auth` (AUTH offered without TLS, attempts logged: `authAttempts`),
   ///   `--starttls-refused` (STARTTLS offered, answered with 454); see `smtp_sink.py`.
   public init(options: [String] = []) throws {
     directory = NSTemporaryDirectory() + "lingkar-smtp-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Tests/Support/smtp_sink.py")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, directory] + options
-    stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    var line = Data()
-    while let byte = try stdout.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A {
-      line.append(first)
-    }
-    guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-      throw SinkError(description: "the SMTP sink did not start (is aiosmtpd installed? pip install aiosmtpd)")
-    }
-    self.port = port
-  }
-
-  public struct SinkError: Error, CustomStringConvertible {
-    public var description: String
+    peer = try PythonPeer(
+      script: "smtp_sink.py", arguments: [directory] + options, hint: "is aiosmtpd installed? pip install aiosmtpd")
+    port = peer.port
   }
 
   public var url: String { "smtp://127.0.0.1:\(port)" }
@@ -58,8 +38,7 @@ public final class SMTPSink {
   }
 
   public func stop() {
-    try? stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
+    peer.stop()
     try? FileManager.default.removeItem(atPath: directory)
   }
 }

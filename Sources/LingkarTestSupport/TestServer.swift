@@ -1,14 +1,13 @@
 import Foundation
 
-/// The loopback HTTP server of the fetch tests (`Tests/Support/test_server.py`), started once per
-/// test process and stopped when the process ends (it exits when its standard input closes).
-// The process and pipe are set once in `init` and never touched again, so sharing is safe.
-public final class TestServer: @unchecked Sendable {
+/// The loopback HTTP server of the fetch tests (`Tests/Support/test_server.py`, through
+/// `PythonPeer`), started once per test process and stopped when the process ends (it exits when
+/// its standard input closes).
+public final class TestServer: Sendable {
   public let port: Int
   /// The folder virtual sites are served from (see `TestSite`).
   public let sitesRoot: String
-  private let process: Process
-  private let stdin: Pipe
+  private let peer: PythonPeer
 
   /// The one server of this test process.
   public static let shared: TestServer = {
@@ -20,29 +19,11 @@ public final class TestServer: @unchecked Sendable {
   }()
 
   private init() throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Tests/Support/test_server.py")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let sitesRoot = NSTemporaryDirectory() + "lingkar-sites-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: sitesRoot, withIntermediateDirectories: true)
-    process.arguments = ["python3", script.path, sitesRoot]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    var line = Data()
-    while let byte = try stdout.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A {
-      line.append(first)
-    }
-    guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-      throw CocoaError(.fileReadCorruptFile)
-    }
-    self.port = port
+    peer = try PythonPeer(script: "test_server.py", arguments: [sitesRoot])
+    self.port = peer.port
     self.sitesRoot = sitesRoot
-    self.process = process
-    self.stdin = stdin
   }
 
   /// `http://127.0.0.1:PORT` + path.

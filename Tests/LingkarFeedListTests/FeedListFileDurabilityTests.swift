@@ -80,3 +80,35 @@ struct FeedListFileDurabilityTests {
     if root { #expect(info.st_uid == 65534 && info.st_gid == 65534) }
   }
 }
+
+@Suite("feeds.txt written through the shared atomic writer")
+struct FeedListAtomicWriteTests {
+  @Test("an edit removes a killed edit's temporary file (either naming) but not a live edit's or another file's")
+  func sharedTemporaryNames() throws {
+    let directory = try FeedListFileDurabilityTests.folder()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/feeds.txt"
+    try Data("https://a.example/feed\n".utf8).write(to: URL(fileURLWithPath: path))
+    let gone = FeedListFileDurabilityTests.finishedProcessID()
+    let names = [
+      ".feeds.txt.lingkar-tmp-\(gone)-0a1b2c3d",  // a killed edit's
+      ".feeds.txt.\(gone).0A1B2C3E.tmp",  // a killed edit's, the older form
+      ".feeds.txt.lingkar-tmp-\(getpid())-0a1b2c3f",  // a live edit's
+      ".digest.html.lingkar-tmp-\(gone)-0a1b2c40",  // another file's: not this lock's to remove
+    ]
+    for name in names { _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8)) }
+    var file = FeedListFile(path: path)
+    let seen = Mutex<[String]>([])
+    file.syncDirectory = { folder in
+      // While the new file is in place: which temporary files are there (none of this edit's).
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      seen.withLock { $0 = names.filter { $0.contains(".lingkar-tmp-") }.sorted() }
+      return FeedListFile.fsyncDirectory(folder)
+    }
+    try file.edit { $0.append("https://b.example/feed") }
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }.sorted()
+    #expect(left == [names[2], names[3]].sorted())
+    #expect(seen.withLock { $0 } == [names[2], names[3]].sorted())
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("https://b.example/feed"))
+  }
+}

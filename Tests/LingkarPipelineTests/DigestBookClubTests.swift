@@ -22,11 +22,7 @@ struct DigestBookClubTests {
         id: "asesmen", title: "Asesmen formatif dengan rubrik sederhana", link: "https://guru.example/asesmen",
         published: now.addingTimeInterval(-2 * 86_400), summary: "Rubrik penilaian dan umpan balik untuk asesmen formatif."),
     ]
-    _ = try store.record([
-      FeedUpdate(
-        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
-        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: entries), time: now)
-    ])
+    try store.seed(entries, time: now)
     directory.write(
       "lingkar.yaml",
       """

@@ -46,12 +46,7 @@ func storeItems(_ count: Int, in directory: TemporaryDirectory, now: Date = Date
       published: now.addingTimeInterval(-Double(index % 10 + 1) * 3600),
       summary: String(repeating: "Siswa membaca buku cerita bersama guru di pojok baca kelas. ", count: 6))
   }
-  let source = FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed")
-  try store.record([
-    FeedUpdate(
-      source: source, status: .ok, host: "guru.example", document: FeedDocument(title: "Guru", entries: entries),
-      time: now)
-  ])
+  try store.seed(entries, time: now)
 }
 
 /// The day of `now` in the machine's zone, as the binary names its output folder.

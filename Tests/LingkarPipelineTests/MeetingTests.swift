@@ -44,11 +44,7 @@ struct MeetingTests {
           published: now.addingTimeInterval(-Double(index + 1) * 86_400),
           summary: "Asesmen formatif, umpan balik dan rubrik penilaian di kelas."))
     }
-    _ = try store.record([
-      FeedUpdate(
-        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
-        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: entries), time: now)
-    ])
+    try store.seed(entries, time: now)
     func score(_ discussed: [TopicRunOptions.Discussed]) throws -> Double {
       let report = try TopicRun(
         options: TopicRunOptions(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"), since: .days(14), now: now, discussed: discussed)
@@ -134,11 +130,7 @@ struct DigestMeetingTests {
           published: now.addingTimeInterval(-Double(index + 1) * 86_400),
           summary: "Literasi membaca: pojok baca kelas dan membaca bersama setiap pagi."))
     }
-    _ = try store.record([
-      FeedUpdate(
-        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
-        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: entries), time: now)
-    ])
+    try store.seed(entries, time: now)
     try PickRun(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"))
       .record(["assessment"], meeting: CalendarDay("2026-12-01")!)
     var options = DigestRunOptions(
@@ -169,11 +161,7 @@ struct DigestMailTests {
     let entry = Entry(
       id: "a1", title: "Asesmen formatif: rubrik sederhana", link: "https://guru.example/a1",
       published: now.addingTimeInterval(-86_400), summary: "Rubrik sederhana untuk umpan balik.\n.titik di awal baris")
-    _ = try store.record([
-      FeedUpdate(
-        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
-        validators: Validators(), host: "guru.example", document: FeedDocument(title: "Guru", entries: [entry]), time: now)
-    ])
+    try store.seed([entry], time: now)
     var options = DigestRunOptions(
       databasePath: directory.file("lingkar.db"), feedsPath: directory.file("feeds.txt"),
       topicsPath: directory.file("none.txt"), outputDirectory: directory.file("output"))

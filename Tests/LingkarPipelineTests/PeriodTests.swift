@@ -9,13 +9,12 @@ import Testing
   import Glibc
 #endif
 
-/// A static file server of its own (`Tests/Support/dir_server.py`) that a test can take away and
-/// bring back on the same port: a network outage and its end.
+/// A static file server of its own (`Tests/Support/dir_server.py`, through `PythonPeer`) that a
+/// test can take away and bring back on the same port: a network outage and its end.
 final class DirServer {
   let folder: String
   private(set) var port = 0
-  private var process: Process?
-  private var stdin: Pipe?
+  private var peer: PythonPeer?
 
   init(folder: String) throws {
     self.folder = folder
@@ -25,33 +24,15 @@ final class DirServer {
   deinit { stop() }
 
   func start() throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Support/dir_server.py")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, folder, String(port)]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    var line = Data()
-    while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A {
-      line.append(first)
-    }
-    port = try #require(Int(String(decoding: line, as: UTF8.self)))
-    self.process = process
-    stdin = input
+    let peer = try PythonPeer(script: "dir_server.py", arguments: [folder, String(port)])
+    port = peer.port
+    self.peer = peer
   }
 
-  /// Kills the server at once (SIGKILL: a test process's threads block SIGTERM, and its children
-  /// inherit that).
+  /// Kills the server at once (SIGKILL, see `PythonPeer.stop`).
   func stop() {
-    guard let process else { return }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    self.process = nil
-    stdin = nil
+    peer?.stop()
+    peer = nil
   }
 
   func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }

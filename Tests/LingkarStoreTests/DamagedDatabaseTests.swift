@@ -18,12 +18,7 @@ struct DamagedDatabaseTests {
         id: "e\($0)", title: "Tulisan \($0)", link: "https://guru.example/p/\($0)",
         summary: String(repeating: "isi ", count: 50))
     }
-    try store.record([
-      FeedUpdate(
-        source: FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed"), status: .ok,
-        host: "guru.example", document: FeedDocument(title: "Guru", entries: entries),
-        time: Date(timeIntervalSince1970: 1_800_000_000))
-    ])
+    try store.seed(entries, time: Date(timeIntervalSince1970: 1_800_000_000))
     // Everything into the main file, so the damage below is where the next open reads.
     try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
   }

@@ -10,11 +10,7 @@ struct DigestRecordTests {
   let source = FeedSource(written: "https://guru.example/feed", url: "https://guru.example/feed")
 
   func record(_ entries: [Entry], in store: FeedStore) throws {
-    try store.record([
-      FeedUpdate(
-        source: source, status: .ok, validators: Validators(), host: "guru.example",
-        document: FeedDocument(title: "Guru", entries: entries), time: seen)
-    ])
+    try store.seed(entries, time: seen, feed: source.written)
   }
 
   @Test("items are placed by published date, else first seen; a date in the future counts as first seen")

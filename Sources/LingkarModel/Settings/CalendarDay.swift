@@ -59,14 +59,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
-  /// Days from civil (Howard Hinnant's algorithm), the inverse of `Timestamp.civil`.
+  /// Days since 1970-01-01 of a civil date (see `CivilDate`).
   static func days(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CivilDate.daysSinceEpoch(year: year, month: month, day: day)
   }
 }
 
