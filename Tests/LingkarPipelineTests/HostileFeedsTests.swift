@@ -151,7 +151,7 @@ struct HostileFeedsTests {
     var runOptions = options(directory)
     runOptions.maxBodyBytes = 4_000_000
     // Long enough for the debug build to parse 50,000 items on a loaded machine; the tarpit sets the wall time.
-    runOptions.totalTimeoutSeconds = 10
+    runOptions.totalTimeoutSeconds = 15
     runOptions.connectTimeoutSeconds = 2
     runOptions.maxHostConnections = 8
     let hostileOptions = runOptions

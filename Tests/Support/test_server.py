@@ -342,6 +342,9 @@ def main():
     server = Server(("127.0.0.1", 0), Handler)
     print(server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    # The gzip bomb takes a second or more to pack on a loaded machine: made now, in the background,
+    # so the first request for it is not slowed by the packing (the run's deadline is short in tests).
+    threading.Thread(target=gzip_bomb, daemon=True).start()
     sys.stdin.read()  # returns when the test process closes our stdin or exits
 
 
