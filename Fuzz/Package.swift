@@ -5,11 +5,11 @@ import PackageDescription
 
 let package = Package(
   name: "LingkarFuzz",
-  dependencies: [.package(path: "..")],
+  dependencies: [.package(name: "Lingkar", path: "..")],
   targets: [
     .executableTarget(
       name: "LingkarFuzz",
-      dependencies: [.product(name: "LingkarParse", package: "main")]
+      dependencies: [.product(name: "LingkarParse", package: "Lingkar")]
     )
   ]
 )
