@@ -2,7 +2,8 @@ import ArgumentParser
 
 // The file options every command that reads them takes, defined once each, so that `--db` means
 // the same, defaults the same and reads the same in `--help` everywhere. A command includes the
-// ones it reads with `@OptionGroup`.
+// ones it reads with `@OptionGroup`. (One definition has one help text: the plain one most
+// commands had; `run`, `digest`, `fetch` and `demo` used to add what they read the file for.)
 
 /// `--db`: the SQLite database.
 struct DatabaseOption: ParsableArguments {
@@ -24,13 +25,13 @@ struct TopicsOption: ParsableArguments {
 
 /// `--settings`: `lingkar.yaml`.
 struct SettingsOption: ParsableArguments {
-  @Option(help: "The settings file (the school's clock, meetings, book club and mail).")
+  @Option(help: "The settings file.")
   var settings = "lingkar.yaml"
 }
 
 /// `--output`: where digests and handouts are written.
 struct OutputOption: ParsableArguments {
-  @Option(help: "The output folder (the digests and meeting handouts are written into it).")
+  @Option(help: "The output folder.")
   var output = "output"
 }
 
