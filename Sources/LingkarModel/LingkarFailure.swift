@@ -38,7 +38,4 @@ public struct LingkarFailure: Error, CustomStringConvertible {
   }
 
   public var description: String { message }
-
-  /// True when another run holds the lock.
-  public var isLocked: Bool { kind == .locked }
 }
