@@ -1,6 +1,10 @@
 public import Foundation
 import LingkarModel
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Edits a feeds file on disk safely: under a lock (`PATH.lock`), the file is read, changed, and
 /// written back atomically (a temporary file in the same directory, flushed, then renamed over the
 /// old one, with the old file's permissions and owner, and the directory flushed after the rename).
@@ -28,11 +32,16 @@ public struct FeedListFile: Sendable {
 
   /// The file as it is now (empty when it does not exist yet).
   public func read() throws(FeedListEditError) -> FeedListText {
-    if !FileManager.default.fileExists(atPath: path) { return FeedListText([UInt8]()) }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Opened without blocking and judged as a regular file first: `--feeds` naming a FIFO would
+    // otherwise wait for a writer for ever.
+    let data: Data?
+    do {
+      data = try RegularFile.read(path)
+    } catch {
+      if case .notRegular(_, let what) = error { throw .notRegularFile(path: path, what: what) }
       throw .unreadable(path: path)
     }
-    return FeedListText(Array(data))
+    return FeedListText(Array(data ?? Data()))
   }
 
   /// Parses text of this file into feeds, with diagnostics named after the file.
@@ -100,6 +109,8 @@ public struct FeedListFile: Sendable {
 public enum FeedListEditError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file exists but cannot be read.
   case unreadable(path: String)
+  /// The path names a FIFO, a folder or a device; `what` says which.
+  case notRegularFile(path: String, what: String)
   /// The file (or its temporary copy, or its lock) cannot be written.
   case unwritable(path: String, reason: String)
   /// Another edit held the lock for too long.
@@ -108,6 +119,8 @@ public enum FeedListEditError: Error, Sendable, Hashable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .unreadable(let path): "cannot read \(path); check that it is a file you may read"
+    case .notRegularFile(let path, let what):
+      "the feeds file \(path) is \(what), not a regular file; give --feeds the path of a text file"
     case .unwritable(let path, let reason):
       "cannot write \(path) (\(reason)); check that you may write in its folder"
     case .busy(let path):

@@ -36,44 +36,30 @@ public struct AgendaRun: Sendable {
     self.now = now
   }
 
-  public struct Failure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-  }
-
   /// Builds the agenda and writes it; returns the paths written.
   @discardableResult
-  public func run() throws(Failure) -> (agenda: Agenda, paths: [String]) {
+  public func run() throws(LingkarFailure) -> (agenda: Agenda, paths: [String]) {
     let agenda = try build()
     return (agenda, try write(agenda))
   }
 
   /// The meeting this agenda is for.
-  public func meetingDay() throws(Failure) -> CalendarDay {
+  public func meetingDay() throws(LingkarFailure) -> CalendarDay {
     if let meeting { return meeting }
     let today = CalendarDay(now, utcOffset: settings.utcOffset)
     if let next = PickRun.nextMeeting(settings: settings, today: today) { return next }
     if let picked = (try? FeedStoreAccess.picks(databasePath: databasePath))?.last(where: { $0.meeting >= today }) {
       return picked.meeting
     }
-    throw Failure(description: "no meeting date: give --meeting YYYY-MM-DD, or set meeting: in lingkar.yaml")
+    throw LingkarFailure("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in lingkar.yaml")
   }
 
-  public func build() throws(Failure) -> Agenda {
+  public func build() throws(LingkarFailure) -> Agenda {
     let day = try meetingDay()
     let offset = settings.utcOffset
-    let picks: [MeetingPicks]
-    do {
-      picks = try FeedStoreAccess.picks(databasePath: databasePath)
-    } catch {
-      throw Failure(description: error.description)
-    }
+    let picks = try FeedStoreAccess.picks(databasePath: databasePath)
     let picked = picks.first { $0.meeting == day }?.topicIDs ?? []
-    let base: TopicsFile
-    do {
-      base = try TopicRun.loadTopics(path: topicsPath)
-    } catch {
-      throw Failure(description: error.description)
-    }
+    let base = try TopicRun.loadTopics(path: topicsPath)
 
     let schedule = settings.meeting
     let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(utcOffset: offset)
@@ -86,7 +72,7 @@ public struct AgendaRun: Sendable {
       stored = try store.items(since: start, until: now)
       history = try store.items(since: start.addingTimeInterval(-Double(historyDays) * 86_400), until: start)
     } catch {
-      throw Failure(description: "cannot read \(databasePath): \(error)")
+      throw LingkarFailure("cannot read \(databasePath): \(error)", cause: error)
     }
     let items = TopicRun.rankItems(stored)
     let historyItems = TopicRun.rankItems(history)
@@ -119,7 +105,7 @@ public struct AgendaRun: Sendable {
   }
 
   /// Writes `output/MEETING-DATE/agenda.html` and `agenda.md`, each atomically.
-  public func write(_ agenda: Agenda) throws(Failure) -> [String] {
+  public func write(_ agenda: Agenda) throws(LingkarFailure) -> [String] {
     let folder = outputDirectory + "/" + agenda.meeting.description
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -133,7 +119,7 @@ public struct AgendaRun: Sendable {
       }
       return written
     } catch {
-      throw Failure(description: "cannot write the agenda in \(folder): \(error)")
+      throw LingkarFailure("cannot write the agenda in \(folder): \(error)", cause: error)
     }
   }
 

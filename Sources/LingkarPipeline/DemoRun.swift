@@ -38,17 +38,12 @@ public struct DemoRun {
     public var page: String
   }
 
-  /// Why the demo could not run.
-  public struct Failure: Error, CustomStringConvertible {
-    public var description: String
-  }
-
-  public func run(report: (Diagnostic) -> Void = { _ in }) throws(Failure) -> Result {
+  public func run(report: (Diagnostic) -> Void = { _ in }) throws(LingkarFailure) -> Result {
     let workspace = NSTemporaryDirectory() + "lingkar-demo-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory)) ?? [])
       .filter { !$0.hasPrefix(".") }.sorted()
-    guard !names.isEmpty else { throw Failure(description: "no sample feeds in \(samplesDirectory)") }
+    guard !names.isEmpty else { throw LingkarFailure("no sample feeds in \(samplesDirectory)") }
     let directory = URL(fileURLWithPath: samplesDirectory).standardizedFileURL.path
     let feedsPath = workspace + "/feeds.txt"
     let databasePath = workspace + "/demo.db"
@@ -57,19 +52,14 @@ public struct DemoRun {
       let list = "# the bundled sample feeds, read as local files\n" + names.map { directory + "/" + $0 + "\n" }.joined()
       try list.write(toFile: feedsPath, atomically: true, encoding: .utf8)
     } catch {
-      throw Failure(description: "cannot prepare the demo in \(workspace): \(error.localizedDescription)")
+      throw LingkarFailure("cannot prepare the demo in \(workspace): \(error.localizedDescription)", cause: error)
     }
 
     // Fetched a minute before the last digest, so items without a date (placed when first seen)
     // fall inside its period.
     let fetchTime = Self.now.addingTimeInterval(-60)
-    let summary: FetchSummary
-    do {
-      summary = try FetchRun(options: FetchRunOptions(feedsPath: feedsPath, databasePath: databasePath), now: { fetchTime })
-        .run(report: report)
-    } catch {
-      throw Failure(description: error.description)
-    }
+    let summary = try FetchRun(options: FetchRunOptions(feedsPath: feedsPath, databasePath: databasePath), now: { fetchTime })
+      .run(report: report)
 
     var digests: [Digest] = []
     var page = ""
@@ -82,13 +72,9 @@ public struct DemoRun {
       // Fortnights by published date: the one fetch happens before all three digests, so "first
       // seen since the previous digest" (`last`) would put every item in the last.
       options.since = .days(Self.periodDays)
-      do {
-        let result = try DigestRun(options: options).run()
-        digests.append(result.digest)
-        page = result.paths.first { $0.hasSuffix("/digest.html") } ?? page
-      } catch {
-        throw Failure(description: error.description)
-      }
+      let result = try DigestRun(options: options).run()
+      digests.append(result.digest)
+      page = result.paths.first { $0.hasSuffix("/digest.html") } ?? page
     }
     return Result(fetch: summary, digests: digests, page: page)
   }

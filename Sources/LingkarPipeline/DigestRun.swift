@@ -2,7 +2,7 @@ import Foundation
 import LingkarFeedList
 public import LingkarModel
 import LingkarRank
-import LingkarStore
+public import LingkarStore
 
 /// `lingkar digest`: ranks the period's stored items and writes the digest files, then records
 /// the digest in the database (so the next `--since last` starts where this one ended).
@@ -21,33 +21,24 @@ public struct DigestRun {
   }
 
   /// Takes the run lock, writes, and lets the lock go.
-  public func run() throws(DigestRunError) -> Result {
+  public func run() throws(LingkarFailure) -> Result {
     let lock: RunLock
     do {
       lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
     } catch {
-      throw DigestRunError(error)
+      throw LingkarFailure(error)
     }
     defer { withExtendedLifetime(lock) {} }
-    return try write(verify: true)
+    return try write(holding: lock, verify: true)
   }
 
-  /// Writes the digest; the caller holds the run lock. With `verify`, the database is checked for
-  /// damage first (`lingkar run` has its fetch do that).
-  func write(verify: Bool = false) throws(DigestRunError) -> Result {
+  /// Writes the digest under the run lock the caller holds (`lingkar run` holds it for the fetch
+  /// and the digest). With `verify`, the database is checked for damage first (`lingkar run` has
+  /// its fetch do that).
+  public func write(holding lock: RunLock, verify: Bool = false) throws(LingkarFailure) -> Result {
     if let problem = options.since.problem(now: options.now) { throw .period(problem) }
-    let topics: TopicsFile
-    do {
-      topics = try TopicRun.loadTopics(path: options.topicsPath)
-    } catch {
-      throw .topics(error.description)
-    }
-    let settings: Settings?
-    do {
-      settings = try SettingsSource.load(path: options.settingsPath)
-    } catch {
-      throw .settings("\(error)")
-    }
+    let topics = try TopicRun.loadTopics(path: options.topicsPath)
+    let settings = try SettingsSource.load(path: options.settingsPath)
     let store: FeedStore
     var digest: Digest
     // Its skipped lines are listed with the feeds needing attention.
@@ -92,18 +83,18 @@ public struct DigestRun {
         }
       }
     } catch {
-      throw DigestRunError(error)
+      throw LingkarFailure(error)
     }
     let paths: [String]
     do {
       paths = try DigestWriter(outputDirectory: options.outputDirectory).write(digest)
     } catch {
-      throw .write("\(error)")
+      throw LingkarFailure("\(error)", cause: error)
     }
     do {
       try store.recordDigest(DigestBuilder.record(digest))
     } catch {
-      throw DigestRunError(error)
+      throw LingkarFailure(error)
     }
     return Result(digest: digest, paths: paths)
   }

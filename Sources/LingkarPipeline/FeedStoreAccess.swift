@@ -1,25 +1,22 @@
 import LingkarModel
 import LingkarStore
 
-/// The store calls of the meeting features, with the store's errors in plain words.
+/// The store calls of the meeting features, with the store's errors in plain words (exit code 1).
 enum FeedStoreAccess {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
 
-  static func picks(databasePath: String) throws(Failure) -> [MeetingPicks] {
+  static func picks(databasePath: String) throws(LingkarFailure) -> [MeetingPicks] {
     do {
       return try FeedStore(path: databasePath).picks()
     } catch {
-      throw Failure(description: "cannot read the picks in \(databasePath): \(error)")
+      throw LingkarFailure("cannot read the picks in \(databasePath): \(error)", cause: error)
     }
   }
 
-  static func record(_ picks: MeetingPicks, databasePath: String) throws(Failure) {
+  static func record(_ picks: MeetingPicks, databasePath: String) throws(LingkarFailure) {
     do {
       try FeedStore(path: databasePath).recordPicks(picks)
     } catch {
-      throw Failure(description: "cannot record the picks in \(databasePath): \(error)")
+      throw LingkarFailure("cannot record the picks in \(databasePath): \(error)", cause: error)
     }
   }
 }

@@ -26,68 +26,27 @@ public struct FetchAndDigestRun {
     public var paths: [String]
   }
 
-  /// Why the run stopped as a whole.
-  public enum Failure: Error, CustomStringConvertible {
-    case fetch(FetchRunError)
-    case digest(DigestRunError)
-    /// (Nearly) no feed could be reached: the school's connection was down. No digest was written
-    /// and nothing moved where the next `--since last` starts; the summary is what the fetch did.
-    case connection(FetchSummary)
-
-    public var description: String {
-      switch self {
-      case .fetch(let error): error.description
-      case .digest(let error): error.description
-      case .connection(let summary): summary.connectionMessage(digest: true)
-      }
-    }
-
-    /// True when another run holds the lock (exit code 3).
-    public var isLocked: Bool {
-      switch self {
-      case .fetch(let error): error.isLocked
-      case .digest(let error): error.isLocked
-      case .connection: false
-      }
-    }
-
-    /// True for bad usage (exit code 2): a period that cannot be made.
-    public var isBadUsage: Bool {
-      if case .digest(.period) = self { return true }
-      return false
-    }
-  }
-
   public func run(
     report: (Diagnostic) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in }
-  ) throws(Failure) -> Result {
+  ) throws(LingkarFailure) -> Result {
     // Refused before anything is fetched: a period starting in the future.
-    if let problem = digest.since.problem(now: now()) { throw .digest(.period(problem)) }
+    if let problem = digest.since.problem(now: now()) { throw .period(problem) }
     let lock: RunLock
     do {
       lock = try RunLock(path: fetch.databasePath + ".lock", wait: fetch.lockWait)
     } catch {
-      throw .fetch(FetchRunError(error))
+      throw LingkarFailure(error)
     }
     defer { withExtendedLifetime(lock) {} }
 
-    var fetchOptions = fetch
-    fetchOptions.lockHeld = true
-    let summary: FetchSummary
-    do {
-      summary = try FetchRun(options: fetchOptions, now: now).run(report: report, progress: progress)
-    } catch {
-      throw .fetch(error)
+    let summary = try FetchRun(options: fetch, now: now).run(holding: lock, report: report, progress: progress)
+    if summary.connectionProblem {
+      throw LingkarFailure(summary.connectionMessage(digest: true), cause: ConnectionDown(summary: summary))
     }
-    if summary.connectionProblem { throw .connection(summary) }
     var digestOptions = digest
     digestOptions.databasePath = fetch.databasePath
     digestOptions.now = now()
-    do {
-      let written = try DigestRun(options: digestOptions).write()
-      return Result(fetch: summary, digest: written.digest, paths: written.paths)
-    } catch {
-      throw .digest(error)
-    }
+    let written = try DigestRun(options: digestOptions).write(holding: lock)
+    return Result(fetch: summary, digest: written.digest, paths: written.paths)
   }
 }

@@ -3,7 +3,7 @@ import LingkarFeedList
 import LingkarFetch
 public import LingkarModel
 import LingkarParse
-import LingkarStore
+public import LingkarStore
 
 /// `lingkar fetch`: read the feeds file, fetch every feed that is due, parse bodies as they stream
 /// in, and store the results in batches. One feed's problem never stops the run.
@@ -16,25 +16,36 @@ public final class FetchRun {
     self.now = now
   }
 
-  /// Runs once.
+  /// Runs once: takes the run lock, fetches, and lets the lock go.
   /// - Parameters:
   ///   - report: called for every problem, as it happens.
   ///   - progress: called with (feeds done, feeds in total).
   public func run(
     report: (Diagnostic) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in }
-  ) throws(FetchRunError) -> FetchSummary {
-    var lock: RunLock?
-    if !options.lockHeld {
-      do {
-        lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
-      } catch {
-        throw FetchRunError(error)
-      }
+  ) throws(LingkarFailure) -> FetchSummary {
+    let lock: RunLock
+    do {
+      lock = try RunLock(path: options.databasePath + ".lock", wait: options.lockWait)
+    } catch {
+      throw LingkarFailure(error)
     }
     defer { withExtendedLifetime(lock) {} }
+    return try run(holding: lock, report: report, progress: progress)
+  }
 
-    guard let list = try? FeedListFile(path: options.feedsPath).readList(mustExist: true) else {
-      throw .feedsFileUnreadable(path: options.feedsPath)
+  /// Runs once under the run lock the caller holds (`lingkar run` holds it for the fetch and the
+  /// digest); `lock` is asked for so that no caller can forget to take it.
+  public func run(
+    holding lock: RunLock, report: (Diagnostic) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in }
+  ) throws(LingkarFailure) -> FetchSummary {
+    let list: FeedList
+    do {
+      list = try FeedListFile(path: options.feedsPath).readList(mustExist: true)
+    } catch {
+      if case .notRegularFile = error { throw LingkarFailure(error.description, cause: error) }
+      throw LingkarFailure(
+        "cannot read the feeds file \(options.feedsPath); create it with one feed address a line, or give --feeds PATH",
+        cause: error)
     }
     list.diagnostics.forEach(report)
 
@@ -46,7 +57,7 @@ public final class FetchRun {
       try store.verify()
       states = try store.feedStates()
     } catch {
-      throw FetchRunError(error)
+      throw LingkarFailure(error)
     }
 
     var summary = FetchSummary()
@@ -82,7 +93,7 @@ public final class FetchRun {
       fetchOptions.largeBodyBytes = min(fetchOptions.largeBodyBytes, options.batchBodyBytes)
       fetcher = try Fetcher(options: fetchOptions, now: now)
     } catch {
-      throw .fetcher(error.description)
+      throw LingkarFailure(fetcher: error)
     }
     var batch: [FeedUpdate] = []
     var batchBytes = 0
@@ -134,18 +145,18 @@ public final class FetchRun {
           progress(done, total)
         })
     } catch {
-      throw .fetcher(error.description)
+      throw LingkarFailure(fetcher: error)
     }
     summary.tried = check.tried
     summary.transportFailures = check.transportFailures
     summary.connectionProblem = check.isConnectionProblem
     if !summary.connectionProblem { batch.append(contentsOf: transportFailures) }
     flush()
-    if let storeFailure { throw FetchRunError(storeFailure) }
+    if let storeFailure { throw LingkarFailure(storeFailure) }
     do {
       summary.items = try store.itemCount()
     } catch {
-      throw FetchRunError(error)
+      throw LingkarFailure(error)
     }
     return summary
   }

@@ -21,8 +21,6 @@ public struct FetchRunOptions: Sendable {
   /// Body bytes whose parsed feeds are held for one transaction, about: a batch of large feeds is
   /// stored early, so memory stays bounded by this, not by `batchSize` times the largest feed.
   public var batchBodyBytes = 2_000_000
-  /// The caller already holds the run lock (`lingkar run` holds it for the fetch and the digest).
-  var lockHeld = false
 
   public init(feedsPath: String, databasePath: String) {
     self.feedsPath = feedsPath

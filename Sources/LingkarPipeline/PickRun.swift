@@ -13,10 +13,6 @@ public struct PickRun: Sendable {
     self.topicsPath = topicsPath
   }
 
-  public struct Failure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-  }
-
   /// The meeting a pick is for when none is named: the schedule's next meeting on or after
   /// `today`, or nil when the settings have no schedule.
   public static func nextMeeting(settings: Settings?, today: CalendarDay) -> CalendarDay? {
@@ -26,42 +22,29 @@ public struct PickRun: Sendable {
   /// Records `topicIDs` (in that order) for `meeting`, replacing an earlier pick for it. Every id
   /// must be a topic of the topics file.
   @discardableResult
-  public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(Failure) -> MeetingPicks {
-    let topics: TopicsFile
-    do {
-      topics = try TopicRun.loadTopics(path: topicsPath)
-    } catch {
-      throw Failure(description: error.description)
-    }
+  public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(LingkarFailure) -> MeetingPicks {
+    let topics = try TopicRun.loadTopics(path: topicsPath)
     let known = Set(topics.topics.map(\.id))
     var ordered: [String] = []
     for id in topicIDs where !ordered.contains(id) { ordered.append(id) }
     let unknown = ordered.filter { !known.contains($0) }
     if !unknown.isEmpty {
-      throw Failure(
-        description: "unknown topic \(unknown.joined(separator: ", ")); the topics are: "
+      throw LingkarFailure(
+        "unknown topic \(unknown.joined(separator: ", ")); the topics are: "
           + topics.topics.map(\.id).joined(separator: ", "))
     }
     let picks = MeetingPicks(meeting: meeting, topicIDs: ordered, recorded: now)
-    do {
-      try FeedStoreAccess.record(picks, databasePath: databasePath)
-    } catch {
-      throw Failure(description: error.description)
-    }
+    try FeedStoreAccess.record(picks, databasePath: databasePath)
     return picks
   }
 
   /// Every meeting's picks, oldest first.
-  public func list() throws(Failure) -> [MeetingPicks] {
-    do {
-      return try FeedStoreAccess.picks(databasePath: databasePath)
-    } catch {
-      throw Failure(description: error.description)
-    }
+  public func list() throws(LingkarFailure) -> [MeetingPicks] {
+    try FeedStoreAccess.picks(databasePath: databasePath)
   }
 
   /// `2026-12-03  assessment, literacy (Asesmen dan Penilaian; Literasi)` lines.
-  public func listText(language: DigestLanguage) throws(Failure) -> String {
+  public func listText(language: DigestLanguage) throws(LingkarFailure) -> String {
     let picks = try list()
     if picks.isEmpty { return language == .id ? "Belum ada topik yang dipilih." : "No topics picked yet." }
     let topics = (try? TopicRun.loadTopics(path: topicsPath)) ?? .builtIn

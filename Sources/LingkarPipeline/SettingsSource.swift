@@ -3,8 +3,13 @@ import LingkarSettings
 
 /// The settings file for the commands (the executable imports only this module).
 public enum SettingsSource {
-  /// The settings at `path`, nil when there is no such file; throws every problem, one a line.
-  public static func load(path: String) throws -> Settings? {
-    try SettingsFile.load(path: path)
+  /// The settings at `path`, nil when there is no such file; its problems are the failure's
+  /// message, one a line.
+  public static func load(path: String) throws(LingkarFailure) -> Settings? {
+    do {
+      return try SettingsFile.load(path: path)
+    } catch {
+      throw LingkarFailure(settings: error)
+    }
   }
 }

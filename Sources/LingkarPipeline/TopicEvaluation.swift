@@ -1,25 +1,26 @@
 import Foundation
+public import LingkarModel
 import LingkarRank
 
 /// `lingkar topics eval`: scores the ranker on a labelled JSON Lines set and describes the result.
 public enum TopicEvaluation {
   /// One line per split and for the whole set; with `verbose`, the wrong predictions too.
   public static func run(path: String, topicsPath: String? = nil, verbose: Bool = false, settings: [String] = []
-  ) throws(TopicRun.Failure) -> [String] {
+  ) throws(LingkarFailure) -> [String] {
     var options = ScoringOptions()
     for setting in settings where !options.set(setting) {
-      throw TopicRun.Failure(description: "unknown scoring option '\(setting)'")
+      throw LingkarFailure("unknown scoring option '\(setting)'")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw TopicRun.Failure(description: "cannot read \(path)")
+      throw LingkarFailure("cannot read \(path)")
     }
     let items: [EvaluationItem]
     do {
       items = try EvaluationItem.parseLines(String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
     } catch {
-      throw TopicRun.Failure(description: error.description)
+      throw LingkarFailure(error.description, cause: error)
     }
-    let topics = try topicsPath.map { path throws(TopicRun.Failure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
+    let topics = try topicsPath.map { path throws(LingkarFailure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
     let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
     var lines = reports.map(\.description)
     if verbose, let all = reports.last {

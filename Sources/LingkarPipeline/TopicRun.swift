@@ -11,12 +11,7 @@ public struct TopicRun {
     self.options = options
   }
 
-  /// Why a topics run could not be done.
-  public struct Failure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-  }
-
-  public func run() throws(Failure) -> TopicReport {
+  public func run() throws(LingkarFailure) -> TopicReport {
     let topics = try Self.loadTopics(path: options.topicsPath)
     let start: Date
     let stored: [StoredItem]
@@ -32,7 +27,7 @@ public struct TopicRun {
       let historyStart = start.addingTimeInterval(-Double(options.historyDays) * 86_400)
       history = try store.items(since: historyStart, until: start).filter { !periodKeys.contains(Self.itemKey($0)) }
     } catch {
-      throw Failure(description: "cannot read \(options.databasePath): \(error)")
+      throw LingkarFailure("cannot read \(options.databasePath): \(error)", cause: error)
     }
     let items = Self.rankItems(stored)
     let ranking = Ranker(topics: topics).rank(
@@ -44,14 +39,19 @@ public struct TopicRun {
   }
 
   /// The topics file at `path`, or the built-in default when there is none.
-  public static func loadTopics(path: String) throws(Failure) -> TopicsFile {
-    guard FileManager.default.fileExists(atPath: path) else { return .builtIn }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure(description: "cannot read \(path)")
+  public static func loadTopics(path: String) throws(LingkarFailure) -> TopicsFile {
+    // Opened without blocking and judged as a regular file first: a FIFO would wait for ever.
+    let read: Data?
+    do {
+      read = try RegularFile.read(path)
+    } catch {
+      if case .notRegular = error { throw LingkarFailure(error.description, cause: error) }
+      throw LingkarFailure("cannot read \(path)", cause: error)
     }
+    guard let data = read else { return .builtIn }
     let name = (path as NSString).lastPathComponent
     let (file, errors) = TopicsFile.parseCollectingErrors(String(decoding: data, as: UTF8.self), file: name)
-    if !errors.isEmpty { throw Failure(description: errors.map(\.description).joined(separator: "\n")) }
+    if !errors.isEmpty { throw LingkarFailure(errors.map(\.description).joined(separator: "\n"), cause: errors[0]) }
     return file
   }
 

@@ -20,7 +20,18 @@ public enum SettingsFile {
     {
       throw SettingsProblems(errors: [SettingsGuard.tooLarge(size.intValue, file: name)])
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Opened without blocking and judged as a regular file: a FIFO would wait for a writer for ever.
+    let read: Data?
+    do {
+      read = try RegularFile.read(path)
+    } catch {
+      var message = "cannot be read"
+      if case .notRegular(_, let what) = error {
+        message = "is \(what), not a regular file; give --settings the path of a text file"
+      }
+      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: message)])
+    }
+    guard let data = read else {
       throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: "cannot be read")])
     }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -24,17 +24,13 @@ struct AgendaCommand: ParsableCommand {
   @Option(help: "The language of Lingkar's own words: id or en.")
   var lang: String?
 
-  @Option(help: "The topics file (the built-in default when it does not exist).")
-  var topics = "topics.txt"
+  @OptionGroup var topicsFile: TopicsOption
 
-  @Option(help: "The SQLite database.")
-  var db = "lingkar.db"
+  @OptionGroup var database: DatabaseOption
 
-  @Option(help: "The output folder.")
-  var output = "output"
+  @OptionGroup var outputFolder: OutputOption
 
-  @Option(help: "The settings file.")
-  var settings = "lingkar.yaml"
+  @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
     if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
@@ -43,21 +39,15 @@ struct AgendaCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try SettingsLoader.load(settings) ?? Settings()
+    let loaded = try SettingsLoader.load(settingsFile.settings) ?? Settings()
     let run = AgendaRun(
-      databasePath: db, topicsPath: topics, outputDirectory: output, settings: loaded,
+      databasePath: database.db, topicsPath: topicsFile.topics, outputDirectory: outputFolder.output, settings: loaded,
       meeting: meeting.flatMap(CalendarDay.init), since: since.flatMap(PeriodSpec.init),
       language: lang.flatMap(DigestLanguage.init(rawValue:)))
-    do {
-      let (agenda, paths) = try run.run()
-      if agenda.topics.isEmpty {
-        Output.error(
-          "lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n")
-      }
-      for path in paths { print(path) }
-    } catch {
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode.failure
+    let (agenda, paths) = try run.run()
+    if agenda.topics.isEmpty {
+      Output.error("lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n")
     }
+    for path in paths { print(path) }
   }
 }

@@ -15,11 +15,9 @@ struct DemoCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "The folder the digests are written into.")
-  var output = "output"
+  @OptionGroup var outputFolder: OutputOption
 
-  @Option(help: "The topics file (the built-in default when it does not exist).")
-  var topics = "topics.txt"
+  @OptionGroup var topicsFile: TopicsOption
 
   @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
   var lang: String?
@@ -33,26 +31,21 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     guard let directory = samples ?? SampleFeeds.locate(from: CommandLine.arguments[0]) else {
-      Output.error(
-        "lingkar: the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR\n")
-      throw ExitCode.failure
+      throw LingkarFailure(
+        "the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR")
     }
     let language = lang.flatMap(DigestLanguage.init(rawValue:))
       ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
-    let demo = DemoRun(samplesDirectory: directory, outputDirectory: output, topicsPath: topics, language: language)
-    do {
-      let result = try demo.run(report: { problem in
-        let name = URL(fileURLWithPath: problem.subject).lastPathComponent
-        Output.error("lingkar: \(name): \(problem.message)\n")
-      })
-      print(result.fetch)
-      for digest in result.digests {
-        print("\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
-      }
-      print("The digest is in \(result.page)")
-    } catch {
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode.failure
+    let demo = DemoRun(
+      samplesDirectory: directory, outputDirectory: outputFolder.output, topicsPath: topicsFile.topics, language: language)
+    let result = try demo.run(report: { problem in
+      let name = URL(fileURLWithPath: problem.subject).lastPathComponent
+      Output.error("lingkar: \(name): \(problem.message)\n")
+    })
+    print(result.fetch)
+    for digest in result.digests {
+      print("\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
     }
+    print("The digest is in \(result.page)")
   }
 }

@@ -16,13 +16,7 @@ struct DigestCommand: ParsableCommand {
   @OptionGroup var options: DigestOptions
 
   func run() throws {
-    do {
-      let result = try DigestRun(options: options.runOptions()).run()
-      for path in result.paths { print(path) }
-    } catch {
-      Output.error("lingkar: \(error)\n")
-      if case .period = error { throw ExitCode(2) }
-      throw ExitCode(error.isLocked ? 3 : 1)
-    }
+    let result = try DigestRun(options: options.runOptions()).run()
+    for path in result.paths { print(path) }
   }
 }

@@ -11,23 +11,19 @@ struct DigestOptions: ParsableArguments {
   @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
   var lang: String?
 
-  @Option(help: "The feeds file.")
-  var feeds = "feeds.txt"
+  @OptionGroup var feedsFile: FeedsFileOption
+  @OptionGroup var topicsFile: TopicsOption
+  @OptionGroup var database: DatabaseOption
+  @OptionGroup var outputFolder: OutputOption
+  @OptionGroup var settingsFile: SettingsOption
+  @OptionGroup var lock: LockWaitOption
 
-  @Option(help: "The topics file (the built-in default when it does not exist).")
-  var topics = "topics.txt"
-
-  @Option(help: "The SQLite database.")
-  var db = "lingkar.db"
-
-  @Option(help: "The folder the digest is written into.")
-  var output = "output"
-
-  @Option(help: "The settings file (its book club, when there is one, is shown in the digest).")
-  var settings = "lingkar.yaml"
-
-  @Option(help: "Seconds to wait for another run to finish before giving up (exit 3).")
-  var lockWait: Double = 5
+  var feeds: String { feedsFile.feeds }
+  var topics: String { topicsFile.topics }
+  var db: String { database.db }
+  var output: String { outputFolder.output }
+  var settings: String { settingsFile.settings }
+  var lockWait: Double { lock.lockWait }
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
@@ -35,7 +31,6 @@ struct DigestOptions: ParsableArguments {
     }
     if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
-    guard lockWait >= 0 else { throw ValidationError("--lock-wait must not be negative") }
   }
 
   /// The options for a digest ending now, in the machine's time zone.

@@ -17,13 +17,12 @@ struct FeedsCommand: ParsableCommand {
 
   /// `--feeds` and `--db`, as every command takes them.
   struct Files: ParsableArguments {
-    @Option(help: "The feeds file.")
-    var feeds = "feeds.txt"
+    @OptionGroup var feedsFile: FeedsFileOption
 
-    @Option(help: "The SQLite database.")
-    var db = "lingkar.db"
+    @OptionGroup var database: DatabaseOption
 
-    var options: FeedsOptions { FeedsOptions(feedsPath: feeds, databasePath: db) }
+    var feeds: String { feedsFile.feeds }
+    var options: FeedsOptions { FeedsOptions(feedsPath: feeds, databasePath: database.db) }
   }
 
   /// The name for `# added by NAME DATE`: `--by`, else the login name.
@@ -32,11 +31,6 @@ struct FeedsCommand: ParsableCommand {
       return by.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-  }
-
-  static func fail(_ error: FeedsError) -> ExitCode {
-    Output.error("lingkar: \(error)\n")
-    return ExitCode(error.isLocked ? 3 : 1)
   }
 
   static func warn(_ message: String) {
@@ -84,12 +78,7 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
       let request = FeedAdder.Request(input: input, tags: tags, addedBy: FeedsCommand.addedBy(by), check: !noCheck)
-      let result: FeedAdder.Result
-      do {
-        result = try FeedAdder(options: files.options).add(request)
-      } catch {
-        throw FeedsCommand.fail(error)
-      }
+      let result = try FeedAdder(options: files.options).add(request)
       if result.candidates.count > 1 {
         print("Found \(result.candidates.count) feeds; the first is added:")
         for candidate in result.candidates {
@@ -116,14 +105,9 @@ struct FeedsCommand: ParsableCommand {
     @OptionGroup var files: Files
 
     func run() throws {
-      let rows: [FeedsOverview.Row]
-      do {
-        let result = try FeedsOverview(options: files.options).rows()
-        rows = result.rows
-        for diagnostic in result.diagnostics { FeedsCommand.warn(diagnostic.description) }
-      } catch {
-        throw FeedsCommand.fail(error)
-      }
+      let result = try FeedsOverview(options: files.options).rows()
+      let rows = result.rows
+      for diagnostic in result.diagnostics { FeedsCommand.warn(diagnostic.description) }
       let header = ["LINE", "TITLE", "TAGS", "ADDED BY", "LAST OK", "ITEMS", "NEWEST", "STATUS", "ADDRESS"]
       let table = rows.map { row -> [String] in
         var status = row.status?.rawValue ?? "not fetched"
@@ -177,13 +161,8 @@ struct FeedsCommand: ParsableCommand {
     @OptionGroup var files: Files
 
     func run() throws {
-      let report: FeedsChecker.Report
-      do {
-        report = try FeedsChecker(options: files.options).check(
-          FeedsChecker.Request(fetch: !noFetch, fix: fix, silentDays: silentDays))
-      } catch {
-        throw FeedsCommand.fail(error)
-      }
+      let report = try FeedsChecker(options: files.options).check(
+        FeedsChecker.Request(fetch: !noFetch, fix: fix, silentDays: silentDays))
       report.notes.forEach(FeedsCommand.warn)
       let name = URL(fileURLWithPath: files.feeds).lastPathComponent
       for finding in report.findings {
@@ -209,12 +188,8 @@ struct FeedsCommand: ParsableCommand {
     @OptionGroup var files: Files
 
     func run() throws {
-      do {
-        let removed = try FeedsRemover(options: files.options).remove(target)
-        print("Removed line \(removed.line): \(removed.text)")
-      } catch {
-        throw FeedsCommand.fail(error)
-      }
+      let removed = try FeedsRemover(options: files.options).remove(target)
+      print("Removed line \(removed.line): \(removed.text)")
     }
   }
 
@@ -239,14 +214,10 @@ struct FeedsCommand: ParsableCommand {
     func validate() throws { try FeedsCommand.validate(tags: tags) }
 
     func run() throws {
-      do {
-        let result = try FeedsOPML(options: files.options).importFile(file, tags: tags, addedBy: FeedsCommand.addedBy(by))
-        for line in result.added { print("added: \(line)") }
-        for skipped in result.skipped { print("skipped: \(skipped.url) (\(skipped.reason))") }
-        print("added=\(result.added.count) skipped=\(result.skipped.count)")
-      } catch {
-        throw FeedsCommand.fail(error)
-      }
+      let result = try FeedsOPML(options: files.options).importFile(file, tags: tags, addedBy: FeedsCommand.addedBy(by))
+      for line in result.added { print("added: \(line)") }
+      for skipped in result.skipped { print("skipped: \(skipped.url) (\(skipped.reason))") }
+      print("added=\(result.added.count) skipped=\(result.skipped.count)")
     }
   }
 
@@ -259,16 +230,12 @@ struct FeedsCommand: ParsableCommand {
     @OptionGroup var files: Files
 
     func run() throws {
-      do {
-        let result = try FeedsOPML(options: files.options).export()
-        for path in result.skipped { FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out") }
-        if let output {
-          try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } else {
-          Output.standard(result.opml, mode: .xml)
-        }
-      } catch let error as FeedsError {
-        throw FeedsCommand.fail(error)
+      let result = try FeedsOPML(options: files.options).export()
+      for path in result.skipped { FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out") }
+      if let output {
+        try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+      } else {
+        Output.standard(result.opml, mode: .xml)
       }
     }
   }

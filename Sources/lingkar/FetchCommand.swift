@@ -16,41 +16,31 @@ struct FetchCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "The feeds file.")
-  var feeds = "feeds.txt"
+  @OptionGroup var feedsFile: FeedsFileOption
 
-  @Option(help: "The SQLite database.")
-  var db = "lingkar.db"
+  @OptionGroup var database: DatabaseOption
 
   @OptionGroup var download: DownloadOptions
 
-  @Option(help: "Seconds to wait for another run to finish before giving up (exit 3).")
-  var lockWait: Double = 5
+  @OptionGroup var lock: LockWaitOption
 
-  @Option(help: "The settings file (its utc_offset is the clock of the times in messages).")
-  var settings = "lingkar.yaml"
+  @OptionGroup var settingsFile: SettingsOption
 
   func run() throws {
-    var options = FetchRunOptions(feedsPath: feeds, databasePath: db)
+    var options = FetchRunOptions(feedsPath: feedsFile.feeds, databasePath: database.db)
     download.apply(to: &options)
-    options.lockWait = lockWait
-    options.utcOffset = DigestOptions.schoolOffset(settingsPath: settings, now: Date())
+    options.lockWait = lock.lockWait
+    options.utcOffset = DigestOptions.schoolOffset(settingsPath: settingsFile.settings, now: Date())
 
     let bar = ProgressBar(enabled: isatty(STDERR_FILENO) != 0)
-    do {
-      let summary = try FetchRun(options: options).run(
-        report: { problem in bar.print("lingkar: \(problem)") },
-        progress: { done, total in bar.update(done: done, total: total) })
-      bar.finish()
-      print(summary)
-      if summary.connectionProblem {
-        Output.error("lingkar: \(summary.connectionMessage(digest: false))\n")
-        throw ExitCode.failure
-      }
-    } catch let error as FetchRunError {
-      bar.finish()
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode(error.isLocked ? 3 : 1)
+    defer { bar.finish() }
+    let summary = try FetchRun(options: options).run(
+      report: { problem in bar.print("lingkar: \(problem)") },
+      progress: { done, total in bar.update(done: done, total: total) })
+    bar.finish()
+    print(summary)
+    if summary.connectionProblem {
+      throw LingkarFailure(summary.connectionMessage(digest: false), cause: ConnectionDown(summary: summary))
     }
   }
 }

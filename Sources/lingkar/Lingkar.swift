@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 
 @main
 struct Lingkar: AsyncParsableCommand {
@@ -14,7 +15,9 @@ struct Lingkar: AsyncParsableCommand {
   )
 
   /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
-  /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock.
+  /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock. The one
+  /// place a failure is printed: commands throw `LingkarFailure` and neither print it nor choose
+  /// its exit code.
   static func main() async {
     do {
       var command = try parseAsRoot()
@@ -23,6 +26,9 @@ struct Lingkar: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let failure as LingkarFailure {
+      Output.error((failure.isListing ? "" : "lingkar: ") + failure.message + "\n")
+      Foundation.exit(failure.kind.exitCode)
     } catch {
       // The message may quote what was typed or read (an option, a value), so it is cleaned like
       // everything else printed; help goes to standard output, as ArgumentParser would send it.

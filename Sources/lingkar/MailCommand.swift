@@ -18,34 +18,31 @@ struct MailCommand: ParsableCommand {
   @Option(help: "The digest's date, YYYY-MM-DD (default: the newest digest in the output folder).")
   var date: String?
 
-  @Option(help: "The output folder.")
-  var output = "output"
+  @OptionGroup var outputFolder: OutputOption
 
-  @Option(help: "The settings file.")
-  var settings = "lingkar.yaml"
+  @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
     if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a date YYYY-MM-DD") }
   }
 
   func run() throws {
+    let settings = settingsFile.settings
+    let output = outputFolder.output
     guard let loaded = try SettingsLoader.load(settings), loaded.mail != nil else {
-      Output.error("lingkar: \(settings) has no mail: settings; see lingkar.example.yaml\n")
-      throw ExitCode.failure
+      throw LingkarFailure("\(settings) has no mail: settings; see lingkar.example.yaml")
     }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
       CalendarDay($0) != nil && FileManager.default.fileExists(atPath: output + "/" + $0 + "/digest.json")
     }
     guard let day = date ?? names.max() else {
-      Output.error("lingkar: no digest in \(output)/; write one with lingkar run\n")
-      throw ExitCode.failure
+      throw LingkarFailure("no digest in \(output)/; write one with lingkar run")
     }
     do {
       let recipients = try DigestMailer.send(folder: output + "/" + day, settings: loaded)
       print("sent the digest of \(day) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")")
     } catch {
-      Output.error("lingkar: the digest was not sent: \(error)\n")
-      throw ExitCode.failure
+      throw LingkarFailure("the digest was not sent: \(error)", cause: error)
     }
   }
 }

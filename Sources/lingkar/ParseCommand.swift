@@ -43,9 +43,15 @@ struct ParseCommand: ParsableCommand {
 
   func run() throws {
     if let json {
-      let document = try? FeedFile.parse(path: json)
-      Output.standard((document ?? FeedDocument()).normalizedJSON() + "\n", mode: .json)
-      if document == nil { throw ExitCode(1) }
+      // A file that cannot be parsed still prints the empty document's JSON, then fails.
+      let document: FeedDocument
+      do {
+        document = try FeedFile.parse(path: json)
+      } catch {
+        Output.standard(FeedDocument().normalizedJSON() + "\n", mode: .json)
+        throw LingkarFailure(error.description, cause: error)
+      }
+      Output.standard(document.normalizedJSON() + "\n", mode: .json)
       return
     }
     var paths = files

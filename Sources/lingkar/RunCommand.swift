@@ -44,9 +44,9 @@ struct RunCommand: ParsableCommand {
       bar.finish()
     } catch {
       bar.finish()
-      Output.error("lingkar: \(error)\n")
-      if case .connection(let summary) = error, !quiet { print(summary) }
-      throw ExitCode(error.isLocked ? 3 : error.isBadUsage ? 2 : 1)
+      // What the fetch did is still worth the totals line when the connection was down.
+      if let down = error.cause as? ConnectionDown, !quiet { print(down.summary) }
+      throw error
     }
     if !quiet {
       print(result.fetch)
@@ -61,16 +61,14 @@ struct RunCommand: ParsableCommand {
     let loaded = try SettingsLoader.load(options.settings)
     guard mail || loaded?.mail?.send == true else { return }
     guard let loaded, loaded.mail != nil else {
-      Output.error("lingkar: --mail needs a mail: part in \(options.settings); see lingkar.example.yaml\n")
-      throw ExitCode.failure
+      throw LingkarFailure("--mail needs a mail: part in \(options.settings); see lingkar.example.yaml")
     }
     guard let folder else { return }
     do {
       let recipients = try DigestMailer.send(folder: folder, settings: loaded)
       if !quiet { print("sent the digest to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")") }
     } catch {
-      Output.error("lingkar: the digest was written but not sent: \(error)\n")
-      throw ExitCode.failure
+      throw LingkarFailure("the digest was written but not sent: \(error)", cause: error)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// `lingkar topics bench FILE...`: parses feed files, then times the ranking of all their items.
@@ -24,8 +25,7 @@ struct TopicsBenchCommand: ParsableCommand {
     var paths = files
     if let filesFrom {
       guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
-        Output.error("lingkar: cannot read \(filesFrom)\n")
-        throw ExitCode.failure
+        throw LingkarFailure("cannot read \(filesFrom)")
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init)
     }

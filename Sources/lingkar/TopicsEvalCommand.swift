@@ -26,11 +26,6 @@ struct TopicsEvalCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
-    do {
-      for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) { print(line) }
-    } catch {
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode.failure
-    }
+    for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) { print(line) }
   }
 }

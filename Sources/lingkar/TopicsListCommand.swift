@@ -20,11 +20,9 @@ struct TopicsListCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
-  @Option(help: "The topics file (the built-in default when it does not exist).")
-  var topics = "topics.txt"
+  @OptionGroup var topicsFile: TopicsOption
 
-  @Option(help: "The SQLite database.")
-  var db = "lingkar.db"
+  @OptionGroup var database: DatabaseOption
 
   @Option(help: "A topic discussed at a recent meeting, as ID:YYYY-MM-DD (repeatable); it is damped.")
   var discussed: [String] = []
@@ -41,15 +39,10 @@ struct TopicsListCommand: ParsableCommand {
 
   func run() throws {
     let options = TopicRunOptions(
-      databasePath: db, topicsPath: topics, since: PeriodSpec(since) ?? .last,
-      discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(db))
-    do {
-      let report = try TopicRun(options: options).run()
-      Output.standard((json ? report.json() : report.text()) + "\n", mode: json ? .json : .text)
-    } catch {
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode.failure
-    }
+      databasePath: database.db, topicsPath: topicsFile.topics, since: PeriodSpec(since) ?? .last,
+      discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(database.db))
+    let report = try TopicRun(options: options).run()
+    Output.standard((json ? report.json() : report.text()) + "\n", mode: json ? .json : .text)
   }
 
   /// The topics picked for meetings (`lingkar topics pick`): damped like --discussed ones.

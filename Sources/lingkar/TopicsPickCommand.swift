@@ -24,14 +24,11 @@ struct TopicsPickCommand: ParsableCommand {
   @Flag(help: "List past picks instead of recording one.")
   var list = false
 
-  @Option(help: "The topics file (the built-in default when it does not exist).")
-  var topics = "topics.txt"
+  @OptionGroup var topicsFile: TopicsOption
 
-  @Option(help: "The SQLite database.")
-  var db = "lingkar.db"
+  @OptionGroup var database: DatabaseOption
 
-  @Option(help: "The settings file.")
-  var settings = "lingkar.yaml"
+  @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
     if list && !ids.isEmpty { throw ValidationError("give topic ids or --list, not both") }
@@ -40,23 +37,18 @@ struct TopicsPickCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try SettingsLoader.load(settings)
-    let run = PickRun(databasePath: db, topicsPath: topics)
+    let loaded = try SettingsLoader.load(settingsFile.settings)
+    let run = PickRun(databasePath: database.db, topicsPath: topicsFile.topics)
     let language = loaded?.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
-    do {
-      if list {
-        print(try run.listText(language: language))
-        return
-      }
-      let today = CalendarDay(Date(), utcOffset: loaded?.utcOffset ?? 0)
-      guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
-        throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settings)")
-      }
-      let picks = try run.record(ids, meeting: day)
-      print("picked for \(picks.meeting): \(picks.topicIDs.joined(separator: ", "))")
-    } catch let error as PickRun.Failure {
-      Output.error("lingkar: \(error)\n")
-      throw ExitCode.failure
+    if list {
+      print(try run.listText(language: language))
+      return
     }
+    let today = CalendarDay(Date(), utcOffset: loaded?.utcOffset ?? 0)
+    guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
+      throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settingsFile.settings)")
+    }
+    let picks = try run.record(ids, meeting: day)
+    print("picked for \(picks.meeting): \(picks.topicIDs.joined(separator: ", "))")
   }
 }

@@ -24,7 +24,7 @@ struct FeedsFixture {
 
   var text: String { (try? String(contentsOfFile: options.feedsPath, encoding: .utf8)) ?? "" }
 
-  func add(_ input: String, tags: [String] = [], check: Bool = true) throws(FeedsError) -> FeedAdder.Result {
+  func add(_ input: String, tags: [String] = [], check: Bool = true) throws(LingkarFailure) -> FeedAdder.Result {
     try FeedAdder(options: options).add(
       FeedAdder.Request(input: input, tags: tags, addedBy: "Bu Sari", check: check, now: Self.day))
   }
@@ -41,13 +41,13 @@ enum FeedAdderDate {
   }
 }
 
-/// The error a throwing call ends with, for tests that look into it.
+/// The feeds error a throwing call ends with (the cause of its `LingkarFailure`), for tests that look into it.
 func failure(_ body: () throws -> Void) -> FeedsError? {
   do {
     try body()
     return nil
   } catch {
-    return error as? FeedsError
+    return (error as? LingkarFailure)?.cause as? FeedsError
   }
 }
 

@@ -21,7 +21,7 @@ struct MeetingTests {
     let picks = try run.list()
     #expect(picks.map(\.meeting) == [Self.day("2026-11-19"), Self.day("2026-12-03")])
     #expect(picks.map(\.topicIDs) == [["wellbeing"], ["literacy", "assessment"]])
-    #expect(throws: PickRun.Failure.self) { try run.record(["no-such-topic"], meeting: Self.day("2026-12-03")) }
+    #expect(throws: LingkarFailure.self) { try run.record(["no-such-topic"], meeting: Self.day("2026-12-03")) }
   }
 
   @Test("a picked topic is damped in the next suggestions, less as the meeting recedes")

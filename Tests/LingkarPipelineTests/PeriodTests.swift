@@ -93,7 +93,7 @@ struct Runner {
   var retryFailed = false
   var settings: String?
 
-  func run(at time: Date) throws(FetchAndDigestRun.Failure) -> FetchAndDigestRun.Result {
+  func run(at time: Date) throws(LingkarFailure) -> FetchAndDigestRun.Result {
     var fetch = options(directory)
     fetch.connectTimeoutSeconds = 2
     fetch.totalTimeoutSeconds = 10
@@ -138,13 +138,13 @@ struct PeriodTests {
     let during = early + [FeedPost("a2", "Umpan balik saat ujian", published: day0 + 10 * day)]
     try server.write("a.xml", rssFeed("A", during), modified: day0 + 10 * day)
     server.stop()
-    var failure: FetchAndDigestRun.Failure?
+    var failure: LingkarFailure?
     do {
       _ = try runner.run(at: day0 + 14 * day)
     } catch {
       failure = error
     }
-    guard case .connection(let summary)? = failure else {
+    guard let summary = (failure?.cause as? ConnectionDown)?.summary else {
       Issue.record("an outage run must fail as a connection problem, got \(String(describing: failure))")
       return
     }
@@ -244,18 +244,18 @@ struct PeriodTests {
       databasePath: directory.file("lingkar.db"), feedsPath: directory.file("feeds.txt"),
       topicsPath: directory.file("topics.txt"), outputDirectory: directory.file("output"))
     digest.since = try #require(PeriodSpec("2026-12-01"))
-    var failure: FetchAndDigestRun.Failure?
+    var failure: LingkarFailure?
     do {
       _ = try FetchAndDigestRun(fetch: fetch, digest: digest, now: { self.day0 + 3600 }).run()
     } catch {
       failure = error
     }
-    #expect(failure?.isBadUsage == true)
+    #expect(failure?.kind == .badUsage)
     #expect(failure?.description.contains("in the future") == true)
     #expect(server.get("/_count/feed/\(name).xml") == "1")
     #expect(FileManager.default.contents(atPath: directory.file("output/2026-11-01/digest.json")) == before)
     digest.now = day0 + 3600
-    #expect(throws: DigestRunError.self) { try DigestRun(options: digest).run() }
+    #expect(throws: LingkarFailure.self) { try DigestRun(options: digest).run() }
     #expect(try FeedStore(path: directory.file("lingkar.db")).digests().count == 1)
   }
 

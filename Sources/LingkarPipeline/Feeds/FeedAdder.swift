@@ -72,7 +72,11 @@ public struct FeedAdder {
     var document: FeedDocument
   }
 
-  public func add(_ request: Request) throws(FeedsError) -> Result {
+  public func add(_ request: Request) throws(LingkarFailure) -> Result {
+    do { return try adding(request) } catch { throw LingkarFailure(error) }
+  }
+
+  private func adding(_ request: Request) throws(FeedsError) -> Result {
     let file = FeedListFile(path: options.feedsPath)
     let input: FeedInput
     do {

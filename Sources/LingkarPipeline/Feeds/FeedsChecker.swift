@@ -1,6 +1,6 @@
 public import Foundation
 import LingkarFeedList
-import LingkarModel
+public import LingkarModel
 import LingkarStore
 
 /// `lingkar feeds check`: the health of every feed. Fetches them all first (like `lingkar fetch`,
@@ -60,7 +60,11 @@ public struct FeedsChecker {
     public var healthy: Int { feeds - Set(findings.filter { $0.written != nil }.map(\.line)).count }
   }
 
-  public func check(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws(FeedsError) -> Report {
+  public func check(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws(LingkarFailure) -> Report {
+    do { return try checking(request, progress: progress) } catch { throw LingkarFailure(error) }
+  }
+
+  private func checking(_ request: Request, progress: (Int, Int) -> Void) throws(FeedsError) -> Report {
     var notes: [String] = []
     if request.fetch {
       var run = FetchRunOptions(feedsPath: options.feedsPath, databasePath: options.databasePath)
@@ -69,8 +73,8 @@ public struct FeedsChecker {
       do {
         _ = try FetchRun(options: run, now: { request.now }).run(progress: progress)
       } catch {
-        if error.isLocked { throw .locked(error.description) }
-        if case .feedsFileUnreadable = error { throw .feedsFile(error.description) }
+        if error.kind == .locked { throw .locked(error.description) }
+        if error.cause is FeedListEditError { throw .feedsFile(error.description) }
         notes.append("the feeds could not all be fetched (\(error)); the report uses what was stored before")
       }
     }

@@ -60,8 +60,8 @@ public enum FeedsError: Error, CustomStringConvertible {
     }
   }
 
-  /// True when another run holds the lock (exit code 3).
-  public var isLocked: Bool {
+  /// True when another run holds the lock (exit code 3, see `LingkarFailure.init(_: FeedsError)`).
+  var isLocked: Bool {
     if case .locked = self { return true }
     return false
   }

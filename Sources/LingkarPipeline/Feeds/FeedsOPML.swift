@@ -1,6 +1,6 @@
 public import Foundation
 import LingkarFeedList
-import LingkarModel
+public import LingkarModel
 import LingkarParse
 import LingkarStore
 
@@ -25,7 +25,11 @@ public struct FeedsOPML {
   /// categories as tags and its title in the note. Nothing is fetched: `lingkar feeds check` does that.
   public func importFile(
     _ path: String, tags extra: [String] = [], addedBy: String? = nil, now: Date = Date()
-  ) throws(FeedsError) -> ImportResult {
+  ) throws(LingkarFailure) -> ImportResult {
+    do { return try importing(path, tags: extra, addedBy: addedBy, now: now) } catch { throw LingkarFailure(error) }
+  }
+
+  private func importing(_ path: String, tags extra: [String], addedBy: String?, now: Date) throws(FeedsError) -> ImportResult {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .opml(path: path, reason: "the file cannot be read")
     }
@@ -79,7 +83,11 @@ public struct FeedsOPML {
   /// The feeds file as OPML 2.0: each feed's expanded address, its title (the feed's own when it was
   /// fetched, else the note's), its tags. Local files are left out (no other reader can open them),
   /// and named in `skipped`.
-  public func export(now: Date = Date()) throws(FeedsError) -> (opml: String, skipped: [String]) {
+  public func export(now: Date = Date()) throws(LingkarFailure) -> (opml: String, skipped: [String]) {
+    do { return try exporting(now: now) } catch { throw LingkarFailure(error) }
+  }
+
+  private func exporting(now: Date) throws(FeedsError) -> (opml: String, skipped: [String]) {
     let list = try options.readFeedList().list
     var states: [String: FeedState] = [:]
     if FileManager.default.fileExists(atPath: options.databasePath) {

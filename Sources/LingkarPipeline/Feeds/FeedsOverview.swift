@@ -36,7 +36,11 @@ public struct FeedsOverview {
   }
 
   /// The rows, in the file's order, and the file's malformed lines.
-  public func rows() throws(FeedsError) -> (rows: [Row], diagnostics: [Diagnostic]) {
+  public func rows() throws(LingkarFailure) -> (rows: [Row], diagnostics: [Diagnostic]) {
+    do { return try reading() } catch { throw LingkarFailure(error) }
+  }
+
+  private func reading() throws(FeedsError) -> (rows: [Row], diagnostics: [Diagnostic]) {
     let list = try options.readFeedList().list
     var states: [String: FeedState] = [:]
     var activity: [String: FeedStore.FeedActivity] = [:]

@@ -1,6 +1,6 @@
 import Foundation
 import LingkarFeedList
-import LingkarModel
+public import LingkarModel
 
 /// `lingkar feeds remove`: takes one feed's line out of the feeds file, by its address (as written,
 /// or any spelling of the same URL) or its line number; every other byte stays.
@@ -12,7 +12,11 @@ public struct FeedsRemover {
   }
 
   /// Removes the line and returns its number and text.
-  public func remove(_ target: String) throws(FeedsError) -> (line: Int, text: String) {
+  public func remove(_ target: String) throws(LingkarFailure) -> (line: Int, text: String) {
+    do { return try removing(target) } catch { throw LingkarFailure(error) }
+  }
+
+  private func removing(_ target: String) throws(FeedsError) -> (line: Int, text: String) {
     var file = FeedListFile(path: options.feedsPath)
     file.lockTimeout = options.lockTimeout
     let wanted = target.trimmingCharacters(in: .whitespaces)
