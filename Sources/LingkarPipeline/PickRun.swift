@@ -29,7 +29,7 @@ public struct PickRun: Sendable {
   public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(Failure) -> MeetingPicks {
     let topics: TopicsFile
     do {
-      topics = try TopicRun.loadTopics(path: topicsPath)
+      topics = try TopicsFileSource.load(path: topicsPath)
     } catch {
       throw Failure(description: error.description)
     }
@@ -64,7 +64,7 @@ public struct PickRun: Sendable {
   public func listText(language: DigestLanguage) throws(Failure) -> String {
     let picks = try list()
     if picks.isEmpty { return language == .id ? "Belum ada topik yang dipilih." : "No topics picked yet." }
-    let topics = (try? TopicRun.loadTopics(path: topicsPath)) ?? .builtIn
+    let topics = (try? TopicsFileSource.load(path: topicsPath)) ?? .builtIn
     let labels = Dictionary(topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })
     return picks.map { meeting in
       "\(meeting.meeting)  " + meeting.topicIDs.map { "\($0) (\(labels[$0] ?? $0))" }.joined(separator: ", ")

@@ -19,7 +19,7 @@ public enum TopicEvaluation {
     } catch {
       throw TopicRun.Failure(description: error.description)
     }
-    let topics = try topicsPath.map { path throws(TopicRun.Failure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
+    let topics = try topicsPath.map { path throws(TopicRun.Failure) in try TopicsFileSource.load(path: path) } ?? .builtIn
     let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
     var lines = reports.map(\.description)
     if verbose, let all = reports.last {
