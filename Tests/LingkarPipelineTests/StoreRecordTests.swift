@@ -206,4 +206,33 @@ struct StoreRecordTests {
     #expect(older.items.map(\.key) == one.digest.items.map(\.key))
     #expect(try run.rebuild(date: "2026-10-01") == nil)
   }
+
+  @Test("lingkar mail sends the recorded digest with output/ deleted; a date without a digest is named")
+  func mailCommandUsesStore() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    try LingkarPipelineTests.storeItems(5, in: directory)
+    #expect(try runLingkar(["digest", "--lang", "en"], in: directory.path).status == 0)
+    try FileManager.default.removeItem(atPath: directory.file("output"))
+    let sink = try SMTPSink()
+    defer { sink.stop() }
+    directory.write(
+      "lingkar.yaml",
+      """
+      school: SMP Harapan
+      mail:
+        url: \(sink.url)
+        from: "Lingkar <lingkar@contoh.sch.id>"
+        to:
+          - guru@contoh.sch.id
+
+      """)
+    let sent = try runLingkar(["mail"], in: directory.path)
+    #expect(sent.status == 0, "\(sent.stderr)")
+    let raw = try sink.raw(1)
+    #expect(raw.contains("Content-Type: text/html; charset=UTF-8") && raw.contains("guru@contoh.sch.id"))
+    #expect(!FileManager.default.fileExists(atPath: directory.file("output")))
+    let missing = try runLingkar(["mail", "--date", "2020-01-01"], in: directory.path)
+    #expect(missing.status == 1 && missing.stderr.contains("no digest of 2020-01-01"))
+  }
 }
