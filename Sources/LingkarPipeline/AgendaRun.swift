@@ -5,8 +5,9 @@ import LingkarRank
 import LingkarStore
 
 /// `lingkar agenda`: the handout for a meeting. The picked topics' readings come from the stored
-/// items since the previous meeting, ranked by the same `Ranker` as the digest (with the book-club
-/// chapter's themes scored as one more topic); written to `output/MEETING-DATE/agenda.{html,md}`.
+/// items since the previous meeting, ranked once as the digest's period is (`RankedPeriod`, with the
+/// book-club chapter's themes scored as one more topic) and chosen by the same `ReadingPicker`;
+/// written to `output/MEETING-DATE/agenda.{html,md}`.
 public struct AgendaRun: Sendable {
   public var databasePath: String
   public var topicsPath: String
@@ -59,47 +60,44 @@ public struct AgendaRun: Sendable {
     let offset = settings.utcOffset
     let picks = try FeedStoreAccess.picks(databasePath: databasePath)
     let picked = picks.first { $0.meeting == day }?.topicIDs ?? []
-    let base = try TopicRun.loadTopics(path: topicsPath)
+    let base = try TopicsFileSource.load(path: topicsPath)
 
     let schedule = settings.meeting
     let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(utcOffset: offset)
-    let start = since?.start(now: now) ?? min(defaultStart, now.addingTimeInterval(-86_400))
+    // Since the previous meeting by the digest's rule (`PeriodSpec.last`): every item first seen
+    // since then, so a post fetched late that the digest showed can be one of the readings; an
+    // explicit --since is the items placed since its start.
+    let previousMeeting = since == nil ? min(defaultStart, now.addingTimeInterval(-86_400)) : nil
     let chapter = BookClubReadings.current(settings: settings, day: day)
-    let stored: [StoredItem]
-    let history: [StoredItem]
+    let ranked: RankedPeriod
     do {
       let store = try FeedStore(path: databasePath)
-      stored = try store.items(since: start, until: now)
-      history = try store.items(since: start.addingTimeInterval(-Double(historyDays) * 86_400), until: start)
+      ranked = try RankedPeriod.load(
+        store: store, since: since ?? .last, now: now, previousEnd: previousMeeting,
+        lookbackDays: settings.lookbackDays ?? PeriodSpec.defaultLookbackDays,
+        historyDays: historyDays, topics: base)
     } catch {
       throw LingkarFailure("cannot read \(databasePath): \(error)", cause: error)
     }
-    let items = TopicRun.rankItems(stored)
-    let historyItems = TopicRun.rankItems(history)
-    let ranked = RankedReadings(stored: stored, ranking: Ranker(topics: base).rank(items, history: historyItems, now: now))
-
-    func readings(_ topicID: String, maximum: Int, from ranked: RankedReadings) -> [DigestItem] {
-      ranked.readings(topicID, maximum: maximum).map { Self.digestItem($0.item, scored: $0.scored, key: $0.key) }
-    }
 
     let maximum = picked.count <= 1 ? 5 : picked.count == 2 ? 4 : 3
+    let picker = ReadingPicker(minimum: min(3, maximum), maximum: maximum)
     let labels = Dictionary(base.topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let agendaTopics = picked.map { id in
       let topic = labels[id]
       let label = BilingualText(id: topic?.labelID ?? id, en: topic?.labelEN ?? id)
       return AgendaTopic(
-        id: id, label: label, readings: readings(id, maximum: maximum, from: ranked), prompts: MeetingPrompts.prompts(for: label))
+        id: id, label: label, readings: ranked.readings(id, picker: picker), prompts: MeetingPrompts.prompts(for: label))
     }
     let agendaChapter = chapter.map { club, chapter in
-      let related = RankedReadings(
-        stored: stored, ranking: BookClubReadings.ranker(base, chapter: chapter).rank(items, history: historyItems, now: now))
+      let related = ReadingPicker(minimum: BookClubReadings.relatedCount, maximum: BookClubReadings.relatedCount)
       return AgendaChapter(
         bookTitle: club.title, bookAuthor: club.author, chapter: chapter,
-        related: readings(chapter.topicID, maximum: BookClubReadings.relatedCount, from: related))
+        related: ranked.readings(chapter.topicID, picker: related, in: ranked.chapterRanking(chapter)))
     }
     return Agenda(
       meeting: day, language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),
-      utcOffset: offset, generated: now, readingsFrom: start, schoolName: settings.schoolName,
+      utcOffset: offset, generated: now, readingsFrom: ranked.start, schoolName: settings.schoolName,
       facilitator: settings.facilitator, time: schedule?.time, place: schedule?.place, topics: agendaTopics,
       chapter: agendaChapter)
   }
@@ -121,17 +119,5 @@ public struct AgendaRun: Sendable {
     } catch {
       throw LingkarFailure("cannot write the agenda in \(folder): \(error)", cause: error)
     }
-  }
-
-  /// A stored item as the renderers show it, with what the ranker says about it.
-  static func digestItem(_ item: StoredItem, scored: ScoredItem, key: String) -> DigestItem {
-    let entry = item.entry
-    return DigestItem(
-      key: key, entryID: entry.id, feedURL: item.feed, feedTitle: item.feedTitle, title: entry.title,
-      link: entry.link ?? item.canonicalLink, author: entry.authors.isEmpty ? nil : entry.authors.joined(separator: ", "),
-      published: entry.published ?? entry.updated, language: scored.language.rawValue,
-      summary: entry.summary ?? "", comments: entry.comments,
-      topics: scored.topics,
-      duplicates: scored.duplicates)
   }
 }

@@ -44,40 +44,14 @@ enum BookClubReadings {
   static let relatedCount = 3
 }
 
-/// Readings of a ranked topic: its items in rank order, picked for diverse sources and both
-/// languages (`ReadingPicker`), leaving out items unfit to recommend (`ReadingEligibility`).
-struct RankedReadings {
-  private let stored: [String: StoredItem]
-  private let scored: [String: ScoredItem]
-  private let ranked: [String: RankedTopic]
-
-  init(stored items: [StoredItem], ranking: Ranking) {
-    stored = Dictionary(items.map { (TopicRun.itemKey($0), $0) }, uniquingKeysWith: { first, _ in first })
-    scored = Dictionary(ranking.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    ranked = Dictionary(ranking.topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-  }
-
-  /// The chosen readings of the topic, each with its stored entry and what the ranker says of it.
-  func readings(_ topicID: String, maximum: Int) -> [(key: String, item: StoredItem, scored: ScoredItem)] {
-    let keys = ranked[topicID]?.items ?? []
-    let candidates = keys.compactMap { key -> ReadingPicker.Candidate? in
-      guard let item = stored[key], let scored = scored[key],
-        ReadingEligibility.isEligible(title: item.entry.title, link: item.entry.link ?? item.canonicalLink)
-      else { return nil }
-      return .init(key: key, source: item.feed, language: scored.language.rawValue)
-    }
-    return ReadingPicker(minimum: min(3, maximum), maximum: maximum).pick(candidates).compactMap { key in
-      guard let item = stored[key], let scored = scored[key] else { return nil }
-      return (key, item, scored)
-    }
-  }
-
-  /// The digest's book-club section: the chapter and its related readings with their scores and
-  /// matched theme words.
+extension RankedPeriod {
+  /// The digest's book-club section: the chapter and its related readings (the same picker as
+  /// every reading) with their scores and matched theme words.
   func bookClub(_ club: BookClub, _ chapter: BookChapter) -> DigestBookClub {
-    let related = readings(chapter.topicID, maximum: BookClubReadings.relatedCount).map { reading in
-      let match = reading.scored.topics.first { $0.topicID == chapter.topicID }
-      return DigestChapterItem(key: reading.key, score: match?.score ?? 0, matched: match?.matched ?? [])
+    let picker = ReadingPicker(minimum: BookClubReadings.relatedCount, maximum: BookClubReadings.relatedCount)
+    let related = readings(chapter.topicID, picker: picker, in: chapterRanking(chapter)).map { item in
+      let match = item.topics.first { $0.topicID == chapter.topicID }
+      return DigestChapterItem(key: item.key, score: match?.score ?? 0, matched: match?.matched ?? [])
     }
     return DigestBookClub(
       bookTitle: club.title, bookAuthor: club.author, chapterNumber: chapter.number, chapterTitle: chapter.title,

@@ -3,33 +3,24 @@ import LingkarDigest
 public import LingkarMail
 public import LingkarModel
 
-/// Sends a written digest by e-mail: one message, its plain text from `digest.txt` and its HTML
-/// from `digest.html`, to the addresses in the settings. Called after the digest is on disk, so a
-/// failure to send loses nothing: the caller reports it and the digest stays where it is.
+/// Sends a digest by e-mail: one message, its plain text and its HTML rendered from the `Digest`
+/// value (the same renderers as `digest.txt` and `digest.html`; nothing is read back from
+/// `output/`), to the addresses in the settings. Called after the digest is written and recorded,
+/// so a failure to send loses nothing: the caller reports it and the digest stays where it is.
 public enum DigestMailer {
-  /// Sends the digest in `folder` (`output/YYYY-MM-DD`); returns the recipients.
+  /// Sends `digest`; returns the recipients.
   @discardableResult
   public static func send(
-    folder: String, settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
+    _ digest: Digest, settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
     now: Date = Date()
   ) throws(MailError) -> [MailAddress] {
     guard let mail = settings.mail else { throw .invalid("lingkar.yaml has no mail: settings") }
-    func read(_ name: String) throws(MailError) -> String {
-      guard let data = FileManager.default.contents(atPath: folder + "/" + name) else {
-        throw .invalid("\(folder)/\(name) cannot be read")
-      }
-      return String(decoding: data, as: UTF8.self)
-    }
-    let text = try read("digest.txt")
-    let html = try read("digest.html")
-    let json = Data(try read("digest.json").utf8)
-    let date = (folder as NSString).lastPathComponent
-    guard let entry = DigestWriter.entry(date: date, json: json) else { throw .invalid("\(folder)/digest.json is not a digest") }
-    let strings = Strings.for(entry.language)
-    var subject = strings.digestTitle(from: entry.period.from, to: entry.period.to, utcOffset: entry.utcOffset)
+    let strings = Strings.for(digest.language)
+    var subject = strings.digestTitle(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)
     if let school = settings.schoolName { subject += " · " + school }
     let message = MailMessage(
-      from: mail.from, to: mail.to, subject: subject, text: text, html: html, date: now, utcOffset: settings.utcOffset)
+      from: mail.from, to: mail.to, subject: subject, text: TextRenderer().render(digest),
+      html: HTMLRenderer().render(digest), date: now, utcOffset: settings.utcOffset)
     return try send(message, mail: mail, environment: environment)
   }
 

@@ -37,66 +37,108 @@ public struct DigestRun {
   /// its fetch do that).
   public func write(holding lock: RunLock, verify: Bool = false) throws(LingkarFailure) -> Result {
     if let problem = options.since.problem(now: options.now) { throw .period(problem) }
-    let topics = try TopicRun.loadTopics(path: options.topicsPath)
-    let settings = try SettingsSource.load(path: options.settingsPath)
+    let (topics, settings) = try inputs()
     let store: FeedStore
-    var digest: Digest
-    // Its skipped lines are listed with the feeds needing attention.
-    let list = feedList
+    let digest: Digest
+    let earlier: [DigestRecord]
+    let feedID: String
     do {
       store = try FeedStore(path: options.databasePath)
       if verify { try store.verify() }
-      let now = options.now
-      let previous = try store.digests(excluding: options.dateStamp, endingBy: now, limit: options.historyPeriods)
-      let lookback = settings?.lookbackDays ?? options.lookbackDays
-      let (start, items) = try options.since.items(
-        in: store, now: now, previousDigest: previous.first?.to, lookbackDays: lookback)
-      // Items fetched late belong to the period, not to its history as well.
-      let periodKeys = Set(items.map(TopicRun.itemKey))
-      let history = try store.items(since: start.addingTimeInterval(-Double(options.historyDays) * 86_400), until: start)
-        .filter { !periodKeys.contains(TopicRun.itemKey($0)) }
-      // The meetings so far: picked topics are damped, passed-over suggestions carry over.
-      let meetings = MeetingHistory(
-        picks: try store.picks(), shortlists: MeetingHistory.shortlists(outputDirectory: options.outputDirectory))
-      let discussed = options.discussed + meetings.discussed(utcOffset: options.utcOffset)
-      let carried = CalendarDay(options.dateStamp).map { meetings.carriedOver(asOf: $0) } ?? []
-      let rankItems = TopicRun.rankItems(items)
-      let historyItems = TopicRun.rankItems(history)
-      let ranking = Ranker(topics: topics).rank(rankItems, history: historyItems, discussed: discussed, now: now)
-      var builder = DigestBuilder(
-        topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
-      builder.carriedOver = carried
-      for topic in discussed {
-        builder.lastDiscussed[topic.topicID] = max(builder.lastDiscussed[topic.topicID] ?? topic.date, topic.date)
-      }
-      digest = builder.digest(
-        period: DigestPeriod(from: start, to: now, generated: now), language: options.language,
-        utcOffset: options.utcOffset, items: items, ranking: ranking, feeds: try feeds(store, list: list),
-        previous: previous)
-      digest.feedsFileProblems = list?.diagnostics ?? []
-      // The book club's chapter, chosen and scored as the agenda of the next meeting does.
-      if let settings, let today = CalendarDay(options.dateStamp) {
-        let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
-        if let (club, chapter) = BookClubReadings.current(settings: settings, day: day) {
-          let chapterRanking = BookClubReadings.ranker(topics, chapter: chapter).rank(rankItems, history: historyItems, now: now)
-          digest.bookClub = RankedReadings(stored: items, ranking: chapterRanking).bookClub(club, chapter)
-        }
-      }
+      // Before anything is read from the store: what an older Lingkar kept only in output/.
+      feedID = try LegacyOutput.feedID(store: store, outputDirectory: options.outputDirectory)
+      let previous = try store.digests(
+        excluding: options.dateStamp, endingBy: options.now, limit: options.historyPeriods)
+      digest = try build(
+        store: store, topics: topics, settings: settings, since: options.since, previous: previous,
+        meetings: try MeetingHistory.load(store: store))
+      earlier = try store.allDigests()
     } catch {
       throw LingkarFailure(error)
     }
     let paths: [String]
     do {
-      paths = try DigestWriter(outputDirectory: options.outputDirectory).write(digest)
+      paths = try DigestWriter(outputDirectory: options.outputDirectory).write(digest, earlier: earlier, feedID: feedID)
     } catch {
       throw LingkarFailure("\(error)", cause: error)
     }
     do {
-      try store.recordDigest(DigestBuilder.record(digest))
+      try store.recordDigest(DigestBuilder.record(digest, files: paths))
     } catch {
       throw LingkarFailure(error)
     }
     return Result(digest: digest, paths: paths)
+  }
+
+  /// The digest recorded for `date` (the newest when nil) made again from the store, for
+  /// `lingkar mail`: the store keeps what a digest was (period, clock, language, suggestions), not
+  /// its pages, so its recorded period is ranked again through the same `RankedPeriod` with the
+  /// meetings as they were then, and its recorded suggestions are kept. Items fetched since, if
+  /// placed in an explicit period, may join it. Nil when no digest is recorded for `date`.
+  public func rebuild(date: String?) throws(LingkarFailure) -> Digest? {
+    let (topics, settings) = try inputs()
+    do {
+      let store = try FeedStore(path: options.databasePath)
+      _ = try LegacyOutput.feedID(store: store, outputDirectory: options.outputDirectory)
+      guard let record = try store.digest(date: date) else { return nil }
+      var run = self
+      run.options.now = record.to
+      run.options.utcOffset = record.utcOffset
+      run.options.language = DigestLanguage(rawValue: record.language) ?? options.language
+      let previous = try store.digests(excluding: record.date, endingBy: record.to, limit: options.historyPeriods)
+      // A `last` digest started where the previous one ended; any other started at its own date.
+      let since: PeriodSpec = previous.first.map { $0.to == record.from } == true ? .last : .date(record.from)
+      let picks = try store.picks().filter { $0.recorded <= record.generated }
+      let meetings = MeetingHistory(picks: picks, shortlists: [])
+      var digest = try run.build(
+        store: store, topics: topics, settings: settings, since: since, previous: previous, meetings: meetings,
+        recordedSuggestions: record.suggestions)
+      digest.period.generated = record.generated
+      return digest
+    } catch {
+      throw LingkarFailure(error)
+    }
+  }
+
+  /// The topics file and the settings.
+  private func inputs() throws(LingkarFailure) -> (TopicsFile, Settings?) {
+    (try TopicsFileSource.load(path: options.topicsPath), try SettingsSource.load(path: options.settingsPath))
+  }
+
+  /// The digest of the period ending at `options.now`: the period ranked once (`RankedPeriod`),
+  /// the meetings' damping and carry-over, the feeds' health and the book club's chapter.
+  private func build(
+    store: FeedStore, topics: TopicsFile, settings: Settings?, since: PeriodSpec, previous: [DigestRecord],
+    meetings: MeetingHistory, recordedSuggestions: [DigestRecord.Suggestion]? = nil
+  ) throws(StoreError) -> Digest {
+    let now = options.now
+    // Its skipped lines are listed with the feeds needing attention.
+    let list = feedList
+    // The meetings so far: picked topics are damped, passed-over suggestions carry over.
+    let discussed = options.discussed + meetings.discussed(utcOffset: options.utcOffset)
+    let ranked = try RankedPeriod.load(
+      store: store, since: since, now: now, previousEnd: previous.first?.to,
+      lookbackDays: settings?.lookbackDays ?? options.lookbackDays, historyDays: options.historyDays, topics: topics,
+      discussed: discussed)
+    var builder = DigestBuilder(
+      topics: topics, suggestionCount: options.suggestionCount, readingsPerSuggestion: options.readingsPerSuggestion)
+    builder.carriedOver = CalendarDay(options.dateStamp).map { meetings.carriedOver(asOf: $0) } ?? []
+    builder.recordedSuggestions = recordedSuggestions
+    for topic in discussed {
+      builder.lastDiscussed[topic.topicID] = max(builder.lastDiscussed[topic.topicID] ?? topic.date, topic.date)
+    }
+    var digest = builder.digest(
+      period: DigestPeriod(from: ranked.start, to: now, generated: now), language: options.language,
+      utcOffset: options.utcOffset, ranked: ranked, feeds: try feeds(store, list: list), previous: previous)
+    digest.feedsFileProblems = list?.diagnostics ?? []
+    // The book club's chapter, chosen and scored as the agenda of the next meeting does.
+    if let settings, let today = CalendarDay(options.dateStamp) {
+      let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
+      if let (club, chapter) = BookClubReadings.current(settings: settings, day: day) {
+        digest.bookClub = ranked.bookClub(club, chapter)
+      }
+    }
+    return digest
   }
 
   /// The feeds file's list, nil when it cannot be read.

@@ -1,6 +1,7 @@
 import Foundation
 public import LingkarModel
 public import LingkarRank
+import LingkarStore
 
 /// What the meetings decided, and what that means for the next suggestions:
 ///
@@ -64,25 +65,19 @@ public struct MeetingHistory: Sendable {
     return result.map { (topicID: $0.0, carriedOver: $0.1) }
   }
 
-  /// The meetings' picks (from the store) and the digests' suggestions (from each
-  /// `output/YYYY-MM-DD/digest.json`).
-  public static func load(databasePath: String, outputDirectory: String) throws -> MeetingHistory {
-    let picks = try FeedStoreAccess.picks(databasePath: databasePath)
-    return MeetingHistory(picks: picks, shortlists: shortlists(outputDirectory: outputDirectory))
+  /// The meetings' picks and the digests' suggestions, both from the store (never from `output/`,
+  /// which is only written: deleting it changes nothing).
+  static func load(store: FeedStore) throws(StoreError) -> MeetingHistory {
+    MeetingHistory(picks: try store.picks(), shortlists: try store.allDigests().compactMap(Shortlist.init))
   }
+}
 
-  /// The suggestions of every digest in `output/`.
-  public static func shortlists(outputDirectory: String) -> [Shortlist] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
-    return names.sorted().compactMap { name -> Shortlist? in
-      guard let day = CalendarDay(name),
-        let data = FileManager.default.contents(atPath: outputDirectory + "/" + name + "/digest.json"),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let suggestions = object["suggestions"] as? [[String: Any]]
-      else { return nil }
-      let topics = suggestions.compactMap { $0["topic"] as? String }
-      let carried = suggestions.filter { ($0["carried_over"] as? Bool) == true }.compactMap { $0["topic"] as? String }
-      return Shortlist(date: day, topicIDs: topics, carried: Set(carried))
-    }
+extension MeetingHistory.Shortlist {
+  /// The suggestions of a recorded digest; nil for a record whose date is not a day.
+  init?(_ record: DigestRecord) {
+    guard let day = CalendarDay(record.date) else { return nil }
+    self.init(
+      date: day, topicIDs: record.suggestions.map(\.topicID),
+      carried: Set(record.suggestions.filter(\.carriedOver).map(\.topicID)))
   }
 }

@@ -23,7 +23,7 @@ public struct PickRun: Sendable {
   /// must be a topic of the topics file.
   @discardableResult
   public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(LingkarFailure) -> MeetingPicks {
-    let topics = try TopicRun.loadTopics(path: topicsPath)
+    let topics = try TopicsFileSource.load(path: topicsPath)
     let known = Set(topics.topics.map(\.id))
     var ordered: [String] = []
     for id in topicIDs where !ordered.contains(id) { ordered.append(id) }
@@ -47,7 +47,7 @@ public struct PickRun: Sendable {
   public func listText(language: DigestLanguage) throws(LingkarFailure) -> String {
     let picks = try list()
     if picks.isEmpty { return language == .id ? "Belum ada topik yang dipilih." : "No topics picked yet." }
-    let topics = (try? TopicRun.loadTopics(path: topicsPath)) ?? .builtIn
+    let topics = (try? TopicsFileSource.load(path: topicsPath)) ?? .builtIn
     let labels = Dictionary(topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })
     return picks.map { meeting in
       "\(meeting.meeting)  " + meeting.topicIDs.map { "\($0) (\(labels[$0] ?? $0))" }.joined(separator: ", ")

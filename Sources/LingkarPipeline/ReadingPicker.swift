@@ -1,41 +1,42 @@
-/// Chooses a topic's readings for a handout: best first, at most one per source while others are
-/// left, both languages where the topic has items in both, at least `minimum` when there are that
-/// many, at most `maximum`.
+import LingkarModel
+
+/// Chooses a topic's best readings, the one rule for the digest's suggestions, the agenda and the
+/// book club: the best item first, then, slot by slot, the best-ranked item that brings a source
+/// or a language not yet on the list (each counts the same); an item that brings neither is taken
+/// only to reach `minimum`. Items unfit to recommend (`ReadingEligibility`) are never chosen.
+///
+/// Languages: `en`, or `id` for Indonesian and for Indonesian–English code-switching (a mixed post
+/// reads as Indonesian to the teachers), so "both languages" means an English item beside an
+/// Indonesian or mixed one.
 struct ReadingPicker {
   var minimum = 3
-  var maximum = 5
+  var maximum = 3
 
-  struct Candidate {
-    var key: String
-    var source: String
-    /// `id`, `en` or `mixed`.
-    var language: String
-  }
-
-  /// Keys of the chosen candidates (given best first), kept in that order.
-  func pick(_ candidates: [Candidate]) -> [String] {
-    var chosen: [Int] = []
+  /// The chosen items, given best first; in the order chosen (the best first).
+  func pick(_ items: [DigestItem]) -> [DigestItem] {
+    var candidates = items.filter { ReadingEligibility.isEligible(title: $0.title, link: $0.link) }
+    var picked: [DigestItem] = []
     var sources = Set<String>()
-    for (index, candidate) in candidates.enumerated() where chosen.count < maximum {
-      if sources.insert(candidate.source).inserted { chosen.append(index) }
-    }
-    // Both languages, when the topic has both: the best item of a missing language replaces the
-    // weakest choice (or joins, when there is room).
-    for language in ["id", "en"] where !chosen.contains(where: { candidates[$0].language == language }) {
-      guard let best = candidates.indices.first(where: { candidates[$0].language == language && !chosen.contains($0) })
-      else { continue }
-      if chosen.count >= maximum, let weakest = chosen.indices.last(where: { index in
-        let language = candidates[chosen[index]].language
-        return chosen.filter { candidates[$0].language == language }.count > 1
-      }) {
-        chosen.remove(at: weakest)
+    var languages = Set<String>()
+    while picked.count < maximum, !candidates.isEmpty {
+      var best = 0
+      var bestGain = -1
+      for (index, item) in candidates.enumerated() {
+        let gain = (sources.contains(item.feedURL) ? 0 : 2) + (languages.contains(Self.language(item)) ? 0 : 2)
+        if gain > bestGain {
+          (best, bestGain) = (index, gain)
+          if gain == 4 { break }
+        }
       }
-      if chosen.count < maximum { chosen.append(best) }
+      if bestGain == 0 && picked.count >= minimum { break }
+      let item = candidates.remove(at: best)
+      picked.append(item)
+      sources.insert(item.feedURL)
+      languages.insert(Self.language(item))
     }
-    // Too few distinct sources: fill up with the next best items.
-    for index in candidates.indices where chosen.count < min(minimum, maximum) && !chosen.contains(index) {
-      chosen.append(index)
-    }
-    return chosen.sorted().map { candidates[$0].key }
+    return picked
   }
+
+  /// `en`, or `id` for Indonesian and for Indonesian–English code-switching.
+  static func language(_ item: DigestItem) -> String { item.language == "en" ? "en" : "id" }
 }

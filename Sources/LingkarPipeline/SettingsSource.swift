@@ -1,3 +1,5 @@
+import Foundation
+public import LingkarRank
 public import LingkarModel
 import LingkarSettings
 
@@ -11,5 +13,27 @@ public enum SettingsSource {
     } catch {
       throw LingkarFailure(settings: error)
     }
+  }
+}
+
+/// The topics file for the commands, read the same way by the digest, the agenda, `topics` and
+/// `topics pick`.
+public enum TopicsFileSource {
+  /// The topics file at `path`, or the built-in default when there is none; throws every problem,
+  /// one a line.
+  public static func load(path: String) throws(LingkarFailure) -> TopicsFile {
+    // Opened without blocking and judged as a regular file first: a FIFO would wait for ever.
+    let read: Data?
+    do {
+      read = try RegularFile.read(path)
+    } catch {
+      if case .notRegular = error { throw LingkarFailure(error.description, cause: error) }
+      throw LingkarFailure("cannot read \(path)", cause: error)
+    }
+    guard let data = read else { return .builtIn }
+    let name = (path as NSString).lastPathComponent
+    let (file, errors) = TopicsFile.parseCollectingErrors(String(decoding: data, as: UTF8.self), file: name)
+    if !errors.isEmpty { throw LingkarFailure(errors.map(\.description).joined(separator: "\n"), cause: errors[0]) }
+    return file
   }
 }

@@ -26,7 +26,7 @@ public enum TopicBenchmark {
       guard let document = try? FeedFile.parse(path: path) else { continue }
       files += 1
       for (index, entry) in document.entries.enumerated() {
-        items.append(TopicRun.rankItem(entry: entry, key: "\(path)#\(index)", source: path, link: nil, text: text))
+        items.append(RankItem(entry: entry, key: "\(path)#\(index)", source: path, link: nil, text: text))
       }
     }
     let cpuStart = cpuTime()

@@ -20,7 +20,7 @@ public enum TopicEvaluation {
     } catch {
       throw LingkarFailure(error.description, cause: error)
     }
-    let topics = try topicsPath.map { path throws(LingkarFailure) in try TopicRun.loadTopics(path: path) } ?? .builtIn
+    let topics = try topicsPath.map { path throws(LingkarFailure) in try TopicsFileSource.load(path: path) } ?? .builtIn
     let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
     var lines = reports.map(\.description)
     if verbose, let all = reports.last {

@@ -22,6 +22,25 @@ public struct DigestRecord: Sendable, Hashable {
     }
   }
 
+  /// One suggested topic of a recorded digest, as it was shown: what the next digest's carry-over,
+  /// the archive page and the Atom feed need, so that nothing is read back from `output/`.
+  public struct Suggestion: Sendable, Hashable {
+    /// The topic id from `topics.txt`.
+    public var topicID: String
+    /// Listed because it was suggested before the last meeting and not picked there.
+    public var carriedOver: Bool
+    /// The topic's label as shown, in Indonesian and English.
+    public var labelID: String
+    public var labelEN: String
+
+    public init(topicID: String, carriedOver: Bool = false, labelID: String, labelEN: String) {
+      self.topicID = topicID
+      self.carriedOver = carriedOver
+      self.labelID = labelID
+      self.labelEN = labelEN
+    }
+  }
+
   /// `YYYY-MM-DD`, the digest's folder under `output/`; one digest per date.
   public var date: String
   public var generated: Date
@@ -33,11 +52,24 @@ public struct DigestRecord: Sendable, Hashable {
   public var sourceCount: Int
   /// In rank order.
   public var topics: [Topic]
+  /// Seconds east of UTC of the school's clock the digest was written on.
+  public var utcOffset: Int
+  /// The suggested topics, best first (position 0), carried-over ones last.
+  public var suggestions: [Suggestion]
+  /// The paths written: the four digest files, then `index.html` and `feed.xml`.
+  public var files: [String]
+  /// Found once in `output/` when the store was upgraded, without a record of its own: shown in the
+  /// archive and the feed only (never where `--since last` starts, nor in the volume chart).
+  public var adopted: Bool
 
   public init(
     date: String, generated: Date, from: Date, to: Date, language: String, itemCount: Int, sourceCount: Int,
-    topics: [Topic]
+    topics: [Topic], utcOffset: Int = 0, suggestions: [Suggestion] = [], files: [String] = [], adopted: Bool = false
   ) {
+    self.adopted = adopted
+    self.utcOffset = utcOffset
+    self.suggestions = suggestions
+    self.files = files
     self.date = date
     self.generated = generated
     self.from = from

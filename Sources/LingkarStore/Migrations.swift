@@ -84,6 +84,29 @@ enum Migrations {
       PRIMARY KEY (meeting, topic_id)
     );
     """,
+    // 5: the store is the only record of a digest (nothing is read back from output/): each
+    //    digest's suggestions as shown (for carry-over, the archive page and the Atom feed), its
+    //    school clock and the files written; `meta` keeps values such as the Atom feed's id.
+    """
+    ALTER TABLE digests ADD COLUMN utc_offset INTEGER NOT NULL DEFAULT 0;  -- seconds east of UTC
+    ALTER TABLE digests ADD COLUMN files TEXT NOT NULL DEFAULT '[]';       -- JSON array of the paths written
+    -- 1: a digest found once in output/ (its digest.json) that the store had not recorded: listed in
+    -- the archive and the feed, never a period's start or a volume.
+    ALTER TABLE digests ADD COLUMN adopted INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE digest_suggestions (
+      digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,         -- 0 = first
+      topic TEXT NOT NULL,               -- topic id from topics.txt
+      carried_over INTEGER NOT NULL DEFAULT 0,  -- 1: listed because it was passed over at the last meeting
+      label_id TEXT NOT NULL,            -- the topic's label as shown, Indonesian
+      label_en TEXT NOT NULL,            -- and English
+      PRIMARY KEY (digest_id, position)
+    );
+    CREATE TABLE meta (
+      key TEXT PRIMARY KEY,              -- e.g. feed_id: the Atom feed's urn:uuid, kept for subscribers
+      value TEXT NOT NULL
+    );
+    """,
   ]
 
   static var latest: Int { steps.count }

@@ -15,9 +15,12 @@ struct MailCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "The digest's date, YYYY-MM-DD (default: the newest digest in the output folder).")
+  @Option(help: "The digest's date, YYYY-MM-DD (default: the newest digest recorded in the database).")
   var date: String?
 
+  @OptionGroup var database: DatabaseOption
+  @OptionGroup var topicsFile: TopicsOption
+  @OptionGroup var feedsFile: FeedsFileOption
   @OptionGroup var outputFolder: OutputOption
 
   @OptionGroup var settingsFile: SettingsOption
@@ -32,15 +35,18 @@ struct MailCommand: ParsableCommand {
     guard let loaded = try SettingsLoader.load(settings), loaded.mail != nil else {
       throw LingkarFailure("\(settings) has no mail: settings; see lingkar.example.yaml")
     }
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
-      CalendarDay($0) != nil && FileManager.default.fileExists(atPath: output + "/" + $0 + "/digest.json")
-    }
-    guard let day = date ?? names.max() else {
-      throw LingkarFailure("no digest in \(output)/; write one with lingkar run")
+    // The digest as recorded in the database, its period ranked again (the store keeps what a
+    // digest was, not its pages); output/ is never read back.
+    let options = DigestRunOptions(
+      databasePath: database.db, feedsPath: feedsFile.feeds, topicsPath: topicsFile.topics, outputDirectory: output,
+      settingsPath: settings)
+    guard let digest = try DigestRun(options: options).rebuild(date: date) else {
+      throw LingkarFailure("no digest \(date.map { "of \($0) " } ?? "")in \(database.db); write one with lingkar run")
     }
     do {
-      let recipients = try DigestMailer.send(folder: output + "/" + day, settings: loaded)
-      print("sent the digest of \(day) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")")
+      let recipients = try DigestMailer.send(digest, settings: loaded)
+      print(
+        "sent the digest of \(digest.dateStamp) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")")
     } catch {
       throw LingkarFailure("the digest was not sent: \(error)", cause: error)
     }

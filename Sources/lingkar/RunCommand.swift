@@ -52,20 +52,19 @@ struct RunCommand: ParsableCommand {
       print(result.fetch)
       for path in result.paths { print(path) }
     }
-    try sendIfAsked(folder: result.paths.first.map { ($0 as NSString).deletingLastPathComponent })
+    try sendIfAsked(result.digest)
   }
 
   /// Sends the digest just written when `--mail` or `mail.send` asks for it. A failure is reported
   /// and exits 1, but the digest is already on disk and stays there.
-  private func sendIfAsked(folder: String?) throws {
+  private func sendIfAsked(_ digest: Digest) throws {
     let loaded = try SettingsLoader.load(options.settings)
     guard mail || loaded?.mail?.send == true else { return }
     guard let loaded, loaded.mail != nil else {
       throw LingkarFailure("--mail needs a mail: part in \(options.settings); see lingkar.example.yaml")
     }
-    guard let folder else { return }
     do {
-      let recipients = try DigestMailer.send(folder: folder, settings: loaded)
+      let recipients = try DigestMailer.send(digest, settings: loaded)
       if !quiet { print("sent the digest to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")") }
     } catch {
       throw LingkarFailure("the digest was written but not sent: \(error)", cause: error)

@@ -128,7 +128,7 @@ struct DigestDurabilityTests {
 
   @Test("archive entries read back from digest.json: offsets beyond a day and impossible counts are ignored")
   func entryBounds() throws {
-    func entry(_ json: String) -> ArchiveEntry? { DigestWriter.entry(date: "2026-01-04", json: Data(json.utf8)) }
+    func entry(_ json: String) -> ArchiveEntry? { LegacyOutput.entry(date: "2026-01-04", json: Data(json.utf8)) }
     let period =
       #""generated":"2026-01-04T07:00:00Z","period":{"from":"2025-12-21T07:00:00Z","to":"2026-01-04T07:00:00Z"}"#
     #expect(entry("{\(period),\"utcOffset\":9223372036854775807}")?.utcOffset == 0)

@@ -1,7 +1,8 @@
 import Foundation
 import LingkarDigest
 import LingkarModel
-import LingkarPipeline
+@testable import LingkarPipeline
+import LingkarStore
 import LingkarTestSupport
 import Synchronization
 import Testing
@@ -70,18 +71,26 @@ struct DigestWriterTests {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let output = directory.file("output")
+    // The store's records, as `DigestRun` passes them: the writer reads nothing back from output/.
+    let store = try FeedStore(path: directory.file("lingkar.db"))
     let writer = DigestWriter(outputDirectory: output)
-    try writer.write(Self.digest(ending: 15, titles: ["Asesmen formatif"]))
-    let first = try writer.write(Self.digest(ending: 29, titles: ["Pojok baca"]))
+    let feedIDStored = "urn:uuid:0b7c3e5a-1d2f-4a6b-8c9d-0e1f2a3b4c5d"
+    func write(_ digest: Digest) throws -> [String] {
+      let paths = try writer.write(digest, earlier: try store.allDigests(), feedID: feedIDStored)
+      try store.recordDigest(DigestBuilder.record(digest, files: paths))
+      return paths
+    }
+    _ = try write(Self.digest(ending: 15, titles: ["Asesmen formatif"]))
+    let first = try write(Self.digest(ending: 29, titles: ["Pojok baca"]))
     let feedBefore = try #require(Self.read("\(output)/feed.xml"))
-    let second = try writer.write(Self.digest(ending: 29, titles: ["Pojok baca", "Literasi digital"]))
+    let second = try write(Self.digest(ending: 29, titles: ["Pojok baca", "Literasi digital"]))
     #expect(first == second)
     #expect(Self.read(second[0])?.contains("Literasi digital") == true)
     #expect(Self.read(second[3])?.contains("Literasi digital") == true)
 
     let folders = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
     #expect(folders == ["2026-11-15", "2026-11-29", "feed.xml", "index.html"])
-    let archive = writer.archive()
+    let archive = try store.allDigests().map(ArchiveEntry.init)
     #expect(archive.map(\.date) == ["2026-11-15", "2026-11-29"])
     #expect(archive.map(\.itemCount) == [1, 2])
     #expect(archive.map(\.suggestedTopics) == [["Literasi dan Numerasi Siswa"], ["Literasi dan Numerasi Siswa"]])

@@ -1,6 +1,6 @@
 import Foundation
 import LingkarModel
-import LingkarPipeline
+@testable import LingkarPipeline
 import LingkarRank
 import LingkarStore
 import LingkarTestSupport
@@ -79,7 +79,7 @@ struct MeetingTests {
     #expect(MeetingHistory.suggestions(ranked: ["stem"], carried: ["literacy"], count: 3).map(\.topicID) == ["stem"])
   }
 
-  @Test("the shortlists are read back from the digests' JSON, carried-over marks included")
+  @Test("an older Lingkar's shortlists are read once from the digests' JSON, carried-over marks included")
   func shortlistsFromDigests() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
@@ -87,7 +87,7 @@ struct MeetingTests {
     directory.write(
       "2026-11-15/digest.json",
       #"{"suggestions": [{"topic": "assessment"}, {"topic": "parents", "carried_over": true}]}"#)
-    let lists = MeetingHistory.shortlists(outputDirectory: directory.path)
+    let lists = LegacyOutput.shortlists(outputDirectory: directory.path)
     #expect(lists == [.init(date: Self.day("2026-11-15"), topicIDs: ["assessment", "parents"], carried: ["parents"])])
   }
 
@@ -168,7 +168,6 @@ struct DigestMailTests {
     options.since = .days(14)
     options.now = now
     let written = try DigestRun(options: options).run()
-    let folder = (written.paths[0] as NSString).deletingLastPathComponent
     let sink = try SMTPSink()
     defer { sink.stop() }
     let settings = Settings(
@@ -176,7 +175,7 @@ struct DigestMailTests {
       mail: MailSettings(
         url: sink.url, from: MailAddress(name: "Lingkar", address: "lingkar@contoh.sch.id"),
         to: [MailAddress(name: "Bu Sári", address: "sari@contoh.sch.id")], timeoutSeconds: 20))
-    let recipients = try DigestMailer.send(folder: folder, settings: settings, now: now)
+    let recipients = try DigestMailer.send(written.digest, settings: settings, now: now)
     #expect(recipients.map(\.address) == ["sari@contoh.sch.id"])
     let raw = try sink.raw(1)
     #expect(raw.contains("Content-Type: multipart/alternative"))
@@ -187,7 +186,7 @@ struct DigestMailTests {
     // A server that refuses: reported, and the digest files are still there.
     var refused = settings
     refused.mail?.url = "smtp://127.0.0.1:1"
-    #expect(throws: (any Error).self) { try DigestMailer.send(folder: folder, settings: refused, now: now) }
+    #expect(throws: (any Error).self) { try DigestMailer.send(written.digest, settings: refused, now: now) }
     for path in written.paths { #expect(FileManager.default.fileExists(atPath: path)) }
   }
 }
