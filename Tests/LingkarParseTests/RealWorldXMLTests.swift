@@ -203,4 +203,26 @@ struct RealWorldXMLTests {
     // HTML in a title is still the title's.
     #expect(try entry(try parse(rssItem("<title>Belajar <b>IPA</b> &amp; IPS</title>")), 0).title == "Belajar IPA & IPS")
   }
+  @Test("ends raw HTML left open in a description (<br>, <img>, <p>) at the description's end tag")
+  func unclosedHTMLInDescription() throws {
+    let document = try Fixture.parse("rss20_unclosed_html_tags.xml")
+    #expect(document.entries.count == 3)
+    let first = try entry(document, 0)
+    #expect(first.title == "Rapat orang tua kelas 5")
+    #expect(first.link == "https://tunasharapan.example.id/rapat-kelas-5")
+    #expect(first.summary == "Rapat orang tua Senin pukul 08.00 Tempat: aula Bawa buku rapor.")
+    #expect(first.published == Date(timeIntervalSince1970: 1_793_581_200))
+    // A stray end tag of HTML is dropped; the description goes on to its own end.
+    let second = try entry(document, 1)
+    #expect(second.title == "Lomba cerdas cermat")
+    #expect(second.link == "https://tunasharapan.example.id/cerdas-cermat")
+    #expect(second.summary == "Juara satu: kelas 6B Selamat!")
+    let third = try entry(document, 2)
+    #expect(third.title == "Libur semester")
+    #expect(third.link == "https://tunasharapan.example.id/libur")
+    // End tags are read from libxml2's input, so chunk boundaries must not matter.
+    let bytes = try Fixture.bytes("rss20_unclosed_html_tags.xml")
+    #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
+    #expect(try StreamingTests.parseInChunks(bytes, size: 5) == document)
+  }
 }
