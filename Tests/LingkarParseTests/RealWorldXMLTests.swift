@@ -225,4 +225,20 @@ struct RealWorldXMLTests {
     #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
     #expect(try StreamingTests.parseInChunks(bytes, size: 5) == document)
   }
+  @Test("reads a bare < that starts no tag as text, and every item after it")
+  func strayLessThan() throws {
+    let document = try Fixture.parse("rss20_stray_less_than.xml")
+    #expect(document.entries.count == 2)
+    let first = try entry(document, 0)
+    #expect(first.title == "Pecahan: 1/2 < 2/3 atau sebaliknya?")
+    #expect(first.link == "https://catatanmtk.example.id/pecahan")
+    #expect(first.summary == "Siswa kelas 4 suka soal ini <3 Ingat: a <= b berarti a tidak lebih dari b.")
+    let second = try entry(document, 1)
+    #expect(second.title == "Latihan pembagian")
+    #expect(second.summary == "Dalam CDATA, 3 < 4 tetap apa adanya.")
+    // Split anywhere, the document reads the same.
+    let bytes = try Fixture.bytes("rss20_stray_less_than.xml")
+    #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
+    #expect(try StreamingTests.parseInChunks(bytes, size: 7) == document)
+  }
 }
