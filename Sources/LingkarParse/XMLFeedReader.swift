@@ -18,6 +18,9 @@ final class XMLFeedReader {
   private(set) var sawElement = false
   /// The elements open in the document as written, innermost last (see `endElement`).
   private var open: [OpenElement] = []
+  /// How many elements libxml2 counts as open: more than `open.count` once one end tag has ended
+  /// several elements here (libxml2 ends one per end tag).
+  private var libxmlDepth = 0
 
   /// An open element and its name as libxml2 read it (prefix and local name, interned in the
   /// parser's dictionary, so the pointers live as long as the parser).
@@ -25,6 +28,8 @@ final class XMLFeedReader {
     var element: ElementName
     var prefix: UnsafePointer<xmlChar>?
     var localname: UnsafePointer<xmlChar>?
+    /// The namespaces it declares, as (prefix or nil for the default, URI) pairs; nil for none.
+    var namespaces: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
   }
 
   init(baseURL: String?) {
@@ -175,14 +180,25 @@ final class XMLFeedReader {
     _ namespaceCount: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
-    if let namespaces {
+    var declared: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
+    if let namespaces, namespaceCount > 0 {
+      declared = []
       for index in 0..<namespaceCount {
+        declared?.append((namespaces[index * 2], namespaces[index * 2 + 1]))
         let declaredPrefix = Self.string(namespaces[index * 2])
         if let declaredURI = Self.string(namespaces[index * 2 + 1]) {
           builder.declareNamespace(prefix: declaredPrefix, uri: declaredURI)
         }
       }
     }
+    // Once elements were ended early, libxml2 still has them open, with the namespaces they
+    // declared (`<div xmlns="…xhtml">` around an unclosed `<p>` would put the Atom `<updated>`
+    // after the content in the XHTML namespace): the element's namespace is looked up here.
+    var uri = uri
+    if libxmlDepth != open.count {
+      uri = namespaceURI(of: prefix, declaredHere: declared)
+    }
+    libxmlDepth += 1
     let element = elementName(localname, prefix, uri)
     if !sawElement {
       sawElement = true
@@ -205,7 +221,7 @@ final class XMLFeedReader {
         attrs.append((attributeName, value))
       }
     }
-    open.append(OpenElement(element: element, prefix: prefix, localname: localname))
+    open.append(OpenElement(element: element, prefix: prefix, localname: localname, namespaces: declared))
     builder.start(element, attributes: attrs)
   }
 
@@ -220,6 +236,7 @@ final class XMLFeedReader {
   private func endElement(
     _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
   ) {
+    libxmlDepth -= 1
     guard let innermost = open.last else {
       builder.end(elementName(localname, prefix, uri))
       return
@@ -230,6 +247,23 @@ final class XMLFeedReader {
       return
     }
     builder.end(open.removeLast().element)
+  }
+
+  /// The namespace `prefix` (nil: the default namespace) names among the elements open here,
+  /// the innermost declaration first; nil when none declares it.
+  private func namespaceURI(
+    of prefix: UnsafePointer<xmlChar>?, declaredHere: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
+  ) -> UnsafePointer<xmlChar>? {
+    func same(_ a: UnsafePointer<xmlChar>?, _ b: UnsafePointer<xmlChar>?) -> Bool {
+      guard let a, let b else { return a == nil && b == nil }
+      return a == b || strcmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self),
+        UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)) == 0
+    }
+    if let found = declaredHere?.last(where: { same($0.0, prefix) }) { return found.1 }
+    for element in open.reversed() {
+      if let found = element.namespaces?.last(where: { same($0.0, prefix) }) { return found.1 }
+    }
+    return nil
   }
 
   /// The name in the end tag libxml2 has just read (`</name>` or `</name >`, the bytes right

@@ -241,4 +241,17 @@ struct RealWorldXMLTests {
     #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
     #expect(try StreamingTests.parseInChunks(bytes, size: 7) == document)
   }
+  @Test("keeps the Atom elements after XHTML content left with open tags in their own namespace")
+  func xhtmlContentWithUnclosedTags() throws {
+    let document = try Fixture.parse("atom10_xhtml_unclosed_tags.xml")
+    #expect(document.entries.count == 2)
+    let first = try entry(document, 0)
+    #expect(first.title == "Catatan supervisi kelas")
+    #expect(first.summary == "Kelas 2A sudah rapi. Kelas 2B perlu pojok baca.")
+    #expect(first.updated == Date(timeIntervalSince1970: 1_794_195_000))
+    #expect(first.authors == ["Bu Ratna"])
+    let second = try entry(document, 1)
+    #expect(second.title == "Jadwal rapat dewan guru")
+    #expect(second.link == "https://jurnalkepsek.example.id/rapat")
+  }
 }
