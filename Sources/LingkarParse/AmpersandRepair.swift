@@ -92,7 +92,9 @@ final class AmpersandRepair {
         state = .markup
         nextBang = -1
         nextQuestion = -1
-        nextStrayLess = -1
+        // `nextStrayLess` stays: the first stray `<` after an earlier position is still the first
+        // after this one if it lies ahead (or there is none). Searching again after every CDATA
+        // section would read the rest of the chunk once per section.
         continue
       }
       let ampersand = Self.find(byte: 0x26, in: base, from: index, to: count) ?? count
