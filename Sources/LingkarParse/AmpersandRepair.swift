@@ -12,6 +12,10 @@ import Glibc
 /// and mean the same in text and in attribute values. (The other entities reach `XMLFeedReader`'s
 /// entity lookup, which clears the flag itself.)
 ///
+/// A `<` that cannot start markup (`Kelas 5 < 6`, `<3`, `a <= b`) is escaped too: libxml2 stops
+/// reading the whole document at the first one ("invalid element name"), so one such title used to
+/// cost every item after it.
+///
 /// It runs over every byte of every feed, so it searches with `memchr`/`memmem` and copies only
 /// when something must change.
 final class AmpersandRepair {
@@ -65,6 +69,7 @@ final class AmpersandRepair {
     var index = 0
     var nextBang = -1  // cached positions of "<!" and "<?" at or after `index` (-1: not searched)
     var nextQuestion = -1
+    var nextStrayLess = -1  // and of a "<" that starts no markup
 
     func copyClean(upTo end: Int) {
       if !changed {
@@ -87,12 +92,27 @@ final class AmpersandRepair {
         state = .markup
         nextBang = -1
         nextQuestion = -1
+        // `nextStrayLess` stays: the first stray `<` after an earlier position is still the first
+        // after this one if it lies ahead (or there is none). Searching again after every CDATA
+        // section would read the rest of the chunk once per section.
         continue
       }
       let ampersand = Self.find(byte: 0x26, in: base, from: index, to: count) ?? count
       if nextBang < index { nextBang = Self.find(opener: 0x21, in: base, from: index, to: count) ?? count }
       if nextQuestion < index { nextQuestion = Self.find(opener: 0x3F, in: base, from: index, to: count) ?? count }
+      if nextStrayLess < index { nextStrayLess = Self.findStrayLess(in: base, from: index, to: count) ?? count }
       let section = min(nextBang, nextQuestion)
+      if nextStrayLess < min(section, ampersand) {
+        guard nextStrayLess + 1 < count || final else {
+          count = nextStrayLess  // the byte after it is in the next chunk
+          break scan
+        }
+        copyClean(upTo: nextStrayLess)
+        out.append(contentsOf: "&#60;".utf8)
+        index = nextStrayLess + 1
+        cleanStart = index
+        continue
+      }
       if section < ampersand {
         if Self.matches(bytes, at: section, "<![CDATA[") {
           state = .cdata
@@ -230,6 +250,23 @@ final class AmpersandRepair {
       {
         return index
       }
+    }
+    return nil
+  }
+
+  /// The first `<` at or after `start` that cannot start a tag, an end tag, a comment, a CDATA
+  /// section, a declaration or a processing instruction: one followed by anything but a name start
+  /// character, `/`, `!` or `?`. A `<` at the very end counts (its next byte is unknown yet).
+  private static func findStrayLess(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    var position = start
+    while let found = find(byte: 0x3C, in: base, from: position, to: end) {
+      guard found + 1 < end else { return found }
+      let next = base[found + 1]
+      let startsMarkup =
+        (next >= 0x61 && next <= 0x7A) || (next >= 0x41 && next <= 0x5A) || next == 0x2F || next == 0x21
+        || next == 0x3F || next == 0x5F || next == 0x3A || next >= 0x80
+      if !startsMarkup { return found }
+      position = found + 2
     }
     return nil
   }

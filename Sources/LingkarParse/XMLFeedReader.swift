@@ -16,6 +16,21 @@ final class XMLFeedReader {
   /// Holds the entities made up for references the document never declared.
   private var scratch: xmlDocPtr?
   private(set) var sawElement = false
+  /// The elements open in the document as written, innermost last (see `endElement`).
+  private var open: [OpenElement] = []
+  /// How many elements libxml2 counts as open: more than `open.count` once one end tag has ended
+  /// several elements here (libxml2 ends one per end tag).
+  private var libxmlDepth = 0
+
+  /// An open element and its name as libxml2 read it (prefix and local name, interned in the
+  /// parser's dictionary, so the pointers live as long as the parser).
+  private struct OpenElement {
+    var element: ElementName
+    var prefix: UnsafePointer<xmlChar>?
+    var localname: UnsafePointer<xmlChar>?
+    /// The namespaces it declares, as (prefix or nil for the default, URI) pairs; nil for none.
+    var namespaces: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
+  }
 
   init(baseURL: String?) {
     builder = FeedBuilder(baseURL: baseURL)
@@ -165,14 +180,25 @@ final class XMLFeedReader {
     _ namespaceCount: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
-    if let namespaces {
+    var declared: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
+    if let namespaces, namespaceCount > 0 {
+      declared = []
       for index in 0..<namespaceCount {
+        declared?.append((namespaces[index * 2], namespaces[index * 2 + 1]))
         let declaredPrefix = Self.string(namespaces[index * 2])
         if let declaredURI = Self.string(namespaces[index * 2 + 1]) {
           builder.declareNamespace(prefix: declaredPrefix, uri: declaredURI)
         }
       }
     }
+    // Once elements were ended early, libxml2 still has them open, with the namespaces they
+    // declared (`<div xmlns="…xhtml">` around an unclosed `<p>` would put the Atom `<updated>`
+    // after the content in the XHTML namespace): the element's namespace is looked up here.
+    var uri = uri
+    if libxmlDepth != open.count {
+      uri = namespaceURI(of: prefix, declaredHere: declared)
+    }
+    libxmlDepth += 1
     let element = elementName(localname, prefix, uri)
     if !sawElement {
       sawElement = true
@@ -195,13 +221,97 @@ final class XMLFeedReader {
         attrs.append((attributeName, value))
       }
     }
+    open.append(OpenElement(element: element, prefix: prefix, localname: localname, namespaces: declared))
     builder.start(element, attributes: attrs)
   }
 
+  /// Ends elements by the end tag as written, as an HTML parser would, not by libxml2's count.
+  ///
+  /// Raw HTML in an RSS description is common: `<description>Rapat<br>Aula<p>Bawa
+  /// rapor.</description>`. libxml2, recovering, takes each end tag for the end of the innermost
+  /// open element whatever its name, so here `</description>` ends the `<p>`, `</item>` the
+  /// `<br>`, and the description swallows every item after it. Instead, an end tag ends the
+  /// innermost open element of its name and every element opened inside it; an end tag that
+  /// matches no open element (`</p>` without `<p>`) ends nothing.
   private func endElement(
     _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
   ) {
-    builder.end(elementName(localname, prefix, uri))
+    libxmlDepth -= 1
+    guard let innermost = open.last else {
+      builder.end(elementName(localname, prefix, uri))
+      return
+    }
+    if let written = writtenEndTagName(), !Self.names(innermost, written) {
+      guard let index = open.lastIndex(where: { Self.names($0, written) }) else { return }
+      while open.count > index { builder.end(open.removeLast().element) }
+      return
+    }
+    builder.end(open.removeLast().element)
+  }
+
+  /// The namespace `prefix` (nil: the default namespace) names among the elements open here,
+  /// the innermost declaration first; nil when none declares it.
+  private func namespaceURI(
+    of prefix: UnsafePointer<xmlChar>?, declaredHere: [(UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?)]?
+  ) -> UnsafePointer<xmlChar>? {
+    func same(_ a: UnsafePointer<xmlChar>?, _ b: UnsafePointer<xmlChar>?) -> Bool {
+      guard let a, let b else { return a == nil && b == nil }
+      return a == b || strcmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self),
+        UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)) == 0
+    }
+    if let found = declaredHere?.last(where: { same($0.0, prefix) }) { return found.1 }
+    for element in open.reversed() {
+      if let found = element.namespaces?.last(where: { same($0.0, prefix) }) { return found.1 }
+    }
+    return nil
+  }
+
+  /// The name in the end tag libxml2 has just read (`</name>` or `</name >`, the bytes right
+  /// before its cursor); nil when the element ended otherwise (an empty-element tag `<br/>`) or
+  /// the tag is no longer in the input buffer.
+  private func writtenEndTagName() -> UnsafeBufferPointer<UInt8>? {
+    guard let input = context?.pointee.input, let base = input.pointee.base, let cursor = input.pointee.cur,
+      cursor - base >= 4, cursor[-1] == UInt8(ascii: ">")
+    else { return nil }
+    var index = -2
+    while cursor - base + index > 0, Self.isBlank(cursor[index]) { index -= 1 }
+    let nameEnd = index + 1
+    while cursor - base + index > 0, Self.isNameByte(cursor[index]) { index -= 1 }
+    guard nameEnd > index + 1, cursor - base + index >= 1, cursor[index] == UInt8(ascii: "/"),
+      cursor[index - 1] == UInt8(ascii: "<")
+    else { return nil }
+    return UnsafeBufferPointer(start: cursor + index + 1, count: nameEnd - index - 1)
+  }
+
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    !isBlank(byte) && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/")
+      && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+  }
+
+  /// Whether `written` (`prefix:local` or `local`) is the element's name, ignoring ASCII case
+  /// (`<EM>…</em>` in an HTML description).
+  private static func names(_ element: OpenElement, _ written: UnsafeBufferPointer<UInt8>) -> Bool {
+    var position = 0
+    func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    func consume(_ name: UnsafePointer<xmlChar>) -> Bool {
+      var byte = name
+      while byte.pointee != 0 {
+        guard position < written.count, lower(written[position]) == lower(byte.pointee) else { return false }
+        position += 1
+        byte += 1
+      }
+      return true
+    }
+    if let prefix = element.prefix {
+      guard consume(prefix), position < written.count, written[position] == UInt8(ascii: ":") else { return false }
+      position += 1
+    }
+    guard let localname = element.localname, consume(localname) else { return false }
+    return position == written.count
   }
 
   private func text(_ chars: UnsafePointer<xmlChar>?, _ length: Int32) {

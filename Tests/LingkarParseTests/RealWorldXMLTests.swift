@@ -203,4 +203,55 @@ struct RealWorldXMLTests {
     // HTML in a title is still the title's.
     #expect(try entry(try parse(rssItem("<title>Belajar <b>IPA</b> &amp; IPS</title>")), 0).title == "Belajar IPA & IPS")
   }
+  @Test("ends raw HTML left open in a description (<br>, <img>, <p>) at the description's end tag")
+  func unclosedHTMLInDescription() throws {
+    let document = try Fixture.parse("rss20_unclosed_html_tags.xml")
+    #expect(document.entries.count == 3)
+    let first = try entry(document, 0)
+    #expect(first.title == "Rapat orang tua kelas 5")
+    #expect(first.link == "https://tunasharapan.example.id/rapat-kelas-5")
+    #expect(first.summary == "Rapat orang tua Senin pukul 08.00 Tempat: aula Bawa buku rapor.")
+    #expect(first.published == Date(timeIntervalSince1970: 1_793_581_200))
+    // A stray end tag of HTML is dropped; the description goes on to its own end.
+    let second = try entry(document, 1)
+    #expect(second.title == "Lomba cerdas cermat")
+    #expect(second.link == "https://tunasharapan.example.id/cerdas-cermat")
+    #expect(second.summary == "Juara satu: kelas 6B Selamat!")
+    let third = try entry(document, 2)
+    #expect(third.title == "Libur semester")
+    #expect(third.link == "https://tunasharapan.example.id/libur")
+    // End tags are read from libxml2's input, so chunk boundaries must not matter.
+    let bytes = try Fixture.bytes("rss20_unclosed_html_tags.xml")
+    #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
+    #expect(try StreamingTests.parseInChunks(bytes, size: 5) == document)
+  }
+  @Test("reads a bare < that starts no tag as text, and every item after it")
+  func strayLessThan() throws {
+    let document = try Fixture.parse("rss20_stray_less_than.xml")
+    #expect(document.entries.count == 2)
+    let first = try entry(document, 0)
+    #expect(first.title == "Pecahan: 1/2 < 2/3 atau sebaliknya?")
+    #expect(first.link == "https://catatanmtk.example.id/pecahan")
+    #expect(first.summary == "Siswa kelas 4 suka soal ini <3 Ingat: a <= b berarti a tidak lebih dari b.")
+    let second = try entry(document, 1)
+    #expect(second.title == "Latihan pembagian")
+    #expect(second.summary == "Dalam CDATA, 3 < 4 tetap apa adanya.")
+    // Split anywhere, the document reads the same.
+    let bytes = try Fixture.bytes("rss20_stray_less_than.xml")
+    #expect(try StreamingTests.parseInChunks(bytes, size: 1) == document)
+    #expect(try StreamingTests.parseInChunks(bytes, size: 7) == document)
+  }
+  @Test("keeps the Atom elements after XHTML content left with open tags in their own namespace")
+  func xhtmlContentWithUnclosedTags() throws {
+    let document = try Fixture.parse("atom10_xhtml_unclosed_tags.xml")
+    #expect(document.entries.count == 2)
+    let first = try entry(document, 0)
+    #expect(first.title == "Catatan supervisi kelas")
+    #expect(first.summary == "Kelas 2A sudah rapi. Kelas 2B perlu pojok baca.")
+    #expect(first.updated == Date(timeIntervalSince1970: 1_794_195_000))
+    #expect(first.authors == ["Bu Ratna"])
+    let second = try entry(document, 1)
+    #expect(second.title == "Jadwal rapat dewan guru")
+    #expect(second.link == "https://jurnalkepsek.example.id/rapat")
+  }
 }
