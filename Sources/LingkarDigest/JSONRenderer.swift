@@ -44,7 +44,7 @@ public struct JSONRenderer: Sendable {
       json.string(topic.label.en)
       json.close()
       json.key("breakdown")
-      breakdown(topic.breakdown, into: &json)
+      Self.breakdown(topic.breakdown, into: &json)
       let trend = digest.volume.trend(of: topic.id)
       json.key("trend")
       json.open()
@@ -215,19 +215,7 @@ public struct JSONRenderer: Sendable {
     json.key("comments")
     json.integer(item.comments)
     json.key("topics")
-    json.openArray()
-    for match in item.topics {
-      json.element()
-      json.open()
-      json.key("id")
-      json.string(match.topicID)
-      json.key("score")
-      json.number(Self.round(match.score))
-      json.key("matched")
-      json.strings(match.matched)
-      json.close()
-    }
-    json.closeArray()
+    Self.matches(item.topics, into: &json)
     json.key("duplicates")
     json.strings(item.duplicates)
     json.key("feedTitle")
@@ -263,7 +251,25 @@ public struct JSONRenderer: Sendable {
     json.close()
   }
 
-  private func breakdown(_ b: TopicScoreBreakdown, into json: inout JSONWriter) {
+  /// An item's `topics`: `[{"id", "score", "matched"}]`, as `digest.json` and `lingkar topics --json` write it.
+  public static func matches(_ matches: [ItemTopicMatch], into json: inout JSONWriter) {
+    json.openArray()
+    for match in matches {
+      json.element()
+      json.open()
+      json.key("id")
+      json.string(match.topicID)
+      json.key("score")
+      json.number(round(match.score))
+      json.key("matched")
+      json.strings(match.matched)
+      json.close()
+    }
+    json.closeArray()
+  }
+
+  /// A topic's score explained, as `digest.json` and `lingkar topics --json` write it.
+  public static func breakdown(_ b: TopicScoreBreakdown, into json: inout JSONWriter) {
     json.open()
     for (name, value) in [
       ("relevance", b.relevance), ("capped", b.capped), ("recency", b.recency), ("engagement", b.engagement),
@@ -288,7 +294,7 @@ public struct JSONRenderer: Sendable {
     json.closeArray()
   }
 
-  static func round(_ value: Double) -> Double {
+  public static func round(_ value: Double) -> Double {
     (value * 1000).rounded() / 1000
   }
 }

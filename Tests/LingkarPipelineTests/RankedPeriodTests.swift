@@ -114,4 +114,32 @@ struct RankedPeriodTests {
       key: "x", feedURL: "f9", title: "x", link: "ftp://x.example/x", published: nil, language: "en", summary: "")
     #expect(ReadingPicker().pick([unfit] + items).first?.key == "a")
   }
+
+  @Test("lingkar topics --json writes its topics and item matches with digest.json's own pieces")
+  func topicsJSONSharesTheDigestShapes() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let store = try FeedStore(path: directory.file("lingkar.db"))
+    let seen = Self.now.addingTimeInterval(-Self.day)
+    for (feed, id) in ["a-late", "a-recent", "a-updated"].enumerated() {
+      try Self.record(store, feed: feed, [Self.item(id, feed: feed, published: seen)], seen: seen)
+    }
+    let report = try TopicRun(
+      options: TopicRunOptions(
+        databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"), since: .days(14),
+        now: Self.now)
+    ).run()
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+    let topic = try #require((object["topics"] as? [[String: Any]])?.first)
+    #expect(topic["id"] as? String == "assessment")
+    #expect((topic["labels"] as? [String: Any])?["en"] as? String != nil)
+    let breakdown = try #require(topic["breakdown"] as? [String: Any])
+    #expect(Set(breakdown.keys) == ["relevance", "capped", "recency", "engagement", "spread", "novelty", "sources", "sourcesAtCap"])
+    let match = try #require(((object["items"] as? [[String: Any]])?.first?["topics"] as? [[String: Any]])?.first)
+    #expect(Set(match.keys) == ["id", "score", "matched"])
+    // Scores rounded as the digest rounds them.
+    let score = try #require(match["score"] as? Double)
+    #expect((score * 1000).rounded() / 1000 == score)
+  }
 }

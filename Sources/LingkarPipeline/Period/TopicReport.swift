@@ -1,9 +1,10 @@
 public import Foundation
+import LingkarDigest
 import LingkarModel
 public import LingkarRank
 
-/// A ranked period, ready to print as text or as JSON shaped like digest.json's `topics` and
-/// `items[].topics` / `duplicates`.
+/// A ranked period, ready to print as text or as JSON with digest.json's own pieces (JSONRenderer: `topics`,
+/// their `breakdown`, `items[].topics`), so the two never drift apart.
 public struct TopicReport: Sendable {
   public var from: Date
   public var to: Date
@@ -48,12 +49,17 @@ public struct TopicReport: Sendable {
       writer.string(topic.id)
       writer.key("label")
       writer.string(topic.labelID)
-      writer.key("label_en")
+      writer.key("labels")
+      writer.open()
+      writer.key("id")
+      writer.string(topic.labelID)
+      writer.key("en")
       writer.string(topic.labelEN)
+      writer.close()
       writer.key("score")
-      writer.number(topic.score)
+      writer.number(JSONRenderer.round(topic.score))
       writer.key("breakdown")
-      writeBreakdown(topic.breakdown, to: &writer)
+      JSONRenderer.breakdown(topic.breakdown, into: &writer)
       writer.key("items")
       writer.strings(topic.items)
       writer.close()
@@ -82,19 +88,7 @@ public struct TopicReport: Sendable {
       writer.key("comments")
       writer.integer(item?.comments)
       writer.key("topics")
-      writer.openArray()
-      for match in scored.topics {
-        writer.element()
-        writer.open()
-        writer.key("id")
-        writer.string(match.topicID)
-        writer.key("score")
-        writer.number(match.score)
-        writer.key("matched")
-        writer.strings(match.matched)
-        writer.close()
-      }
-      writer.closeArray()
+      JSONRenderer.matches(scored.topics, into: &writer)
       writer.key("duplicates")
       writer.strings(scored.duplicates)
       writer.close()
@@ -102,23 +96,6 @@ public struct TopicReport: Sendable {
     writer.closeArray()
     writer.close()
     return writer.output
-  }
-
-  private func writeBreakdown(_ breakdown: TopicScoreBreakdown, to writer: inout JSONWriter) {
-    writer.open()
-    let numbers: [(String, Double)] = [
-      ("relevance", breakdown.relevance), ("capped", breakdown.capped), ("recency", breakdown.recency),
-      ("engagement", breakdown.engagement), ("spread", breakdown.spread), ("novelty", breakdown.novelty),
-    ]
-    for (name, value) in numbers {
-      writer.key(name)
-      writer.number(value)
-    }
-    writer.key("sources")
-    writer.integer(breakdown.sources)
-    writer.key("sources_at_cap")
-    writer.integer(breakdown.sourcesAtCap)
-    writer.close()
   }
 
   /// The human form: one block per topic, its score explained, its best items.
