@@ -40,7 +40,8 @@ public struct AgendaHTMLRenderer: Sendable {
     html += "</header>\n<main>\n"
     html += topics(agenda, s)
     if let chapter = agenda.chapter { html += self.chapter(chapter, agenda, s) }
-    html += "<section id=\"follow-up\" aria-labelledby=\"follow-up-h\">\n<h2 id=\"follow-up-h\">\(e(s.followUpHeading))</h2>\n"
+    html +=
+      "<section id=\"follow-up\" aria-labelledby=\"follow-up-h\">\n<h2 id=\"follow-up-h\">\(e(s.followUpHeading))</h2>\n"
     html += rules(followUpLines) + "</section>\n"
     html += "</main>\n<footer>\n<p>"
     html += e(s.readingsFrom(s.range(from: agenda.readingsFrom, to: agenda.generated, utcOffset: agenda.utcOffset)))
@@ -55,12 +56,14 @@ public struct AgendaHTMLRenderer: Sendable {
   }
 
   private func topics(_ agenda: Agenda, _ s: Strings) -> String {
-    var html = "<section id=\"topics\" aria-labelledby=\"topics-h\">\n<h2 id=\"topics-h\">\(e(s.agendaTopicsHeading))</h2>\n"
+    var html =
+      "<section id=\"topics\" aria-labelledby=\"topics-h\">\n<h2 id=\"topics-h\">\(e(s.agendaTopicsHeading))</h2>\n"
     if agenda.topics.isEmpty { return html + "<p class=\"none\">\(e(s.agendaNoTopics))</p>\n</section>\n" }
     for (rank, topic) in agenda.topics.enumerated() {
       let anchor = "t-" + HTMLRenderer.anchor(topic.id)
       html += "<article class=\"topic\" aria-labelledby=\"\(anchor)\">\n"
-      html += "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
+      html +=
+        "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
       html += "<div class=\"columns\">\n<div>\n<h4>\(e(s.readingsHeading))</h4>\n"
       if topic.readings.isEmpty {
         html += "<p class=\"none\">\(e(s.agendaNoReadings))</p>\n"
@@ -92,7 +95,8 @@ public struct AgendaHTMLRenderer: Sendable {
     if let leader = chapter.chapter.leader { meta.append(s.chapterLedBy(leader)) }
     html += "<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n"
     if !chapter.chapter.keywords.isEmpty {
-      html += "<p class=\"themes\">\(e(s.chapterThemes)): \(e(chapter.chapter.keywords.map(\.text).joined(separator: ", ")))</p>\n"
+      html +=
+        "<p class=\"themes\">\(e(s.chapterThemes)): \(e(chapter.chapter.keywords.map(\.text).joined(separator: ", ")))</p>\n"
     }
     html += "<h4>\(e(s.chapterRelated))</h4>\n"
     if chapter.related.isEmpty {

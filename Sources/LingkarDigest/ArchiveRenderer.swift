@@ -39,7 +39,8 @@ public struct ArchiveRenderer: Sendable {
       html += "<li><a href=\"\(e(entry.path))\">\(e(range))</a><br />\n"
       html += "<span class=\"meta\">\(e(s.itemsAndSources(entry.itemCount, entry.sourceCount)))</span>"
       if !entry.suggestedTopics.isEmpty {
-        html += "<br />\n<span class=\"meta\">\(e(s.archiveTopTopics)): \(e(entry.suggestedTopics.joined(separator: "; ")))</span>"
+        html +=
+          "<br />\n<span class=\"meta\">\(e(s.archiveTopTopics)): \(e(entry.suggestedTopics.joined(separator: "; ")))</span>"
       }
       html += "</li>\n"
     }

@@ -78,7 +78,10 @@ public struct AtomRenderer: Sendable {
     hex[16] = ["8", "9", "a", "b"][Int(String(hex[16]), radix: 16)! % 4]
     let text = String(hex)
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-      String(text[text.index(text.startIndex, offsetBy: range.lowerBound)..<text.index(text.startIndex, offsetBy: range.upperBound)])
+      String(
+        text[
+          text.index(
+            text.startIndex, offsetBy: range.lowerBound)..<text.index(text.startIndex, offsetBy: range.upperBound)])
     }
     return "urn:uuid:" + parts.joined(separator: "-")
   }

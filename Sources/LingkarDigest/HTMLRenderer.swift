@@ -83,7 +83,8 @@ public struct HTMLRenderer: Sendable {
       guard let topic = digest.topic(suggestion.topicID) else { continue }
       let anchor = "s-" + Self.anchor(topic.id)
       html += "<article class=\"suggestion\" aria-labelledby=\"\(anchor)\">\n"
-      html += "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
+      html +=
+        "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
       html += "<p class=\"why\">\(e(why(topic, digest, s)))</p>\n"
       if suggestion.carriedOver { html += "<p class=\"why\">\(e(s.carriedOver))</p>\n" }
       html += breakdown(topic, s, digestEnd: digest.period.to)
@@ -239,7 +240,9 @@ public struct HTMLRenderer: Sendable {
 
   private func meta(_ item: DigestItem, _ digest: Digest, _ s: Strings) -> String {
     var parts = ["<span class=\"source\">\(e(item.feedTitle ?? Escaping.shortLink(item.feedURL)))</span>"]
-    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle { parts.append("\(e(s.by)) \(e(author))") }
+    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle {
+      parts.append("\(e(s.by)) \(e(author))")
+    }
     if let published = item.published {
       let datetime = Timestamp.iso8601(published)
       parts.append("<time datetime=\"\(datetime)\">\(e(s.shortDate(published, utcOffset: digest.utcOffset)))</time>")
@@ -295,14 +298,16 @@ public struct HTMLRenderer: Sendable {
   /// Indonesian-based in practice) is tagged `id`; anything malformed falls back to the page's.
   static func languageTag(_ code: String, page: DigestLanguage) -> String {
     if code == "mixed" { return "id" }
-    let valid = !code.isEmpty && code.count <= 12
+    let valid =
+      !code.isEmpty && code.count <= 12
       && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" }
     return valid ? code.lowercased() : page.rawValue
   }
 
   /// A fragment identifier made of `a-z0-9-` only.
   static func anchor(_ id: String) -> String {
-    String(id.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
+    String(
+      id.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
   }
 
   /// `UTC+7`, `UTC+5:30`, `UTC`.
@@ -310,6 +315,7 @@ public struct HTMLRenderer: Sendable {
     if seconds == 0 { return "UTC" }
     let sign = seconds < 0 ? "-" : "+"
     let minutes = abs(seconds) / 60
-    return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : ":" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)")
+    return "UTC\(sign)\(minutes / 60)"
+      + (minutes % 60 == 0 ? "" : ":" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)")
   }
 }

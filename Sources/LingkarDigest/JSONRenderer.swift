@@ -1,5 +1,5 @@
-public import LingkarModel
 import Foundation
+public import LingkarModel
 
 /// `digest.json`: the keys fixed by `cli.md` in its order, then Lingkar's extra keys
 /// (`date`, `utcOffset`, `counts`, `suggestions`, `other`, `volume`, `book_club`, and extra members of topics,

@@ -10,10 +10,13 @@ public struct MarkdownRenderer: Sendable {
   public func render(_ digest: Digest) -> String {
     let s = Strings.for(digest.language)
     let range = s.range(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)
-    var md = "# \(m(s.digestTitle))\n\n**\(m(range))** · \(m(s.itemsAndSources(digest.itemCount, digest.sourceCount)))\n"
+    var md =
+      "# \(m(s.digestTitle))\n\n**\(m(range))** · \(m(s.itemsAndSources(digest.itemCount, digest.sourceCount)))\n"
 
     md += "\n## \(m(s.suggestedHeading))\n\n"
-    let suggestions = digest.suggestions.compactMap { suggestion in digest.topic(suggestion.topicID).map { (suggestion, $0) } }
+    let suggestions = digest.suggestions.compactMap { suggestion in
+      digest.topic(suggestion.topicID).map { (suggestion, $0) }
+    }
     md += suggestions.isEmpty ? "\(m(s.noSuggestions))\n" : "\(m(s.suggestedIntro))\n"
     for (rank, (suggestion, topic)) in suggestions.enumerated() {
       md += "\n### \(rank + 1). \(m(topic.label.text(in: s.language)))\n\n"
@@ -34,7 +37,9 @@ public struct MarkdownRenderer: Sendable {
       }
       if !suggestion.prompts.isEmpty {
         md += "\n**\(m(s.promptsHeading))**\n\n"
-        for (index, prompt) in suggestion.prompts.enumerated() { md += "\(index + 1). \(m(prompt.text(in: s.language)))\n" }
+        for (index, prompt) in suggestion.prompts.enumerated() {
+          md += "\(index + 1). \(m(prompt.text(in: s.language)))\n"
+        }
       }
     }
 
@@ -119,7 +124,9 @@ public struct MarkdownRenderer: Sendable {
 
   private func meta(_ item: DigestItem, _ digest: Digest, _ s: Strings) -> String {
     var parts = [item.feedTitle ?? Escaping.shortLink(item.feedURL)]
-    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle { parts.append("\(s.by) \(author)") }
+    if let author = item.author.map({ Escaping.clean($0) }), !author.isEmpty, author != item.feedTitle {
+      parts.append("\(s.by) \(author)")
+    }
     parts.append(item.published.map { s.shortDate($0, utcOffset: digest.utcOffset) } ?? s.noDate)
     parts.append(s.languageName(item.language))
     if let comments = item.comments, comments > 0 { parts.append(s.comments(comments)) }

@@ -143,7 +143,8 @@ public struct Strings: Sendable {
     novelty: "Kebaruan topik",
     noveltyDamped: "diredam: baru dibahas di pertemuan",
     noveltyDampedSince: { days in
-      days < 0 ? "diredam: sudah dipilih untuk pertemuan berikutnya"
+      days < 0
+        ? "diredam: sudah dipilih untuk pertemuan berikutnya"
         : days < 7 ? "diredam: dibahas minggu ini" : "diredam: dibahas \(days / 7) minggu lalu"
     },
     readingsHeading: "Bacaan terbaik",
@@ -237,9 +238,11 @@ public struct Strings: Sendable {
     novelty: "Novelty",
     noveltyDamped: "damped: discussed at a recent meeting",
     noveltyDampedSince: { days in
-      days < 0 ? "damped: already picked for the coming meeting"
-        : days < 7 ? "damped: discussed this week"
-        : days < 14 ? "damped: discussed 1 week ago" : "damped: discussed \(days / 7) weeks ago"
+      days < 0
+        ? "damped: already picked for the coming meeting"
+        : days < 7
+          ? "damped: discussed this week"
+          : days < 14 ? "damped: discussed 1 week ago" : "damped: discussed \(days / 7) weeks ago"
     },
     readingsHeading: "Best readings",
     promptsHeading: "Discussion prompts",
@@ -273,7 +276,9 @@ public struct Strings: Sendable {
     silent: { "No new items for \($0) days" },
     badLine: { "\($0): this line was skipped (\($1)); fix it in feeds.txt" },
     chartHeading: "Volume per topic",
-    chartCaption: { "Items per topic over the last \($0) \($0 == 1 ? "period" : "periods") (rightmost bar: this period)." },
+    chartCaption: {
+      "Items per topic over the last \($0) \($0 == 1 ? "period" : "periods") (rightmost bar: this period)."
+    },
     chartSeries: { "\($0): \($1) items per period, oldest first" },
     chartPeriod: { "Period ending \($0): \($1) \($1 == 1 ? "item" : "items")" },
     archiveTitle: "Lingkar digest archive",

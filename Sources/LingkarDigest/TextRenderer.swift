@@ -18,7 +18,9 @@ public struct TextRenderer: Sendable {
       "",
       "*\(s.suggestedHeading.uppercased())*",
     ]
-    let suggestions = digest.suggestions.compactMap { suggestion in digest.topic(suggestion.topicID).map { (suggestion, $0) } }
+    let suggestions = digest.suggestions.compactMap { suggestion in
+      digest.topic(suggestion.topicID).map { (suggestion, $0) }
+    }
     if suggestions.isEmpty { lines.append(s.noSuggestions) }
     for (rank, (suggestion, topic)) in suggestions.enumerated() {
       lines.append("")

@@ -37,7 +37,8 @@ public struct VolumeChart: Sendable {
         let x = index * (barWidth + gap)
         let end = strings.shortDate(history.periodEnds[index], utcOffset: digest.utcOffset)
         let current = index == periods - 1 ? " class=\"now\"" : ""
-        html += "<rect x=\"\(x)\" y=\"\(height - 1 - barHeight)\" width=\"\(barWidth)\" height=\"\(barHeight)\"\(current)>"
+        html +=
+          "<rect x=\"\(x)\" y=\"\(height - 1 - barHeight)\" width=\"\(barWidth)\" height=\"\(barHeight)\"\(current)>"
         html += "<title>\(Escaping.html(strings.chartPeriod(end, count)))</title></rect>"
       }
       html += "</svg><span class=\"chart-now\">\(padded.last ?? 0)</span></li>\n"

@@ -42,7 +42,8 @@ public enum FeedInput: Sendable, Hashable {
     }
     var address = input
     if scheme(of: input) == nil && !input.hasPrefix("@") && !input.hasPrefix("/") && !input.hasPrefix(".")
-      && !FileManager.default.fileExists(atPath: URL(fileURLWithPath: input, relativeTo: URL(fileURLWithPath: directory)).path),
+      && !FileManager.default.fileExists(
+        atPath: URL(fileURLWithPath: input, relativeTo: URL(fileURLWithPath: directory)).path),
       let host = input.split(separator: "/").first, host.contains("."), !host.hasSuffix(".")
     {
       address = "https://" + input  // a bare host, as people copy it from the address bar

@@ -35,7 +35,8 @@ extension FeedList {
     var line = writable(address)
     var seen: Set<String> = []
     for tag in tags {
-      let clean = writable(String(String.UnicodeScalarView(tag.unicodeScalars.filter { !"\"“”„«»".unicodeScalars.contains($0) })))
+      let clean = writable(
+        String(String.UnicodeScalarView(tag.unicodeScalars.filter { !"\"“”„«»".unicodeScalars.contains($0) })))
       guard !clean.isEmpty, seen.insert(clean.lowercased()).inserted else { continue }
       line += " \"\(clean)\""
     }

@@ -64,15 +64,17 @@ struct FeedListLine {
       let tag = token.text.trimmingCharacters(in: .whitespaces)
       if !tag.isEmpty { tags.append(tag) }
     }
-    var label = String(line[tokens[0].range.lowerBound..<tokens[at - 1].range.upperBound].unicodeScalars.filter {
-      !Self.isInvisible($0)
-    })
+    var label = String(
+      line[tokens[0].range.lowerBound..<tokens[at - 1].range.upperBound].unicodeScalars.filter {
+        !Self.isInvisible($0)
+      })
     label = label.trimmingCharacters(in: CharacterSet(charactersIn: " \t:-–—|").union(.whitespaces))
     let combined = [label.isEmpty ? nil : label, note].compactMap { $0 }.joined(separator: "; ")
     try self.init(address: Self.unwrapped(tokens[at], in: line), tags: tags, note: combined.isEmpty ? nil : combined)
   }
 
-  private init(address: (text: String, range: Range<String.Index>), tags: [String], note: String?) throws(FeedListError) {
+  private init(address: (text: String, range: Range<String.Index>), tags: [String], note: String?) throws(FeedListError)
+  {
     if address.text.unicodeScalars.contains("\u{FFFD}") { throw .undecodable }
     self.address = address.text
     self.tags = tags

@@ -36,7 +36,9 @@ enum FeedShortcut: String, CaseIterable {
       if name.hasPrefix("@") {
         throw .needsLookup(
           "youtube:\(name)",
-          advice: "write the channel id instead (youtube:UC..., shown on the channel page under About, Share channel, Copy channel ID)")
+          advice:
+            "write the channel id instead (youtube:UC..., shown on the channel page under About, Share channel, Copy channel ID)"
+        )
       }
       return "https://www.youtube.com/feeds/videos.xml?channel_id=\(name)"
     case .blogger:

@@ -80,7 +80,8 @@ final class Transfer {
   private func configure(_ options: FetchOptions) throws(FetchError) {
     let check = CurlResult.check as (CURLcode) throws(FetchError) -> Void
     try check(CCurl_easy_setopt_string(handle, CURLOPT_URL, localFile?.curlURL ?? request.url))
-    try check(CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.allowsFile ? "http,https,file" : "http,https"))
+    try check(
+      CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.allowsFile ? "http,https,file" : "http,https"))
     try check(CCurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
     try check(CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects))
@@ -155,7 +156,9 @@ final class Transfer {
       headers = Headers()
       let afterVersion = bytes.drop { $0 != UInt8(ascii: " ") }.dropFirst()
       var status = 0
-      for byte in afterVersion.prefix(while: { $0 >= 48 && $0 <= 57 }).prefix(3) { status = status * 10 + Int(byte - 48) }
+      for byte in afterVersion.prefix(while: { $0 >= 48 && $0 <= 57 }).prefix(3) {
+        status = status * 10 + Int(byte - 48)
+      }
       hops.append((status, nil))
       return
     }

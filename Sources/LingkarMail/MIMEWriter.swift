@@ -81,7 +81,9 @@ public struct MIMEWriter: Sendable {
   /// The text as is when it is printable ASCII, else as RFC 2047 encoded words.
   static func encodedText(_ text: String) -> String {
     let clean = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    if clean.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) && !clean.contains("=?") { return clean }
+    if clean.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) && !clean.contains("=?") {
+      return clean
+    }
     return encodedWords(clean).joined(separator: " ")
   }
 

@@ -46,7 +46,9 @@ public struct SMTPSender: Sendable {
     option(CCurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
     option(CCurl_easy_setopt_string(handle, CURLOPT_URL, Self.url(settings.url, domain: from.domain)))
     option(CCurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
-    option(CCurl_easy_setopt_long(handle, CURLOPT_USE_SSL, Int(tlsRequired ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue)))
+    option(
+      CCurl_easy_setopt_long(
+        handle, CURLOPT_USE_SSL, Int(tlsRequired ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue)))
     option(CCurl_easy_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(from.address)>"))
     option(CCurl_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients))
     option(CCurl_easy_setopt_long(handle, CURLOPT_UPLOAD, 1))
@@ -59,7 +61,9 @@ public struct SMTPSender: Sendable {
     if let user { option(CCurl_easy_setopt_string(handle, CURLOPT_USERNAME, user)) }
     if let password { option(CCurl_easy_setopt_string(handle, CURLOPT_PASSWORD, password)) }
     guard setup == CURLE_OK else {
-      throw .smtp(code: Int(setup.rawValue), message: "libcurl refused a mail option: " + String(cString: curl_easy_strerror(setup)), reply: 0)
+      throw .smtp(
+        code: Int(setup.rawValue),
+        message: "libcurl refused a mail option: " + String(cString: curl_easy_strerror(setup)), reply: 0)
     }
 
     let result = withExtendedLifetime(upload) { curl_easy_perform(handle) }
@@ -101,7 +105,9 @@ public struct SMTPSender: Sendable {
   static func url(_ url: String, domain: String) -> String {
     guard let schemeEnd = url.range(of: "://") else { return url }
     let rest = url[schemeEnd.upperBound...]
-    if let slash = rest.firstIndex(of: "/"), rest[rest.index(after: slash)...].contains(where: { $0 != "/" }) { return url }
+    if let slash = rest.firstIndex(of: "/"), rest[rest.index(after: slash)...].contains(where: { $0 != "/" }) {
+      return url
+    }
     let base = rest.firstIndex(of: "/").map { String(url[..<$0]) } ?? url
     return base + "/" + (domain.isEmpty ? "localhost" : domain)
   }
@@ -111,7 +117,8 @@ public struct SMTPSender: Sendable {
     let host = url.range(of: "://").map { String(url[$0.upperBound...].prefix { $0 != "/" }) } ?? url
     let words: String
     switch code {
-    case CURLE_COULDNT_CONNECT: words = "could not connect to the mail server \(host) (is it running, is the port right?)"
+    case CURLE_COULDNT_CONNECT:
+      words = "could not connect to the mail server \(host) (is it running, is the port right?)"
     case CURLE_COULDNT_RESOLVE_HOST: words = "the mail server \(host) was not found (check mail.url)"
     case CURLE_OPERATION_TIMEDOUT: words = "the mail server \(host) did not answer in time"
     case CURLE_LOGIN_DENIED: words = "the mail server \(host) refused the user name or password"

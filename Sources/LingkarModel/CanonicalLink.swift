@@ -135,7 +135,9 @@ public enum CanonicalLink {
 
   /// "xn--" anywhere in the host: international names go the general way.
   private static func hasPunycode(_ host: ArraySlice<UInt8>) -> Bool {
-    host.indices.dropLast(3).contains { host[$0] == UInt8(ascii: "x") && host[($0 + 1)..<($0 + 4)].elementsEqual("n--".utf8) }
+    host.indices.dropLast(3).contains {
+      host[$0] == UInt8(ascii: "x") && host[($0 + 1)..<($0 + 4)].elementsEqual("n--".utf8)
+    }
   }
 
   /// What a path may hold besides the plain characters (`@` as in Mastodon's `/@name/…`), kept as it is.

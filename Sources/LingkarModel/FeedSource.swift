@@ -13,7 +13,9 @@ public struct FeedSource: Sendable, Hashable {
   /// True for a local path from `feeds.txt`: the only case where `file://` may be read.
   public var isLocalFile: Bool
 
-  public init(written: String, url: String, tags: [String] = [], note: String? = nil, line: Int = 0, isLocalFile: Bool = false) {
+  public init(
+    written: String, url: String, tags: [String] = [], note: String? = nil, line: Int = 0, isLocalFile: Bool = false
+  ) {
     self.written = written
     self.url = url
     self.tags = tags

@@ -21,7 +21,8 @@ public struct FeedUpdate: Sendable {
 
   public init(
     source: FeedSource, status: FeedStatus, failure: FetchFailure? = nil, validators: Validators? = nil,
-    movedTo: String? = nil, retryAfter: Date? = nil, nextFetch: Date? = nil, host: String? = nil, document: FeedDocument? = nil,
+    movedTo: String? = nil, retryAfter: Date? = nil, nextFetch: Date? = nil, host: String? = nil,
+    document: FeedDocument? = nil,
     time: Date
   ) {
     self.source = source

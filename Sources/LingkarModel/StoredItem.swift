@@ -11,7 +11,9 @@ public struct StoredItem: Sendable, Hashable {
   public var canonicalLink: String?
   public var firstSeen: Date
 
-  public init(key: String, feed: String, feedTitle: String? = nil, entry: Entry, canonicalLink: String? = nil, firstSeen: Date) {
+  public init(
+    key: String, feed: String, feedTitle: String? = nil, entry: Entry, canonicalLink: String? = nil, firstSeen: Date
+  ) {
     self.key = key
     self.feed = feed
     self.feedTitle = feedTitle

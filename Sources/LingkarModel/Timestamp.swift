@@ -13,7 +13,8 @@ public enum Timestamp {
       days -= 1
     }
     let (year, month, day) = civil(fromDays: days)
-    return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", year, month, day, rest / 3600, rest % 3600 / 60, rest % 60)
+    return String(
+      format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", year, month, day, rest / 3600, rest % 3600 / 60, rest % 60)
   }
 
   /// The first and last second Lingkar writes: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.

@@ -245,7 +245,8 @@ final class AmpersandRepair {
     let from = max(0, bytes.count - 8)
     for index in from..<bytes.count where bytes[index] == 0x3C {
       let tail = bytes[index...]
-      for literal in ["<![CDATA[", "<!--", "<?"] where tail.count < literal.utf8.count
+      for literal in ["<![CDATA[", "<!--", "<?"]
+      where tail.count < literal.utf8.count
         && literal.utf8.starts(with: tail)
       {
         return index

@@ -19,7 +19,8 @@ struct DocumentAssembler {
     document.link = Self.url(feed.link)
     document.description = text(feed.subtitle)
     document.language = Self.language(feed.language)
-    document.updated = feed.hasUpdated ? feed.updated.flatMap(DateParser.parse) : feed.published.flatMap(DateParser.parse)
+    document.updated =
+      feed.hasUpdated ? feed.updated.flatMap(DateParser.parse) : feed.published.flatMap(DateParser.parse)
     document.entries = entries.map { entry(from: $0, feedLanguage: document.language) }
     return document
   }

@@ -7,7 +7,8 @@ extension FeedBuilder {
   static func stripOuterDiv(_ frame: inout Frame) {
     var pieces = frame.pieces
     func isBlank(_ piece: Piece) -> Bool {
-      piece.kind == .text && frame.buffer[piece.range].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+      piece.kind == .text
+        && frame.buffer[piece.range].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
     while pieces.count > 1, let last = pieces.last, isBlank(last) { pieces.removeLast() }
     while pieces.count > 1, let first = pieces.first, isBlank(first) { pieces.removeFirst() }
@@ -31,7 +32,6 @@ extension FeedBuilder {
     for piece in pieces.dropFirst().dropLast() { buffer.append(contentsOf: frame.buffer[piece.range]) }
     frame.buffer = buffer
   }
-
 
   static func mapContentType(_ type: String) -> String {
     let lower = type.lowercased()

@@ -90,7 +90,9 @@ final class FeedBuilder {
 
     // xml:base and xml:lang, inherited.
     if let given = attrs["xml:base"] ?? attrs["base"] {
-      base = base.isEmpty ? URLResolver.join(base, given) : (URLResolver.safeJoin(base, given).flatMap { $0.isEmpty ? nil : $0 } ?? base)
+      base =
+        base.isEmpty
+        ? URLResolver.join(base, given) : (URLResolver.safeJoin(base, given).flatMap { $0.isEmpty ? nil : $0 } ?? base)
     }
     var newLang: String? = attrs["xml:lang"] ?? attrs["lang"]
     if newLang == "" { newLang = nil } else if newLang == nil { newLang = lang }

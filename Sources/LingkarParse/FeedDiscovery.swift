@@ -12,7 +12,9 @@ import Foundation
 public enum FeedDiscovery {
   /// Paths where blogs and site generators commonly put their feed, tried when a page announces none:
   /// WordPress, static sites, Hugo, JSON Feed, Blogger.
-  public static let wellKnownPaths = ["/feed/", "/rss.xml", "/atom.xml", "/index.xml", "/feed.json", "/feeds/posts/default"]
+  public static let wellKnownPaths = [
+    "/feed/", "/rss.xml", "/atom.xml", "/index.xml", "/feed.json", "/feeds/posts/default",
+  ]
 
   /// The feeds `page` links to, the main one first, with relative addresses resolved against the
   /// page's `<base href>` or else `pageURL` (the address the page came from, after redirects).
@@ -35,8 +37,10 @@ public enum FeedDiscovery {
       case "title":
         if title == nil { title = Self.clean(element.text) }
       case "link":
-        let rel = Set((element.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
-        guard let href = element.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty else {
+        let rel = Set(
+          (element.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
+        guard let href = element.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty
+        else {
           return
         }
         if rel.contains("canonical") {
@@ -129,7 +133,8 @@ public struct FeedLink: Sendable, Hashable {
     /// The kind a `type` attribute names; nil for anything that is not a feed (`application/json`
     /// alternates are WordPress's REST API, not JSON Feed).
     init?(mediaType: String) {
-      let type = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+      let type =
+        mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
       switch type {
       case "application/rss+xml", "application/rdf+xml": self = .rss
       case "application/atom+xml", "application/x.atom+xml": self = .atom

@@ -40,7 +40,9 @@ public enum FieldLimits {
     document.description = cut(document.description, characters: summaryCharacters)
     document.link = address(document.link)
     if document.entries.count > entries {
-      let kept = newest(document.entries.count, limit: entries) { document.entries[$0].published ?? document.entries[$0].updated }
+      let kept = newest(document.entries.count, limit: entries) {
+        document.entries[$0].published ?? document.entries[$0].updated
+      }
       document.entries = kept.map { document.entries[$0] }
     }
     for index in document.entries.indices { apply(to: &document.entries[index]) }
@@ -54,7 +56,9 @@ public enum FieldLimits {
     entry.content = cutHTML(entry.content, bytes: contentBytes)
     entry.authors = entry.authors.prefix(authorsPerEntry).map { cutText($0, characters: nameCharacters) }
     entry.categories = entry.categories.prefix(categoriesPerEntry).map { cutText($0, characters: nameCharacters) }
-    if entry.enclosures.count > enclosuresPerEntry { entry.enclosures = Array(entry.enclosures.prefix(enclosuresPerEntry)) }
+    if entry.enclosures.count > enclosuresPerEntry {
+      entry.enclosures = Array(entry.enclosures.prefix(enclosuresPerEntry))
+    }
     for index in entry.enclosures.indices {
       entry.enclosures[index].url = address(entry.enclosures[index].url)
       entry.enclosures[index].type = cut(entry.enclosures[index].type, characters: nameCharacters)

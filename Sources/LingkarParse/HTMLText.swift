@@ -83,8 +83,9 @@ public final class HTMLText {
     guard let context else { return }
     context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
     let options =
-      Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+      Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+          | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
     html.withMemoryRebound(to: CChar.self) { chars in
       let document = htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
       if let document { xmlFreeDoc(document) }

@@ -207,8 +207,9 @@ final class InputDecoder {
   /// The `encoding` pseudo-attribute of an XML declaration at the start of the bytes.
   static func declaredEncoding(_ bytes: [UInt8]) -> String? {
     var index = 0
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
-      || bytes[index] == 0x0D
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+        || bytes[index] == 0x0D
     {
       index += 1
     }

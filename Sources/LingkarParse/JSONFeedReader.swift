@@ -23,7 +23,9 @@ struct JSONFeedReader {
     document.description = Self.plain(root["description"])
     document.language = DocumentAssembler.language(root["language"] as? String)
     let items = root["items"] as? [Any] ?? []
-    document.entries = items.compactMap { $0 as? [String: Any] }.map { entry(from: $0, feedLanguage: document.language) }
+    document.entries = items.compactMap { $0 as? [String: Any] }.map {
+      entry(from: $0, feedLanguage: document.language)
+    }
     return document
   }
 

@@ -13,7 +13,8 @@ struct NameCache<Value> {
   private var count = 0
 
   private func index(_ local: UnsafeRawPointer?, _ prefix: UnsafeRawPointer?, _ uri: UnsafeRawPointer?) -> Int {
-    let mixed = UInt(bitPattern: local) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: prefix) &* 31
+    let mixed =
+      UInt(bitPattern: local) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: prefix) &* 31
       ^ UInt(bitPattern: uri) &* 131
     return Int(truncatingIfNeeded: mixed >> 7) & (slots.count - 1)
   }
@@ -27,7 +28,9 @@ struct NameCache<Value> {
     return nil
   }
 
-  mutating func insert(_ value: Value, _ local: UnsafeRawPointer?, _ prefix: UnsafeRawPointer?, _ uri: UnsafeRawPointer?) {
+  mutating func insert(
+    _ value: Value, _ local: UnsafeRawPointer?, _ prefix: UnsafeRawPointer?, _ uri: UnsafeRawPointer?
+  ) {
     if (count + 1) * 2 > slots.count { grow() }
     var position = index(local, prefix, uri)
     while let slot = slots[position] {

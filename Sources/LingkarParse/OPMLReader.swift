@@ -49,7 +49,8 @@ public enum OPMLReader {
         tags = tags.filter { seen.insert($0.lowercased()).inserted }
         let html = element.attribute("htmlUrl").map(Self.clean)
         result.feeds.append(
-          OPMLFeed(xmlURL: address, htmlURL: html?.isEmpty == false ? html : nil, title: Self.name(of: element), tags: tags))
+          OPMLFeed(
+            xmlURL: address, htmlURL: html?.isEmpty == false ? html : nil, title: Self.name(of: element), tags: tags))
       default:
         break
       }
@@ -83,7 +84,8 @@ public enum OPMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .empty: "the file is empty"
     case .unreadable: "the file is not XML, so not an OPML export"
-    case .notOPML(let root): "not an OPML file (the document is <\(root)>); export the subscriptions as OPML from the feed reader"
+    case .notOPML(let root):
+      "not an OPML file (the document is <\(root)>); export the subscriptions as OPML from the feed reader"
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Resolves relative references the way feed readers have always done (RFC 3986 section 5.2, with
 /// the leniencies of Python's `urljoin`, which the conformance reference uses): a reference with
 /// another scheme is taken as it is; `http:///x` is read as `http://x`.

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// Drives libxml2's SAX2 push parser over UTF-8 input and hands normalized events to a
 /// `FeedBuilder`.
@@ -256,8 +256,10 @@ final class XMLFeedReader {
   ) -> UnsafePointer<xmlChar>? {
     func same(_ a: UnsafePointer<xmlChar>?, _ b: UnsafePointer<xmlChar>?) -> Bool {
       guard let a, let b else { return a == nil && b == nil }
-      return a == b || strcmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self),
-        UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)) == 0
+      return a == b
+        || strcmp(
+          UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self),
+          UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)) == 0
     }
     if let found = declaredHere?.last(where: { same($0.0, prefix) }) { return found.1 }
     for element in open.reversed() {

@@ -34,7 +34,8 @@ public enum YouTubeChannelPage {
   public static func isChannelID(_ text: String) -> Bool {
     text.utf8.count == 24 && text.hasPrefix("UC")
       && text.utf8.allSatisfy { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == 0x2D
           || byte == 0x5F
       }
   }

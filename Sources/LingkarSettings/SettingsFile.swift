@@ -71,7 +71,9 @@ public enum SettingsFile {
       return SettingsError(file: file, line: mark.line, message: "not valid YAML: \(problem)\(where_)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return SettingsError(
-        file: file, line: secondOccurrence(of: duplicates.sorted().first ?? "", in: text, after: context.mark.line) ?? context.mark.line,
+        file: file,
+        line: secondOccurrence(of: duplicates.sorted().first ?? "", in: text, after: context.mark.line)
+          ?? context.mark.line,
         message: "a setting is written twice: \(duplicates.sorted().joined(separator: ", "))")
     case .reader(let problem, _, _, _):
       return SettingsError(file: file, line: 0, message: "cannot be read: \(problem)")
@@ -86,7 +88,8 @@ extension SettingsFile {
   /// group that holds the duplicate).
   static func secondOccurrence(of key: String, in text: String, after line: Int) -> Int? {
     var seen: Set<Int> = []
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= line {
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where offset + 1 >= line {
       let indent = raw.prefix { $0 == " " }.count
       var rest = raw.dropFirst(indent)
       if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }

@@ -17,7 +17,8 @@ enum SettingsGuard {
   static func tooLarge(_ size: Int, file: String) -> SettingsError {
     SettingsError(
       file: file, line: 0,
-      message: "is \(size / 1024) KB, more than a settings file can be (\(maximumBytes / 1024) KB); is it the right file?")
+      message:
+        "is \(size / 1024) KB, more than a settings file can be (\(maximumBytes / 1024) KB); is it the right file?")
   }
 
   /// The first problem of the text, as a settings error; nil when the tree may be composed.

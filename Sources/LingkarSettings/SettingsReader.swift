@@ -114,13 +114,15 @@ struct SettingsReader {
     let number = fields["number"].flatMap { integer($0, "chapter number", in: 1...999) }
     let title = text(fields["title"], "chapter title")
     let date = fields["date"].flatMap { day($0, "chapter date") }
-    for (key, value) in [("number", number as Any?), ("title", title), ("date", date)] where value == nil && fields[key] == nil {
+    for (key, value) in [("number", number as Any?), ("title", title), ("date", date)]
+    where value == nil && fields[key] == nil {
       fail(node, "a chapter needs '\(key):'")
     }
     var keywords: [ChapterKeyword] = []
     if let node = fields["keywords"] { keywords = self.keywords(node) }
     guard let number, let title, let date else { return nil }
-    return BookChapter(number: number, title: title, keywords: keywords, date: date, leader: text(fields["leads"], "chapter leads"))
+    return BookChapter(
+      number: number, title: title, keywords: keywords, date: date, leader: text(fields["leads"], "chapter leads"))
   }
 
   /// `[asesmen formatif, umpan balik=2]` or `"asesmen formatif; umpan balik=2"`.
@@ -172,7 +174,9 @@ struct SettingsReader {
     var from: MailAddress?
     if let node = fields["from"], let value = text(node, "mail.from") {
       from = MailAddress(parsing: value)
-      if from == nil { fail(node, "mail.from must be an address like 'Lingkar <lingkar@example.sch.id>', not '\(value)'") }
+      if from == nil {
+        fail(node, "mail.from must be an address like 'Lingkar <lingkar@example.sch.id>', not '\(value)'")
+      }
     } else if fields["from"] == nil {
       fail(node, "mail needs 'from:' (the sender's address)")
     }
@@ -181,7 +185,9 @@ struct SettingsReader {
       let entries = node.sequence.map { Array($0) } ?? [node]
       for entry in entries {
         guard let value = text(entry, "a mail.to address") else { continue }
-        if let address = MailAddress(parsing: value) { to.append(address) } else {
+        if let address = MailAddress(parsing: value) {
+          to.append(address)
+        } else {
           fail(entry, "mail.to: '\(value)' is not an address like 'Guru <guru@example.sch.id>'")
         }
       }
@@ -191,7 +197,9 @@ struct SettingsReader {
     }
     var tls = MailSettings.TLS.try
     if let node = fields["tls"], let value = text(node, "mail.tls") {
-      if let parsed = MailSettings.TLS(rawValue: value.lowercased()) { tls = parsed } else {
+      if let parsed = MailSettings.TLS(rawValue: value.lowercased()) {
+        tls = parsed
+      } else {
         fail(node, "mail.tls must be try (STARTTLS when offered) or required, not '\(value)'")
       }
     }
@@ -275,7 +283,9 @@ struct SettingsReader {
 
   private mutating func environmentName(_ node: Node, _ what: String) -> String? {
     guard let value = text(node, what) else { return nil }
-    let valid = value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    let valid = value.unicodeScalars.allSatisfy {
+      ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+    }
     guard valid, !(value.first?.isNumber ?? true) else {
       fail(node, "\(what) must name an environment variable (letters, digits, _), not '\(value)'")
       return nil

@@ -27,8 +27,10 @@ extension FeedStore {
               comments = ?, language = ?, content_hash = ?
             WHERE feed_id = ? AND key = ?
             """
-          ).bind([SQLValue(entry.id), SQLValue(time)] + Self.fields(entry, hash: hash) + [.integer(feedID), .text(key)])
-            .run()
+          ).bind(
+            [SQLValue(entry.id), SQLValue(time)] + Self.fields(entry, hash: hash) + [.integer(feedID), .text(key)]
+          )
+          .run()
           updated += 1
         } else if old.comments != entry.comments || old.hash != hash {
           // New comments are not an edit; a hash stored the old way is rewritten the new way.

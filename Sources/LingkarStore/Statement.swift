@@ -29,11 +29,12 @@ final class Statement {
       case .integer(let number): code = sqlite3_bind_int64(raw, index, Int64(number))
       case .real(let number): code = sqlite3_bind_double(raw, index, number)
       case .text(let text):
-        code = text.utf8.withContiguousStorageIfAvailable { buffer in
-          buffer.withMemoryRebound(to: CChar.self) {
-            CSQLite_bind_text_transient(raw, index, $0.baseAddress, Int32($0.count))
-          }
-        } ?? CSQLite_bind_text_transient(raw, index, text, -1)
+        code =
+          text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+              CSQLite_bind_text_transient(raw, index, $0.baseAddress, Int32($0.count))
+            }
+          } ?? CSQLite_bind_text_transient(raw, index, text, -1)
       }
       try connection.check(code)
     }

@@ -34,7 +34,9 @@ struct AgendaCommand: ParsableCommand {
 
   func validate() throws {
     if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
-    if let since, PeriodSpec(since) == nil { throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD") }
+    if let since, PeriodSpec(since) == nil {
+      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+    }
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
   }
 

@@ -34,17 +34,20 @@ struct DemoCommand: ParsableCommand {
       throw LingkarFailure(
         "the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR")
     }
-    let language = lang.flatMap(DigestLanguage.init(rawValue:))
+    let language =
+      lang.flatMap(DigestLanguage.init(rawValue:))
       ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
     let demo = DemoRun(
-      samplesDirectory: directory, outputDirectory: outputFolder.output, topicsPath: topicsFile.topics, language: language)
+      samplesDirectory: directory, outputDirectory: outputFolder.output, topicsPath: topicsFile.topics,
+      language: language)
     let result = try demo.run(report: { problem in
       let name = URL(fileURLWithPath: problem.subject).lastPathComponent
       Output.error("lingkar: \(name): \(problem.message)\n")
     })
     print(result.fetch)
     for digest in result.digests {
-      print("\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
+      print(
+        "\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
     }
     print("The digest is in \(result.page)")
   }

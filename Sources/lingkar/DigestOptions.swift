@@ -35,9 +35,11 @@ struct DigestOptions: ParsableArguments {
 
   /// The options for a digest ending now, in the machine's time zone.
   func runOptions(now: Date = Date()) -> DigestRunOptions {
-    var options = DigestRunOptions(databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output, settingsPath: settings)
+    var options = DigestRunOptions(
+      databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output, settingsPath: settings)
     options.since = PeriodSpec(since) ?? .last
-    options.language = lang.flatMap(DigestLanguage.init(rawValue:))
+    options.language =
+      lang.flatMap(DigestLanguage.init(rawValue:))
       ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
     options.now = now
     options.utcOffset = Self.schoolOffset(settingsPath: settings, now: now)

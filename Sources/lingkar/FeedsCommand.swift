@@ -198,7 +198,9 @@ struct FeedsCommand: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Add the feeds of an OPML file exported by another feed reader.",
-      discussion: "Folders and categories become tags. Feeds already listed are skipped. Nothing is fetched; run lingkar feeds check next.")
+      discussion:
+        "Folders and categories become tags. Feeds already listed are skipped. Nothing is fetched; run lingkar feeds check next."
+    )
 
     @Argument(help: "The OPML file.")
     var file: String
@@ -231,7 +233,9 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
       let result = try FeedsOPML(options: files.options).export()
-      for path in result.skipped { FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out") }
+      for path in result.skipped {
+        FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out")
+      }
       if let output {
         try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
       } else {

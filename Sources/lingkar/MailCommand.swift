@@ -46,7 +46,8 @@ struct MailCommand: ParsableCommand {
     do {
       let recipients = try DigestMailer.send(digest, settings: loaded)
       print(
-        "sent the digest of \(digest.dateStamp) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")")
+        "sent the digest of \(digest.dateStamp) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")"
+      )
     } catch {
       throw LingkarFailure("the digest was not sent: \(error)", cause: error)
     }

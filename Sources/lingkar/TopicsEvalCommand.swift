@@ -19,13 +19,17 @@ struct TopicsEvalCommand: ParsableCommand {
   @Option(help: "The topics file (default: the built-in topics).")
   var topics: String?
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override a scoring knob, e.g. threshold=0.8 (repeatable).", visibility: .hidden))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Override a scoring knob, e.g. threshold=0.8 (repeatable).", visibility: .hidden))
   var settings: [String] = []
 
   @Flag(help: "Also list per-topic F1 and every wrong prediction.")
   var verbose = false
 
   func run() throws {
-    for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) { print(line) }
+    for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) {
+      print(line)
+    }
   }
 }

@@ -47,7 +47,9 @@ struct TopicsListCommand: ParsableCommand {
 
   /// The topics picked for meetings (`lingkar topics pick`): damped like --discussed ones.
   static func picked(_ db: String) -> [TopicRunOptions.Discussed] {
-    guard FileManager.default.fileExists(atPath: db), let picks = try? PickRun(databasePath: db).list() else { return [] }
+    guard FileManager.default.fileExists(atPath: db), let picks = try? PickRun(databasePath: db).list() else {
+      return []
+    }
     return MeetingHistory(picks: picks, shortlists: []).discussed()
   }
 

@@ -12,7 +12,8 @@ enum AgendaFixture {
     let classroom = BilingualText(id: "Pengelolaan Kelas dan Perilaku Siswa", en: "Classroom Management and Behaviour")
     let prompts = [
       BilingualText(id: "Apa yang sudah kita coba?", en: "What have we tried?"),
-      BilingualText(id: "Satu hal apa yang akan kita coba sebelum pertemuan berikutnya?", en: "What one thing will we try next?"),
+      BilingualText(
+        id: "Satu hal apa yang akan kita coba sebelum pertemuan berikutnya?", en: "What one thing will we try next?"),
     ]
     let book = BookChapter(
       number: 3, title: "Dialog sebagai praktik kebebasan",
@@ -23,11 +24,15 @@ enum AgendaFixture {
       generated: DigestFixture.date("2026-12-01T07:00:00Z"), readingsFrom: DigestFixture.date("2026-11-18T17:00:00Z"),
       schoolName: "SMP Negeri 3 Contoh", facilitator: "Bu Sari Wulandari", time: "14.00", place: "Ruang guru",
       topics: [
-        AgendaTopic(id: "assessment", label: assessment, readings: items(["gk-2318", "tn-ai-feedback", "jpn-asesmen-2026"]), prompts: prompts),
+        AgendaTopic(
+          id: "assessment", label: assessment, readings: items(["gk-2318", "tn-ai-feedback", "jpn-asesmen-2026"]),
+          prompts: prompts),
         AgendaTopic(id: "classroom", label: classroom, readings: [], prompts: prompts),
       ],
       chapter: chapter
-        ? AgendaChapter(bookTitle: "Pedagogi Kaum Tertindas", bookAuthor: "Paulo Freire", chapter: book, related: items(["cp-restorative"]))
+        ? AgendaChapter(
+          bookTitle: "Pedagogi Kaum Tertindas", bookAuthor: "Paulo Freire", chapter: book,
+          related: items(["cp-restorative"]))
         : nil)
   }
 }

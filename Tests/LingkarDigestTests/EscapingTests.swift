@@ -22,23 +22,28 @@ enum HostileFixture {
         DigestItem(
           key: "h\(index)", entryID: "<id>\(index)", feedURL: "https://feed.example/\(index)\"><script>x</script>",
           feedTitle: "Feed \(index) <img src=x onerror=alert(1)>",
-          title: "<script>alert('t\(index)')</script> \"><img src=x onerror=alert(1)> \u{1}\u{8}\u{1b}[31m\u{7f}\u{85}&amp;",
+          title:
+            "<script>alert('t\(index)')</script> \"><img src=x onerror=alert(1)> \u{1}\u{8}\u{1b}[31m\u{7f}\u{85}&amp;",
           link: link, author: "<b onmouseover=alert(1)>Bu Guru</b>", published: DigestFixture.date("2026-11-20"),
           language: index == 0 ? "en\"><script>" : "id",
-          summary: "</p><iframe src=\"javascript:alert(1)\"></iframe> <!-- comment --> ]]> \(longWord) <style>*{}</style>",
+          summary:
+            "</p><iframe src=\"javascript:alert(1)\"></iframe> <!-- comment --> ]]> \(longWord) <style>*{}</style>",
           comments: 3, topics: [ItemTopicMatch(topicID: "assessment", score: 0.9, matched: ["<svg onload=alert(1)>"])],
           duplicates: index == 1 ? ["h2"] : index == 2 ? ["h1"] : []))
     }
     base.items = items
     base.topics = [
       DigestTopic(
-        id: "assessment\"><script>", label: BilingualText(id: "Asesmen <script>alert(1)</script>", en: "A </title><script>"),
+        id: "assessment\"><script>",
+        label: BilingualText(id: "Asesmen <script>alert(1)</script>", en: "A </title><script>"),
         score: 2, breakdown: DigestFixture.topics[0].breakdown, items: items.map(\.key))
     ]
     base.suggestions = [
       TopicSuggestion(
         topicID: "assessment\"><script>", readings: ["h0", "h1"],
-        prompts: [BilingualText(id: "<a href=\"javascript:alert(1)\">klik</a>", en: "<a href=\"javascript:alert(1)\">click</a>")])
+        prompts: [
+          BilingualText(id: "<a href=\"javascript:alert(1)\">klik</a>", en: "<a href=\"javascript:alert(1)\">click</a>")
+        ])
     ]
     base.other = ["h3", "h4"]
     base.bookClub = DigestBookClub(
@@ -52,7 +57,9 @@ enum HostileFixture {
     base.feeds = [
       DigestFeed(
         url: "javascript:alert(1)", title: "<script>feed</script>", status: .moved, movedTo: "javascript:alert(2)"),
-      DigestFeed(url: "https://x.example/\"><svg onload=alert(1)>", title: nil, status: .failed, error: "<img src=x onerror=alert(1)>"),
+      DigestFeed(
+        url: "https://x.example/\"><svg onload=alert(1)>", title: nil, status: .failed,
+        error: "<img src=x onerror=alert(1)>"),
     ]
     return base
   }
@@ -73,12 +80,16 @@ struct EscapingTests {
     #expect(page.error == nil, "not well-formed: \(page.error ?? "")", sourceLocation: sourceLocation)
     #expect(!page.elements.isEmpty, sourceLocation: sourceLocation)
     for element in page.elements {
-      #expect(Self.allowedElements.contains(element.name), "unexpected <\(element.name)>", sourceLocation: sourceLocation)
+      #expect(
+        Self.allowedElements.contains(element.name), "unexpected <\(element.name)>", sourceLocation: sourceLocation)
       for (name, value) in element.attributes {
         #expect(!name.lowercased().hasPrefix("on"), "event handler \(name)", sourceLocation: sourceLocation)
-        #expect(name != "style" && name != "src" && name != "srcdoc" && name != "formaction", "\(name)=", sourceLocation: sourceLocation)
+        #expect(
+          name != "style" && name != "src" && name != "srcdoc" && name != "formaction", "\(name)=",
+          sourceLocation: sourceLocation)
         if name == "href" {
-          let ok = value.hasPrefix("#") || ownLinks.contains(value)
+          let ok =
+            value.hasPrefix("#") || ownLinks.contains(value)
             || ((value.hasPrefix("https://") || value.hasPrefix("http://")) && Escaping.safeLink(value) == value)
           #expect(ok, "href \(value)", sourceLocation: sourceLocation)
         }
@@ -103,7 +114,9 @@ struct EscapingTests {
       #expect(page.text.contains("<script>alert('t0')</script>"))
       #expect(page.text.contains("<b onmouseover=alert(1)>Bu Guru</b>"))
       // Exactly the safe link became a link: none of the hostile ones.
-      let hrefs = page.elements.compactMap { $0.attributes["href"] }.filter { !$0.hasPrefix("#") && $0 != "../index.html" }
+      let hrefs = page.elements.compactMap { $0.attributes["href"] }.filter {
+        !$0.hasPrefix("#") && $0 != "../index.html"
+      }
       #expect(hrefs.isEmpty, "\(hrefs)")
       // Every item element carries a well-formed language tag.
       for item in page.elements where item.attributes["class"] == "item" {
@@ -120,7 +133,10 @@ struct EscapingTests {
     }
     checkPage(
       ArchiveRenderer().render(ArchiveFixture.entries + [hostileEntry], language: .id),
-      ownLinks: ["feed.xml", "2026-11-29/digest.html", "2026-11-15/digest.html", "2026-11-01/digest.html", "2026-11-30/digest.html"])
+      ownLinks: [
+        "feed.xml", "2026-11-29/digest.html", "2026-11-15/digest.html", "2026-11-01/digest.html",
+        "2026-11-30/digest.html",
+      ])
   }
 
   var hostileEntry: ArchiveEntry {
@@ -147,7 +163,8 @@ struct EscapingTests {
     let md = MarkdownRenderer().render(HostileFixture.digest)
     var index = md.startIndex
     while let found = md[index...].firstIndex(where: { $0 == "<" }) {
-      #expect(found > md.startIndex && md[md.index(before: found)] == "\\", "unescaped < near \(md[found...].prefix(30))")
+      #expect(
+        found > md.startIndex && md[md.index(before: found)] == "\\", "unescaped < near \(md[found...].prefix(30))")
       index = md.index(after: found)
     }
     for destination in md.components(separatedBy: "](").dropFirst() {
@@ -177,22 +194,26 @@ struct EscapingTests {
     #expect(items.map { $0["link"] as? String } == HostileFixture.links.map { $0 })
   }
 
-  @Test("safeLink accepts http and https with a host and refuses everything else", arguments: [
-    ("https://gurukreatif.example/2026/11/24/x/", true), ("HTTP://Example.org", true), ("  https://a.example  ", true),
-    ("https://a.example:8443/p?q=1&r=2#f", true), ("https://user@a.example/", true),
-    ("https://guru.social.example/@busari/1", true), ("https://contoh.example/ruang-guru/é", true),
-    ("javascript:alert(1)", false), ("JAVASCRIPT:alert(1)", false), ("data:text/html,x", false),
-    ("file:///etc/passwd", false), ("//evil.example/", false), ("https://", false), ("https:///path", false),
-    ("https://a.example/\"x", false), ("https://a.example/<x>", false), ("https://a.example/a b", false),
-    ("https://a.example/\u{7}", false), ("ftp://a.example/", false), ("https://:80/", false),
-  ])
+  @Test(
+    "safeLink accepts http and https with a host and refuses everything else",
+    arguments: [
+      ("https://gurukreatif.example/2026/11/24/x/", true), ("HTTP://Example.org", true),
+      ("  https://a.example  ", true),
+      ("https://a.example:8443/p?q=1&r=2#f", true), ("https://user@a.example/", true),
+      ("https://guru.social.example/@busari/1", true), ("https://contoh.example/ruang-guru/é", true),
+      ("javascript:alert(1)", false), ("JAVASCRIPT:alert(1)", false), ("data:text/html,x", false),
+      ("file:///etc/passwd", false), ("//evil.example/", false), ("https://", false), ("https:///path", false),
+      ("https://a.example/\"x", false), ("https://a.example/<x>", false), ("https://a.example/a b", false),
+      ("https://a.example/\u{7}", false), ("ftp://a.example/", false), ("https://:80/", false),
+    ])
   func safeLinks(link: String, accepted: Bool) {
     #expect((Escaping.safeLink(link) != nil) == accepted)
   }
 
   @Test("text escaping turns markup characters into references and drops control characters")
   func htmlEscaping() {
-    #expect(Escaping.html("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    #expect(
+      Escaping.html("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     #expect(Escaping.html("a\u{0}b\u{1b}c\u{85}d\u{FFFE}e\tf") == "abcde f")
     #expect(Escaping.html("Bahasa Indonesia — 😅") == "Bahasa Indonesia — 😅")
   }
@@ -212,7 +233,8 @@ struct StrictMarkupTests {
     #expect(StrictMarkup("<p><b>unclosed</p>").error != nil)
     #expect(StrictMarkup("<p>a & b</p>").error != nil)
     #expect(StrictMarkup("<p>&nbsp;</p>").error != nil)
-    let page = StrictMarkup("<!DOCTYPE html><html lang=\"id\"><body><a href=\"#x\">A &amp; B &#233;</a><![CDATA[<c>]]></body></html>")
+    let page = StrictMarkup(
+      "<!DOCTYPE html><html lang=\"id\"><body><a href=\"#x\">A &amp; B &#233;</a><![CDATA[<c>]]></body></html>")
     #expect(page.error == nil)
     #expect(page.elements.map(\.name) == ["html", "body", "a"])
     #expect(page.elements.last?.attributes == ["href": "#x"])

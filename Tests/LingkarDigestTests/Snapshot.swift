@@ -27,7 +27,8 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
   try? Data(actual.utf8).write(to: actualPath)
   let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
   let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-  let line = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+  let line =
+    zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
     ?? min(expectedLines.count, actualLines.count)
   let want = line < expectedLines.count ? String(expectedLines[line]) : "(end of file)"
   let got = line < actualLines.count ? String(actualLines[line]) : "(end of file)"

@@ -53,7 +53,8 @@ struct StrictMarkup {
         var attribute = current.pointee.properties
         while let property = attribute {
           let value = xmlNodeListGetString(current.pointee.doc, property.pointee.children, 1)
-          attributes[Self.qualifiedName(property.pointee.name, property.pointee.ns)] = value.map { String(cString: $0) } ?? ""
+          attributes[Self.qualifiedName(property.pointee.name, property.pointee.ns)] =
+            value.map { String(cString: $0) } ?? ""
           if let value { CLibXML2_xmlFree(value) }
           attribute = property.pointee.next
         }

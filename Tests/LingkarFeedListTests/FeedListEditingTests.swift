@@ -68,7 +68,8 @@ struct FeedListEditingTests {
     text.commentOut(line: 3, prefix: "gone: ")
     let lines = text.text.components(separatedBy: "\n")
     #expect(lines[3] == "\thttps://edutopia.org/feed.xml    \"en\"\t# teaching ideas")
-    #expect(lines[2] == "# gone: https://gurukreatif.wordpress.com/feed/ \"blog\" \"id\"   # added by Bu Sari 2026-11-29")
+    #expect(
+      lines[2] == "# gone: https://gurukreatif.wordpress.com/feed/ \"blog\" \"id\"   # added by Bu Sari 2026-11-29")
     var original = handEdited.components(separatedBy: "\n")
     original[2] = lines[2]
     original[3] = lines[3]
@@ -90,7 +91,11 @@ struct FeedListEditingTests {
     #expect(mode?.intValue == 0o640)
     // A failed edit leaves the file alone.
     struct Stop: Error {}
-    #expect(throws: Stop.self) { try file.edit { text in text.append("nope"); throw Stop() } }
+    #expect(throws: Stop.self) {
+      try file.edit { text in
+        text.append("nope"); throw Stop()
+      }
+    }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == handEdited + "\nhttps://new.example/feed/")
     // No temporary files are left behind.
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["feeds.txt", "feeds.txt.lock"])
@@ -124,9 +129,13 @@ struct FeedListEditingTests {
 
   @Test("formats a line with quoted tags and a note, dropping what cannot be written")
   func formatLine() {
-    #expect(FeedList.line(address: "https://a.example/feed/", tags: ["blog", "say \"hi\"", "", "Blog"], note: "added by Bu Sari 2026-11-29")
-      == "https://a.example/feed/ \"blog\" \"say hi\"   # added by Bu Sari 2026-11-29")
-    let list = FeedList(parsing: FeedList.line(address: "https://a.example/feed/", tags: ["a b"], note: "n # m"), directory: "/")
+    #expect(
+      FeedList.line(
+        address: "https://a.example/feed/", tags: ["blog", "say \"hi\"", "", "Blog"],
+        note: "added by Bu Sari 2026-11-29")
+        == "https://a.example/feed/ \"blog\" \"say hi\"   # added by Bu Sari 2026-11-29")
+    let list = FeedList(
+      parsing: FeedList.line(address: "https://a.example/feed/", tags: ["a b"], note: "n # m"), directory: "/")
     #expect(list.sources.first?.tags == ["a b"])
     #expect(list.sources.first?.note == "n # m")
   }
@@ -159,7 +168,10 @@ struct FeedInputTests {
       ("@guru@mastodon.social", "https://mastodon.social/@guru.rss"),
       ("mastodon:@guru@Guru.Social", "https://guru.social/@guru.rss"),
       ("bluesky:guru.bsky.social", "https://bsky.app/profile/guru.bsky.social/rss"),
-      ("youtube:UCabcdefghijklmnopqrstuv", "https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv"),
+      (
+        "youtube:UCabcdefghijklmnopqrstuv",
+        "https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv"
+      ),
       ("blogger:gurukreatif", "https://gurukreatif.blogspot.com/feeds/posts/default"),
       ("wordpress:gurukreatif", "https://gurukreatif.wordpress.com/feed/"),
       ("medium:@guru", "https://medium.com/feed/@guru"),
@@ -172,14 +184,21 @@ struct FeedInputTests {
   @Test("takes addresses, bare hosts, YouTube handles and local files")
   func others() throws {
     #expect(try FeedInput.classify("https://guru.example/", directory: "/") == .web(url: "https://guru.example/"))
-    #expect(try FeedInput.classify(" gurukreatif.wordpress.com ", directory: "/") == .web(url: "https://gurukreatif.wordpress.com"))
+    #expect(
+      try FeedInput.classify(" gurukreatif.wordpress.com ", directory: "/")
+        == .web(url: "https://gurukreatif.wordpress.com"))
     #expect(try FeedInput.classify("youtube:@GuruBelajar", directory: "/") == .youTubeHandle("GuruBelajar"))
-    #expect(try FeedInput.classify("/srv/local.xml", directory: "/") == .localFile(written: "/srv/local.xml", url: "file:///srv/local.xml"))
+    #expect(
+      try FeedInput.classify("/srv/local.xml", directory: "/")
+        == .localFile(written: "/srv/local.xml", url: "file:///srv/local.xml"))
   }
 
   @Test(
     "refuses X, Twitter and Facebook, saying what to add instead",
-    arguments: ["x:guru", "twitter:@guru", "facebook:sekolah", "https://x.com/guru", "https://twitter.com/guru", "https://www.facebook.com/sekolah", "https://m.facebook.com/sekolah"])
+    arguments: [
+      "x:guru", "twitter:@guru", "facebook:sekolah", "https://x.com/guru", "https://twitter.com/guru",
+      "https://www.facebook.com/sekolah", "https://m.facebook.com/sekolah",
+    ])
   func refused(input: String) {
     do {
       _ = try FeedInput.classify(input, directory: "/")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LingkarFeedList
 import Synchronization
 import Testing
+
+@testable import LingkarFeedList
 
 #if canImport(Glibc)
   import Glibc
@@ -24,7 +25,8 @@ struct FeedListFileDurabilityTests {
     return process.processIdentifier
   }
 
-  @Test("an edit removes the temporary files of killed edits (process gone, or over 10 minutes old); a live one's stays")
+  @Test(
+    "an edit removes the temporary files of killed edits (process gone, or over 10 minutes old); a live one's stays")
   func staleTemporaries() throws {
     let directory = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: directory) }

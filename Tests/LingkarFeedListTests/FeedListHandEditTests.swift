@@ -10,7 +10,10 @@ struct FeedListLineEndingTests {
   /// A comment, feed A, a blank line, feed B, feed C without a final line break, with `breaks`
   /// after the first four lines.
   static func file(_ breaks: [String]) -> String {
-    let lines = ["# feeds of SD Harapan", "https://a.example/feed/ \"blog\"", "", "https://b.example/feed/ # B", "https://c.example/feed/"]
+    let lines = [
+      "# feeds of SD Harapan", "https://a.example/feed/ \"blog\"", "", "https://b.example/feed/ # B",
+      "https://c.example/feed/",
+    ]
     return zip(lines, breaks + [""]).map { $0 + $1 }.joined()
   }
 
@@ -27,7 +30,8 @@ struct FeedListLineEndingTests {
     let text = Self.file(Self.styles.first { $0.0 == style }!.1)
     let list = FeedList(parsing: text, directory: "/")
     #expect(list.diagnostics.isEmpty)
-    #expect(list.sources.map(\.url) == ["https://a.example/feed/", "https://b.example/feed/", "https://c.example/feed/"])
+    #expect(
+      list.sources.map(\.url) == ["https://a.example/feed/", "https://b.example/feed/", "https://c.example/feed/"])
     #expect(list.sources.map(\.line) == [2, 4, 5])
     #expect(list.sources.map(\.tags) == [["blog"], [], []])
     #expect(list.sources[1].note == "B")
@@ -52,7 +56,10 @@ struct FeedListLineEndingTests {
       let b = try #require(file.list(text).source(matching: "https://b.example/feed/"))
       text.remove(line: b.line)
     }
-    let withoutB = ["# feeds of SD Harapan" + breaks[0], "https://a.example/feed/ \"blog\"" + breaks[1], breaks[2], "https://c.example/feed/"]
+    let withoutB = [
+      "# feeds of SD Harapan" + breaks[0], "https://a.example/feed/ \"blog\"" + breaks[1], breaks[2],
+      "https://c.example/feed/",
+    ]
     #expect(try onDisk() == Array(withoutB.joined().utf8))
 
     // `feeds check --fix`: B's address is rewritten on B's line, its note kept.
@@ -61,7 +68,9 @@ struct FeedListLineEndingTests {
       let b = try #require(file.list(text).source(matching: "https://b.example/feed/"))
       text.replaceAddress(line: b.line, with: "https://b.example/new/")
     }
-    #expect(try onDisk() == Array(text.replacingOccurrences(of: "https://b.example/feed/", with: "https://b.example/new/").utf8))
+    #expect(
+      try onDisk()
+        == Array(text.replacingOccurrences(of: "https://b.example/feed/", with: "https://b.example/new/").utf8))
 
     // `feeds add`: the file's first break ends the old last line; the new one has none, like the old.
     try reset()
@@ -123,8 +132,10 @@ struct FeedListCleaningTests {
       ("<https://a.example/feed/>", "https://a.example/feed/", [], nil),
       ("\"https://a.example/feed/\" \"blog\"", "https://a.example/feed/", ["blog"], nil),
       ("Blog Pak Dedi https://a.example/feed/", "https://a.example/feed/", [], "Blog Pak Dedi"),
-      ("Blog Pak Dedi: https://a.example/feed/ \"blog\" # added by Bu Sari", "https://a.example/feed/", ["blog"],
-       "Blog Pak Dedi; added by Bu Sari"),
+      (
+        "Blog Pak Dedi: https://a.example/feed/ \"blog\" # added by Bu Sari", "https://a.example/feed/", ["blog"],
+        "Blog Pak Dedi; added by Bu Sari"
+      ),
       ("Blog Bu Rina\u{00A0}— <https://a.example/feed/>\u{200B}", "https://a.example/feed/", [], "Blog Bu Rina"),
       ("Catatan Bu Rina (S2/S3) https://a.example/feed/", "https://a.example/feed/", [], "Catatan Bu Rina (S2/S3)"),
     ])
@@ -171,8 +182,12 @@ struct FeedListCleaningTests {
   func writable() {
     let line = FeedList.line(
       address: "https://a.example/feed/", tags: ["blog\r\nx", "i\u{2028}d", "“q”"],
-      note: FeedNote(addedBy: "Bu Sari\r\n/etc/shadow #", addedOn: "2026-11-29", description: "T\u{85}itle\u{2029}x\u{202E}").text)
-    #expect(line == "https://a.example/feed/ \"blog x\" \"i d\" \"q\"   # T itle x; added by Bu Sari /etc/shadow # 2026-11-29")
+      note: FeedNote(
+        addedBy: "Bu Sari\r\n/etc/shadow #", addedOn: "2026-11-29", description: "T\u{85}itle\u{2029}x\u{202E}"
+      ).text)
+    #expect(
+      line == "https://a.example/feed/ \"blog x\" \"i d\" \"q\"   # T itle x; added by Bu Sari /etc/shadow # 2026-11-29"
+    )
     var text = FeedListText("# mine\n")
     text.append(line)
     #expect(text.lines.count == 2)
@@ -183,8 +198,11 @@ struct FeedListCleaningTests {
 
   @Test("feeds add takes an address pasted with invisible characters or quotes, and refuses one with a line break")
   func input() throws {
-    #expect(try FeedInput.classify("https://a.example/feed/\u{200B}", directory: "/") == .web(url: "https://a.example/feed/"))
+    #expect(
+      try FeedInput.classify("https://a.example/feed/\u{200B}", directory: "/") == .web(url: "https://a.example/feed/"))
     #expect(try FeedInput.classify("“https://a.example/feed/”", directory: "/") == .web(url: "https://a.example/feed/"))
-    #expect(throws: FeedInputError.self) { try FeedInput.classify("https://a.example/feed/\r\n/etc/shadow", directory: "/") }
+    #expect(throws: FeedInputError.self) {
+      try FeedInput.classify("https://a.example/feed/\r\n/etc/shadow", directory: "/")
+    }
   }
 }

@@ -29,7 +29,10 @@ struct FeedListTests {
       ("mastodon:@someteacher@mastodon.social", "https://mastodon.social/@someteacher.rss"),
       ("@someteacher@Guru.Social", "https://guru.social/@someteacher.rss"),
       ("bluesky:someteacher.bsky.social", "https://bsky.app/profile/someteacher.bsky.social/rss"),
-      ("youtube:UCabcdefghijklmnopqrstuv", "https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv"),
+      (
+        "youtube:UCabcdefghijklmnopqrstuv",
+        "https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv"
+      ),
       ("blogger:gurukreatif", "https://gurukreatif.blogspot.com/feeds/posts/default"),
       ("wordpress:gurukreatif", "https://gurukreatif.wordpress.com/feed/"),
       ("wordpress:blog.sekolah.sch.id", "https://blog.sekolah.sch.id/feed/"),
@@ -43,7 +46,9 @@ struct FeedListTests {
     #expect(list.sources.first?.written == written)
   }
 
-  @Test("refuses services without feeds, with an explanation", arguments: ["x:someone", "twitter:someone", "facebook:someone"])
+  @Test(
+    "refuses services without feeds, with an explanation",
+    arguments: ["x:someone", "twitter:someone", "facebook:someone"])
   func refused(line: String) {
     let list = parse(line)
     #expect(list.sources.isEmpty)
@@ -55,9 +60,11 @@ struct FeedListTests {
   func localPaths() {
     let list = parse("/srv/feeds/local.xml\nshared/other.xml\n../up.xml\nfile:///tmp/x.xml")
     #expect(list.diagnostics.isEmpty)
-    #expect(list.sources.map(\.url) == [
-      "file:///srv/feeds/local.xml", "file:///srv/lingkar/shared/other.xml", "file:///srv/up.xml", "file:///tmp/x.xml",
-    ])
+    #expect(
+      list.sources.map(\.url) == [
+        "file:///srv/feeds/local.xml", "file:///srv/lingkar/shared/other.xml", "file:///srv/up.xml",
+        "file:///tmp/x.xml",
+      ])
     #expect(list.sources.allSatisfy { $0.isLocalFile })
   }
 
@@ -73,7 +80,8 @@ struct FeedListTests {
       https://ok.example/feed3
       """)
     #expect(list.sources.map(\.url) == ["https://ok.example/feed3"])
-    #expect(list.diagnostics.map(\.subject) == ["feeds.txt:1", "feeds.txt:2", "feeds.txt:3", "feeds.txt:4", "feeds.txt:6"])
+    #expect(
+      list.diagnostics.map(\.subject) == ["feeds.txt:1", "feeds.txt:2", "feeds.txt:3", "feeds.txt:4", "feeds.txt:6"])
     #expect(list.diagnostics[0].message.contains("closing double quote"))
   }
 }

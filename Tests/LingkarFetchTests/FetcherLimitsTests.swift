@@ -87,11 +87,14 @@ struct FetcherLimitsTests {
       URL(fileURLWithPath: $0).absoluteString
     }
     let requests = urls.enumerated().map { FetchRequest(id: $0.offset, url: $0.element, allowsFile: true) }
-    let (responses, elapsed) = within(30, unblock: {
-      // Before the fix libcurl blocks in open(): a writer that comes and goes lets it return.
-      let writer = open(fifo, O_WRONLY | O_NONBLOCK)
-      if writer >= 0 { close(writer) }
-    }) { try fetchAll(requests) { $0.maxBodyBytes = 100_000 } }
+    let (responses, elapsed) = within(
+      30,
+      unblock: {
+        // Before the fix libcurl blocks in open(): a writer that comes and goes lets it return.
+        let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+      }
+    ) { try fetchAll(requests) { $0.maxBodyBytes = 100_000 } }
     let all = try #require(responses)
     #expect(elapsed < 15)  // before: blocked in open() until a writer came
     #expect(message(all[0]).contains("pipe (FIFO)"))

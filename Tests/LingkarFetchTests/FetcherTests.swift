@@ -241,7 +241,8 @@ struct FetcherTests {
   func fileThroughTinyQueue() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
-    let text = "<rss version=\"2.0\"><channel>" + String(repeating: "<item><title>t</title></item>", count: 20_000)
+    let text =
+      "<rss version=\"2.0\"><channel>" + String(repeating: "<item><title>t</title></item>", count: 20_000)
       + "</channel></rss>"
     directory.write("large.xml", text)
     let url = URL(fileURLWithPath: directory.file("large.xml")).absoluteString

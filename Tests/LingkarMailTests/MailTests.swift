@@ -1,8 +1,9 @@
 import Foundation
-@testable import LingkarMail
 import LingkarModel
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarMail
 
 @Suite("Mail: MIME and SMTP")
 struct MailTests {
@@ -87,7 +88,8 @@ struct MailTests {
   func refused() throws {
     let port = try Self.closedPort()
     #expect {
-      try SMTPSender(settings: Self.settings("smtp://127.0.0.1:\(port)")).send(Self.message(to: [MailAddress(address: "a@b.c")]))
+      try SMTPSender(settings: Self.settings("smtp://127.0.0.1:\(port)")).send(
+        Self.message(to: [MailAddress(address: "a@b.c")]))
     } throws: { error in
       guard case .smtp(let code, let message, _) = error as? MailError else { return false }
       return code == 7 && message.hasPrefix("could not connect to the mail server 127.0.0.1:\(port)")
@@ -99,7 +101,8 @@ struct MailTests {
     let sink = try SMTPSink()
     defer { sink.stop() }
     #expect {
-      try SMTPSender(settings: Self.settings(sink.url, tls: .required)).send(Self.message(to: [MailAddress(address: "a@b.c")]))
+      try SMTPSender(settings: Self.settings(sink.url, tls: .required)).send(
+        Self.message(to: [MailAddress(address: "a@b.c")]))
     } throws: { error in
       (error as? MailError)?.description.contains("offers no STARTTLS") == true
     }
@@ -118,8 +121,10 @@ struct MailTests {
 
   @Test("the EHLO domain comes from the sender when the URL has no path")
   func ehloDomain() {
-    #expect(SMTPSender.url("smtp://mail.example:587", domain: "contoh.sch.id") == "smtp://mail.example:587/contoh.sch.id")
-    #expect(SMTPSender.url("smtp://mail.example:587/", domain: "contoh.sch.id") == "smtp://mail.example:587/contoh.sch.id")
+    #expect(
+      SMTPSender.url("smtp://mail.example:587", domain: "contoh.sch.id") == "smtp://mail.example:587/contoh.sch.id")
+    #expect(
+      SMTPSender.url("smtp://mail.example:587/", domain: "contoh.sch.id") == "smtp://mail.example:587/contoh.sch.id")
     #expect(SMTPSender.url("smtps://mail.example/host.example", domain: "x") == "smtps://mail.example/host.example")
   }
 
@@ -132,8 +137,12 @@ struct MailTests {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 }
@@ -148,7 +157,8 @@ struct MailCredentialTests {
 
   static let message = MailMessage(
     from: MailAddress(address: "lingkar@contoh.sch.id"), to: [MailAddress(address: "guru@contoh.sch.id")],
-    subject: "Digest", text: "Halo", html: "<p>Halo</p>", date: Date(timeIntervalSince1970: 1_796_000_000), utcOffset: 0)
+    subject: "Digest", text: "Halo", html: "<p>Halo</p>", date: Date(timeIntervalSince1970: 1_796_000_000), utcOffset: 0
+  )
 
   @Test(
     "with a password and tls: try, a server that offers no STARTTLS or refuses it with 454 gets no AUTH and no message",

@@ -50,7 +50,8 @@ struct AtomTests {
     #expect(first.title == "Cara Membuat Alat Peraga Pecahan dari Kardus")
     #expect(first.link == "https://www.youtube.com/watch?v=AbCdEfGhIjK")
     #expect(first.authors == ["Guru Kreatif TV"])
-    #expect(first.summary == "Video tutorial untuk guru SD: membuat alat peraga pecahan. Bahan: kardus, spidol, gunting.")
+    #expect(
+      first.summary == "Video tutorial untuk guru SD: membuat alat peraga pecahan. Bahan: kardus, spidol, gunting.")
     #expect(first.content == nil)
     #expect(first.enclosures.isEmpty)
     #expect(first.comments == nil)

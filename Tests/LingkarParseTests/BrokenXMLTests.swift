@@ -99,7 +99,8 @@ struct BrokenXMLTests {
 
   @Test("reads a feed whose elements are in upper case or mixed case")
   func mixedCase() throws {
-    let document = try parse("<RSS version=\"2.0\"><Channel><Title>Kelas</Title><Item><Title>a</Title></Item></Channel></RSS>")
+    let document = try parse(
+      "<RSS version=\"2.0\"><Channel><Title>Kelas</Title><Item><Title>a</Title></Item></Channel></RSS>")
     #expect(document.title == "Kelas")
     #expect(document.entries.map(\.title) == ["a"])
   }

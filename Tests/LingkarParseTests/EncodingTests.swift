@@ -25,7 +25,8 @@ struct EncodingTests {
 
   @Test("decodes UTF-16 big-endian without a byte-order mark, from the XML declaration's shape")
   func utf16WithoutBOM() throws {
-    let text = #"<?xml version="1.0" encoding="UTF-16BE"?><rss version="2.0"><channel><title>Kelas — 国語</title></channel></rss>"#
+    let text =
+      #"<?xml version="1.0" encoding="UTF-16BE"?><rss version="2.0"><channel><title>Kelas — 国語</title></channel></rss>"#
     var bytes: [UInt8] = []
     for unit in text.utf16 { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
     #expect(try FeedParser.parse(bytes).title == "Kelas — 国語")
@@ -107,7 +108,9 @@ struct EncodingTests {
         #expect(String(validating: bytes, as: UTF8.self) != nil, "\(name)")
         #expect(!text.unicodeScalars.contains("\u{FFFD}"), "\(name): \(text)")
         #expect(
-          !text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || (0x7F...0x9F).contains($0.value) },
+          !text.unicodeScalars.contains {
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || (0x7F...0x9F).contains($0.value)
+          },
           "\(name): \(text)")
       }
     }

@@ -36,10 +36,11 @@ struct ExtensionTests {
   func slashComments() throws {
     let document = try Fixture.parse("rss20_wordpress_content_encoded.xml")
     #expect(document.entries.map(\.comments) == [12, 0])
-    #expect(document.entries.map(\.link) == [
-      "https://busari.wordpress.com/2024/09/02/pecahan-kertas-lipat/",
-      "https://busari.wordpress.com/2024/06/20/refleksi-akhir-semester/",
-    ])
+    #expect(
+      document.entries.map(\.link) == [
+        "https://busari.wordpress.com/2024/09/02/pecahan-kertas-lipat/",
+        "https://busari.wordpress.com/2024/06/20/refleksi-akhir-semester/",
+      ])
   }
 
   @Test("prefers slash:comments to thr:total and ignores counts that are not all digits")
@@ -79,7 +80,8 @@ struct ExtensionTests {
   @Test("reads Media RSS as YouTube uses it: media:description is the summary, media:content is no enclosure")
   func mediaRSS() throws {
     let item = try entry(try Fixture.parse("atom10_youtube_media_group.xml"), 0)
-    #expect(item.summary == "Video tutorial untuk guru SD: membuat alat peraga pecahan. Bahan: kardus, spidol, gunting.")
+    #expect(
+      item.summary == "Video tutorial untuk guru SD: membuat alat peraga pecahan. Bahan: kardus, spidol, gunting.")
     #expect(item.enclosures.isEmpty)
     #expect(item.title == "Cara Membuat Alat Peraga Pecahan dari Kardus")
   }
@@ -132,7 +134,8 @@ struct ExtensionTests {
 
   @Test("prefers the RSS language element to the root's xml:lang")
   func languageElement() throws {
-    let document = try parse(#"<rss version="2.0" xml:lang="en"><channel><title>x</title><language>ID</language></channel></rss>"#)
+    let document = try parse(
+      #"<rss version="2.0" xml:lang="en"><channel><title>x</title><language>ID</language></channel></rss>"#)
     #expect(document.language == "id")
   }
 

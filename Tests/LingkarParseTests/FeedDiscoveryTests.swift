@@ -24,7 +24,10 @@ struct FeedDiscoveryTests {
       </head><body><p>Halo</p></body></html>
       """)
     #expect(page.title == "Catatan Guru")
-    #expect(page.feeds.map(\.url) == ["https://guru.example/feed/", "https://guru.example/atom.xml", "https://cdn.example/feed.json"])
+    #expect(
+      page.feeds.map(\.url) == [
+        "https://guru.example/feed/", "https://guru.example/atom.xml", "https://cdn.example/feed.json",
+      ])
     #expect(page.feeds.map(\.kind) == [.rss, .atom, .json])
     #expect(page.feeds.first?.title == "Catatan Guru")
   }
@@ -40,7 +43,10 @@ struct FeedDiscoveryTests {
       <link rel="alternate" type="application/rss+xml" href="/feed/">
       </head></html>
       """, url: "https://guru.example/")
-    #expect(page.feeds.map(\.url) == ["https://guru.example/feed/", "https://guru.example/feed/atom/", "https://guru.example/comments/feed/"])
+    #expect(
+      page.feeds.map(\.url) == [
+        "https://guru.example/feed/", "https://guru.example/feed/atom/", "https://guru.example/comments/feed/",
+      ])
     #expect(page.feeds.first?.title == "Blog » Feed")
   }
 
@@ -68,7 +74,8 @@ struct FeedDiscoveryTests {
     #expect(page.feeds.first?.url == "https://cafe.example/pé.xml")
 
     let noMeta = Array("<html><head><title>Caf".utf8) + [0xE9] + Array("</title></head></html>".utf8)
-    #expect(FeedDiscovery.discover(page: noMeta, pageURL: "https://cafe.example/", charset: "ISO-8859-1").title == "Café")
+    #expect(
+      FeedDiscovery.discover(page: noMeta, pageURL: "https://cafe.example/", charset: "ISO-8859-1").title == "Café")
   }
 
   @Test("resolves against <base href> and keeps only http and https feeds")
@@ -87,13 +94,16 @@ struct FeedDiscoveryTests {
 
   @Test("finds nothing in a page without feed links, or in no page at all")
   func nothing() {
-    #expect(discover("<html><head><title>Sekolah</title></head><body><a href='/feed/'>RSS</a></body></html>").feeds.isEmpty)
+    #expect(
+      discover("<html><head><title>Sekolah</title></head><body><a href='/feed/'>RSS</a></body></html>").feeds.isEmpty)
     #expect(FeedDiscovery.discover(page: [], pageURL: "https://x.example/").feeds.isEmpty)
   }
 
   @Test("lists the well-known paths under the page's folder, then at the site's root")
   func wellKnown() {
-    #expect(FeedDiscovery.wellKnownCandidates(pageURL: "http://127.0.0.1:8080/") == FeedDiscovery.wellKnownPaths.map { "http://127.0.0.1:8080" + $0 })
+    #expect(
+      FeedDiscovery.wellKnownCandidates(pageURL: "http://127.0.0.1:8080/")
+        == FeedDiscovery.wellKnownPaths.map { "http://127.0.0.1:8080" + $0 })
     let nested = FeedDiscovery.wellKnownCandidates(pageURL: "https://guru.example/blog/2026/post.html")
     #expect(nested.first == "https://guru.example/blog/2026/feed/")
     #expect(nested.count == 2 * FeedDiscovery.wellKnownPaths.count)
@@ -104,12 +114,17 @@ struct FeedDiscoveryTests {
   @Test("reads a YouTube channel id from the page's feed link, canonical link or data")
   func youTube() {
     let id = "UCabcdefghijklmnopqrstuv"
-    let withFeed = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"https://www.youtube.com/feeds/videos.xml?channel_id=\(id)\"></head></html>"
-    let withCanonical = "<html><head><link rel=\"canonical\" href=\"https://www.youtube.com/channel/\(id)\"></head></html>"
-    let withData = "<html><script>var ytInitialData = {\"header\":{\"channelId\":\"\(id)\",\"title\":\"Guru\"}};</script></html>"
+    let withFeed =
+      "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"https://www.youtube.com/feeds/videos.xml?channel_id=\(id)\"></head></html>"
+    let withCanonical =
+      "<html><head><link rel=\"canonical\" href=\"https://www.youtube.com/channel/\(id)\"></head></html>"
+    let withData =
+      "<html><script>var ytInitialData = {\"header\":{\"channelId\":\"\(id)\",\"title\":\"Guru\"}};</script></html>"
     for page in [withFeed, withCanonical, withData] {
       #expect(YouTubeChannelPage.channelID(page: Array(page.utf8), pageURL: "https://www.youtube.com/@guru") == id)
     }
-    #expect(YouTubeChannelPage.channelID(page: Array("<html>nothing</html>".utf8), pageURL: "https://www.youtube.com/@x") == nil)
+    #expect(
+      YouTubeChannelPage.channelID(page: Array("<html>nothing</html>".utf8), pageURL: "https://www.youtube.com/@x")
+        == nil)
   }
 }

@@ -33,8 +33,11 @@ struct FieldLimitsTests {
     #expect(document.entries.first?.title == "Episode 1600")
     #expect(document.entries.last?.title == "Episode 2599")
     // The same in a JSON Feed.
-    let json = #"{"version":"https://jsonfeed.org/version/1.1","title":"J","items":["#
-      + (0..<1_200).map { #"{"id":"\#($0)","title":"J\#($0)","date_published":"2026-01-01T00:00:\#($0 % 60 < 10 ? "0" : "")\#($0 % 60)Z"}"# }
+    let json =
+      #"{"version":"https://jsonfeed.org/version/1.1","title":"J","items":["#
+      + (0..<1_200).map {
+        #"{"id":"\#($0)","title":"J\#($0)","date_published":"2026-01-01T00:00:\#($0 % 60 < 10 ? "0" : "")\#($0 % 60)Z"}"#
+      }
       .joined(separator: ",") + "]}"
     let jsonDocument = try FeedParser.parse(Array(json.utf8))
     #expect(jsonDocument.entries.count == FieldLimits.entries)
@@ -83,7 +86,8 @@ struct FieldLimitsTests {
   @Test("drops a link too long to be an address, and caps the feed's own title")
   func longLinkAndFeedTitle() throws {
     let link = "https://kelas.example.id/?q=" + String(repeating: "a", count: 10_000)
-    let text = #"<rss version="2.0"><channel><title>\#(String(repeating: "Judul ", count: 500))</title>"#
+    let text =
+      #"<rss version="2.0"><channel><title>\#(String(repeating: "Judul ", count: 500))</title>"#
       + "<item><title>T</title><link>\(link)</link></item></channel></rss>"
     let document = try parse(text)
     #expect(document.title.map(\.count) ?? 0 <= FieldLimits.titleCharacters)

@@ -61,8 +61,12 @@ struct JSONFeedTests {
 
   @Test("reports invalid JSON as unreadable and a JSON object that is not a feed as not a feed")
   func notJSONFeed() throws {
-    #expect(throws: FeedParseError.unreadable("invalid JSON")) { try parse(#"{"version": "https://jsonfeed.org/version/1.1", "#) }
-    #expect(throws: FeedParseError.notAFeed(root: "JSON object")) { try parse(#"{"name": "lingkar", "private": true}"#) }
+    #expect(throws: FeedParseError.unreadable("invalid JSON")) {
+      try parse(#"{"version": "https://jsonfeed.org/version/1.1", "#)
+    }
+    #expect(throws: FeedParseError.notAFeed(root: "JSON object")) {
+      try parse(#"{"name": "lingkar", "private": true}"#)
+    }
     #expect(throws: FeedParseError.notAFeed(root: "JSON")) { try parse(#"[1, 2, 3]"#) }
   }
 }

@@ -13,7 +13,8 @@ struct NotAFeedTests {
 
   @Test("reports an XHTML page as htmlPage")
   func xhtmlPage() {
-    let page = #"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Sekolah</title></head><body><p>Halo</p></body></html>"#
+    let page =
+      #"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Sekolah</title></head><body><p>Halo</p></body></html>"#
     #expect(throws: FeedParseError.htmlPage) { try parse(page) }
   }
 

@@ -11,10 +11,11 @@ struct OPMLTests {
   func feedly() throws {
     let document = try read("opml_feedly.opml")
     #expect(document.title == "Bu Sari subscriptions in feedly Cloud")
-    #expect(document.feeds.map(\.xmlURL) == [
-      "https://gurukreatif.wordpress.com/feed/", "https://www.edutopia.org/rss.xml",
-      "https://www.educatorstechnology.com/feeds/posts/default",
-    ])
+    #expect(
+      document.feeds.map(\.xmlURL) == [
+        "https://gurukreatif.wordpress.com/feed/", "https://www.edutopia.org/rss.xml",
+        "https://www.educatorstechnology.com/feeds/posts/default",
+      ])
     #expect(document.feeds.map(\.tags) == [["Pendidikan"], ["Pendidikan"], ["Teknologi"]])
     #expect(document.feeds[2].title == "Educators' Technology")
     #expect(document.feeds[0].htmlURL == "https://gurukreatif.wordpress.com")

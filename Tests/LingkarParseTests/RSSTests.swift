@@ -106,7 +106,8 @@ struct RSSTests {
     )
     #expect(
       item.enclosures == [
-        Enclosure(url: "https://api.substack.com/feed/podcast/148000000/abc.mp3", type: "audio/mpeg", length: 31_457_280)
+        Enclosure(
+          url: "https://api.substack.com/feed/podcast/148000000/abc.mp3", type: "audio/mpeg", length: 31_457_280)
       ])
   }
 
@@ -157,7 +158,8 @@ struct RSSTests {
     #expect(document.entries.map(\.title) == ["Homework: Chapter 5 questions", "Field trip permission slips"])
     #expect(
       document.entries.map(\.id) == [
-        "http://www.thompsonhistory.example.com/hw/ch5.html", "http://www.thompsonhistory.example.com/news/fieldtrip.html",
+        "http://www.thompsonhistory.example.com/hw/ch5.html",
+        "http://www.thompsonhistory.example.com/news/fieldtrip.html",
       ])
     #expect(document.entries.map(\.summary) == ["Answer questions 1-10 on page 142.", "Due Friday."])
   }
@@ -177,10 +179,12 @@ struct RSSTests {
       ])
   }
 
-  @Test("names the format from the rss version attribute", arguments: [
-    ("2.0", FeedFormat.rss20), ("2.0.1", .rss20), ("0.91", .rss09x), ("0.92", .rss09x), ("0.93", .rss09x),
-    ("0.94", .rss09x), ("", .rss), ("3.0", .rss),
-  ])
+  @Test(
+    "names the format from the rss version attribute",
+    arguments: [
+      ("2.0", FeedFormat.rss20), ("2.0.1", .rss20), ("0.91", .rss09x), ("0.92", .rss09x), ("0.93", .rss09x),
+      ("0.94", .rss09x), ("", .rss), ("3.0", .rss),
+    ])
   func versions(version: String, format: FeedFormat) throws {
     let attribute = version.isEmpty ? "" : #" version="\#(version)""#
     let document = try parse("<rss\(attribute)><channel><title>Kelas</title></channel></rss>")
@@ -192,13 +196,16 @@ struct RSSTests {
   func authors() throws {
     let document = try parse(
       rssItem("<title>a</title><author>budi@example.com (Budi Santoso)</author>")
-        .replacingOccurrences(of: "</channel>", with: """
-          <item><title>b</title><author>a@b (Budi)</author></item>
-          <item><title>c</title><author>guru@sekolah.sch.id</author></item>
-          <item><title>d</title><author>  </author><dc:creator>Ibu Ratna</dc:creator></item>
-          </channel>
-          """))
-    #expect(document.entries.map(\.authors) == [["Budi Santoso"], ["a@b (Budi)"], ["guru@sekolah.sch.id"], ["Ibu Ratna"]])
+        .replacingOccurrences(
+          of: "</channel>",
+          with: """
+            <item><title>b</title><author>a@b (Budi)</author></item>
+            <item><title>c</title><author>guru@sekolah.sch.id</author></item>
+            <item><title>d</title><author>  </author><dc:creator>Ibu Ratna</dc:creator></item>
+            </channel>
+            """))
+    #expect(
+      document.entries.map(\.authors) == [["Budi Santoso"], ["a@b (Budi)"], ["guru@sekolah.sch.id"], ["Ibu Ratna"]])
   }
 
   @Test("uses a permalink guid as the link when there is no link element, but never an isPermaLink=false one")
@@ -219,7 +226,8 @@ struct RSSTests {
   func order() throws {
     let document = try parse(
       rssItem("<title>Satu</title>").replacingOccurrences(
-        of: "</channel>", with: "<item><title>Dua</title></item><item></item><item><title>Tiga</title></item></channel>"))
+        of: "</channel>", with: "<item><title>Dua</title></item><item></item><item><title>Tiga</title></item></channel>"
+      ))
     #expect(document.entries.map(\.title) == ["Satu", "Dua", nil, "Tiga"])
     #expect(document.entries[2] == Entry())
   }

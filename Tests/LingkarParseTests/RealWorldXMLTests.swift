@@ -38,7 +38,8 @@ struct RealWorldXMLTests {
     try Self.expectEscapesKept(try Fixture.parse("rss20_newline_before_declaration.xml"))
   }
 
-  @Test("reads the same document whatever white space or byte-order mark precedes the declaration",
+  @Test(
+    "reads the same document whatever white space or byte-order mark precedes the declaration",
     arguments: prefixes)
   func anythingBlankBeforeDeclaration(prefix: [UInt8]) throws {
     let bytes = prefix + (try Self.declarationFirst())
@@ -116,10 +117,12 @@ struct RealWorldXMLTests {
     for charset in ["utf-16", "UTF-16LE", "utf-32", "ucs-2"] {
       #expect(try parse(plain, charset: charset).title == "Kelas — IPA", "charset \(charset)")
     }
-    let ebcdic = #"<?xml version="1.0" encoding="cp037"?><rss version="2.0"><channel><title>Kelas</title></channel></rss>"#
+    let ebcdic =
+      #"<?xml version="1.0" encoding="cp037"?><rss version="2.0"><channel><title>Kelas</title></channel></rss>"#
     #expect(try parse(ebcdic).title == "Kelas")
     // An ASCII-compatible declaration still decides.
-    let latin9 = Array(#"<?xml version="1.0" encoding="iso-8859-15"?><rss><channel><title>5"#.utf8) + [0xA4]
+    let latin9 =
+      Array(#"<?xml version="1.0" encoding="iso-8859-15"?><rss><channel><title>5"#.utf8) + [0xA4]
       + Array("</title></channel></rss>".utf8)
     #expect(try FeedParser.parse(latin9).title == "5€")
   }
@@ -201,7 +204,8 @@ struct RealWorldXMLTests {
     #expect(second.title == "Belajar di Luar Kelas")
     #expect(second.link == "https://jurnalgurusd.example.id/luar-kelas")
     // HTML in a title is still the title's.
-    #expect(try entry(try parse(rssItem("<title>Belajar <b>IPA</b> &amp; IPS</title>")), 0).title == "Belajar IPA & IPS")
+    #expect(
+      try entry(try parse(rssItem("<title>Belajar <b>IPA</b> &amp; IPS</title>")), 0).title == "Belajar IPA & IPS")
   }
   @Test("ends raw HTML left open in a description (<br>, <img>, <p>) at the description's end tag")
   func unclosedHTMLInDescription() throws {

@@ -37,7 +37,8 @@ struct StreamingTests {
       description: "Guru & murid — “belajar” 🍎")
     document.entries = [
       Entry(
-        id: "https://kelas.example.id/1?x=1&y=2", title: "Pelajaran 1 & 2 — café", link: "https://kelas.example.id/1?x=1&y=2",
+        id: "https://kelas.example.id/1?x=1&y=2", title: "Pelajaran 1 & 2 — café",
+        link: "https://kelas.example.id/1?x=1&y=2",
         categories: ["Ujian & Kuis"], summary: "ab & cd “kutip” 😀", content: "<p>Isi ]] lengkap &amp; <b>tebal</b>")
     ]
     return document

@@ -45,17 +45,19 @@ struct TextTests {
     #expect(item.content == #"<h2>Tari Saman</h2><p>Dari <a href="/aceh">Aceh</a>.</p>"#)
   }
 
-  @Test("turns block tags into one space and inline tags into nothing", arguments: [
-    ("<b>a</b>b", "ab"),
-    ("<p>a</p><p>b</p>", "a b"),
-    ("satu<br>dua<br/>tiga", "satu dua tiga"),
-    ("<ul><li>IPA</li><li>IPS</li></ul>", "IPA IPS"),
-    ("<span>Bahasa</span><em>Indonesia</em>", "BahasaIndonesia"),
-    ("<table><tr><td>1</td><td>2</td></tr></table>", "1 2"),
-    ("a<!-- catatan guru -->b", "ab"),
-    ("&lt;tag&gt; &amp;amp;", "<tag> &amp;"),
-    ("x&nbsp;&nbsp;y", "x y"),
-  ])
+  @Test(
+    "turns block tags into one space and inline tags into nothing",
+    arguments: [
+      ("<b>a</b>b", "ab"),
+      ("<p>a</p><p>b</p>", "a b"),
+      ("satu<br>dua<br/>tiga", "satu dua tiga"),
+      ("<ul><li>IPA</li><li>IPS</li></ul>", "IPA IPS"),
+      ("<span>Bahasa</span><em>Indonesia</em>", "BahasaIndonesia"),
+      ("<table><tr><td>1</td><td>2</td></tr></table>", "1 2"),
+      ("a<!-- catatan guru -->b", "ab"),
+      ("&lt;tag&gt; &amp;amp;", "<tag> &amp;"),
+      ("x&nbsp;&nbsp;y", "x y"),
+    ])
   func blockAndInline(html: String, text: String) throws {
     let escaped = html.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     let item = try entry(try parse(atomEntry(#"<summary type="html">\#(escaped)</summary>"#)), 0)

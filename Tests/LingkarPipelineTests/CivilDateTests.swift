@@ -1,9 +1,10 @@
 import Foundation
-@testable import LingkarFetch
 import LingkarModel
+import Testing
+
+@testable import LingkarFetch
 @testable import LingkarParse
 @testable import LingkarPipeline
-import Testing
 
 /// The calendar arithmetic has one home (`CivilDate`); the settings' days (`CalendarDay`), feed dates
 /// (`DateParser`), HTTP dates (`HTTPDate`) and `--since` dates (`PeriodSpec`) all go through it. Every
@@ -82,13 +83,15 @@ struct CivilDateTests {
     #expect(mismatches.isEmpty)
   }
 
-  @Test("a day is real exactly when Foundation's calendar has it (29 February of 1600, 2000, 2400, not 1700, 1900, 2100)")
+  @Test(
+    "a day is real exactly when Foundation's calendar has it (29 February of 1600, 2000, 2400, not 1700, 1900, 2100)")
   func validity() {
     let real = Set(Self.foundation.map { $0.year * 10_000 + $0.month * 100 + $0.day })
     var wrong: [Int] = []
     for year in 1600...2400 {
       for month in 0...13 {
-        for day in 0...32 where CivilDate.isValid(year: year, month: month, day: day)
+        for day in 0...32
+        where CivilDate.isValid(year: year, month: month, day: day)
           != real.contains(year * 10_000 + month * 100 + day)
         {
           wrong.append(year * 10_000 + month * 100 + day)

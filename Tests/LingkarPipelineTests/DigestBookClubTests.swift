@@ -20,7 +20,8 @@ struct DigestBookClubTests {
         summary: "Pojok baca di kelas 4 dan membaca bersama setiap pagi sebelum pelajaran."),
       Entry(
         id: "asesmen", title: "Asesmen formatif dengan rubrik sederhana", link: "https://guru.example/asesmen",
-        published: now.addingTimeInterval(-2 * 86_400), summary: "Rubrik penilaian dan umpan balik untuk asesmen formatif."),
+        published: now.addingTimeInterval(-2 * 86_400),
+        summary: "Rubrik penilaian dan umpan balik untuk asesmen formatif."),
     ]
     try store.seed(entries, time: now)
     directory.write(
@@ -84,7 +85,8 @@ struct DigestBookClubTests {
   func badSettings() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
-    directory.write("lingkar.yaml", "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-30\n")
+    directory.write(
+      "lingkar.yaml", "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-30\n")
     var options = DigestRunOptions(
       databasePath: directory.file("lingkar.db"), feedsPath: directory.file("feeds.txt"),
       topicsPath: directory.file("none.txt"), outputDirectory: directory.file("output"),

@@ -1,11 +1,12 @@
 import Foundation
 import LingkarDigest
 import LingkarModel
-@testable import LingkarPipeline
-@testable import LingkarStore
 import LingkarTestSupport
 import Synchronization
 import Testing
+
+@testable import LingkarPipeline
+@testable import LingkarStore
 
 #if canImport(Glibc)
   import Glibc

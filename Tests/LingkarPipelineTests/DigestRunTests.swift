@@ -41,7 +41,8 @@ func checkDigestJSON(_ path: String) throws -> [String: Any] {
   for feed in feeds {
     #expect(feed["url"] is String)
     #expect(feed["title"] is String || feed["title"] is NSNull)
-    #expect(feed["status"] is NSNull || ["ok", "not-modified", "failed", "gone", "moved"].contains(feed["status"] as? String))
+    #expect(
+      feed["status"] is NSNull || ["ok", "not-modified", "failed", "gone", "moved"].contains(feed["status"] as? String))
     #expect(feed["error"] is String || feed["error"] is NSNull)
   }
   return json
@@ -79,8 +80,9 @@ struct DigestRunTests {
     #expect(one.fetch.failed == 1)
     #expect(one.digest.itemCount == 6)
     #expect(one.digest.period.to == first && one.digest.period.from == first.addingTimeInterval(-14 * day))
-    #expect(one.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-      == ["digest.html", "digest.md", "digest.txt", "digest.json", "index.html", "feed.xml"])
+    #expect(
+      one.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        == ["digest.html", "digest.md", "digest.txt", "digest.json", "index.html", "feed.xml"])
     #expect(one.paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
     #expect(one.digest.feedsNeedingAttention.map(\.feed.url) == [server.url("/status/404/\(name)")])
     #expect(!one.digest.suggestions.isEmpty)
@@ -100,7 +102,10 @@ struct DigestRunTests {
     let items = secondJSON["items"] as? [[String: Any]] ?? []
     #expect(items.count == 4)
     #expect(items.allSatisfy { !firstKeys.contains($0["key"] as? String ?? "") })
-    #expect(items.allSatisfy { ($0["title"] as? String)?.contains(" 3)") == true || ($0["title"] as? String)?.contains(" 4)") == true })
+    #expect(
+      items.allSatisfy {
+        ($0["title"] as? String)?.contains(" 3)") == true || ($0["title"] as? String)?.contains(" 4)") == true
+      })
     // The volume history carries the first digest's counts; the archive lists both digests.
     #expect(two.digest.volume.periodEnds == [first, second])
     #expect(two.paths.contains(directory.file("output/index.html")))

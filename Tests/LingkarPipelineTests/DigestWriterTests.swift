@@ -1,11 +1,12 @@
 import Foundation
 import LingkarDigest
 import LingkarModel
-@testable import LingkarPipeline
 import LingkarStore
 import LingkarTestSupport
 import Synchronization
 import Testing
+
+@testable import LingkarPipeline
 
 @Suite("DigestWriter: every file, atomically, replaced on a rerun")
 struct DigestWriterTests {
@@ -112,7 +113,8 @@ struct DigestWriterTests {
     defer { directory.remove() }
     let output = directory.file("output")
     let writer = DigestWriter(outputDirectory: output)
-    let versions = (1...4).map { n in Self.digest(ending: 29, titles: (0..<(n * 40)).map { "Tulisan \($0) versi \(n)" }) }
+    let versions = (1...4).map { n in Self.digest(ending: 29, titles: (0..<(n * 40)).map { "Tulisan \($0) versi \(n)" })
+    }
     let expected = Set(versions.map { HTMLRenderer().render($0) })
     try writer.write(versions[0])
     let path = "\(output)/2026-11-29/digest.html"

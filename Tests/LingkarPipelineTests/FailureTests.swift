@@ -77,7 +77,8 @@ struct FailureTests {
     defer { directory.remove() }
     directory.write(
       "local.xml",
-      "<rss version=\"2.0\"><channel><title>l</title><item><guid>l1</guid><title>Asesmen</title></item></channel></rss>")
+      "<rss version=\"2.0\"><channel><title>l</title><item><guid>l1</guid><title>Asesmen</title></item></channel></rss>"
+    )
     directory.write("feeds.txt", directory.file("local.xml") + "\n")
     let lock = try RunLock(path: directory.file("lingkar.db.lock"), wait: 0)
     defer { withExtendedLifetime(lock) {} }
@@ -120,7 +121,8 @@ struct RegularFileTests {
     for arguments in [["fetch", "--lock-wait", "0"], ["run", "--quiet", "--lock-wait", "0"], ["feeds", "list"]] {
       let result = try runLingkar(arguments, in: directory, seconds: 20)
       #expect(result.status == 1, "\(arguments): \(result.stderr)")
-      #expect(result.stderr.contains("feeds.txt is a pipe (FIFO), not a regular file"), "\(arguments): \(result.stderr)")
+      #expect(
+        result.stderr.contains("feeds.txt is a pipe (FIFO), not a regular file"), "\(arguments): \(result.stderr)")
     }
   }
 
@@ -139,21 +141,27 @@ struct RegularFileTests {
     defer { directory.remove() }
     let digest = try runLingkar(["digest", "--lang", "en"], in: directory, seconds: 20)
     #expect(digest.status == 1, "\(digest.stderr)")
-    #expect(digest.stderr == "lingkar: lingkar.yaml: is a pipe (FIFO), not a regular file; give --settings the path of a text file\n")
+    #expect(
+      digest.stderr
+        == "lingkar: lingkar.yaml: is a pipe (FIFO), not a regular file; give --settings the path of a text file\n")
     // Commands that read the settings first print their problems as a list, without `lingkar: `.
     let agenda = try runLingkar(["agenda", "--meeting", "2026-12-03"], in: directory, seconds: 20)
     #expect(agenda.status == 1, "\(agenda.stderr)")
-    #expect(agenda.stderr == "lingkar.yaml: is a pipe (FIFO), not a regular file; give --settings the path of a text file\n")
+    #expect(
+      agenda.stderr == "lingkar.yaml: is a pipe (FIFO), not a regular file; give --settings the path of a text file\n")
   }
 
   @Test("topics.txt as a FIFO fails the topics, digest and pick commands at once")
   func topicsFIFO() throws {
     let directory = fifo("topics.txt")
     defer { directory.remove() }
-    for arguments in [["topics"], ["digest", "--lang", "en"], ["topics", "pick", "assessment", "--meeting", "2026-12-03"]] {
+    for arguments in [
+      ["topics"], ["digest", "--lang", "en"], ["topics", "pick", "assessment", "--meeting", "2026-12-03"],
+    ] {
       let result = try runLingkar(arguments, in: directory, seconds: 20)
       #expect(result.status == 1, "\(arguments): \(result.stderr)")
-      #expect(result.stderr.contains("topics.txt is a pipe (FIFO), not a regular file"), "\(arguments): \(result.stderr)")
+      #expect(
+        result.stderr.contains("topics.txt is a pipe (FIFO), not a regular file"), "\(arguments): \(result.stderr)")
     }
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 import LingkarModel
-@testable import LingkarPipeline
 import Testing
+
+@testable import LingkarPipeline
 
 /// The rules of `FeedSchedule`: which feeds a run skips, what it says about them, and the wait after
 /// a failure.
@@ -33,7 +34,9 @@ struct FeedScheduleTests {
     }
   }
 
-  @Test("a failing feed waits out its backoff (counted as failed, with the reason and the school's clock); --retry-failed tries it now")
+  @Test(
+    "a failing feed waits out its backoff (counted as failed, with the reason and the school's clock); --retry-failed tries it now"
+  )
   func failing() throws {
     let next = now.addingTimeInterval(3600)
     let failing = state(streak: 2, next: next, error: "timed out")

@@ -75,7 +75,8 @@ struct FeedsAddTests {
     let result = try fixture.add(blog.url("/2026/11/post.html"), tags: ["blog", "id"])
     #expect(result.title == "Guru Kreatif")
     #expect(result.latest.map(\.title) == ["Guru Kreatif post 1", "Guru Kreatif post 2", "Guru Kreatif post 3"])
-    #expect(result.candidates.map(\.url) == [blog.url("/feed/"), other.url("/everything.xml"), blog.url("/comments/feed/")])
+    #expect(
+      result.candidates.map(\.url) == [blog.url("/feed/"), other.url("/everything.xml"), blog.url("/comments/feed/")])
     #expect(result.candidates.allSatisfy { $0.problem == nil })
     let line = "\(blog.url("/feed/")) \"blog\" \"id\"   # added by Bu Sari \(FeedsFixture.date)"
     #expect(result.line == line)
@@ -97,8 +98,11 @@ struct FeedsAddTests {
     let fixture = FeedsFixture()
     defer { fixture.directory.remove() }
     let site = TestSite("lama")
-    let html = Array("<HTML><HEAD><TITLE>Caf".utf8) + [0xE9]
-      + Array("</TITLE><LINK REL=\"ALTERNATE\" TYPE=\"APPLICATION/RSS+XML\" TITLE=\"Berita Sekolah\" HREF=\"BERITA.XML\"></HEAD></HTML>".utf8)
+    let html =
+      Array("<HTML><HEAD><TITLE>Caf".utf8) + [0xE9]
+      + Array(
+        "</TITLE><LINK REL=\"ALTERNATE\" TYPE=\"APPLICATION/RSS+XML\" TITLE=\"Berita Sekolah\" HREF=\"BERITA.XML\"></HEAD></HTML>"
+          .utf8)
     site.serve("/INDEX.HTM", headers: [("Content-Type", "text/html; charset=ISO-8859-1")], body: html)
     site.feed("/BERITA.XML", TestSite.rss(title: "Berita Sekolah", items: 1))
     let result = try fixture.add(site.url("/INDEX.HTM"))
@@ -118,7 +122,9 @@ struct FeedsAddTests {
     let nested = TestSite("sekolah")
     nested.page("/blog/", "<html><body>Blog</body></html>")
     nested.feed("/blog/feed/", TestSite.rss(title: "Blog sekolah", items: 2))
-    nested.feed("/feed.json", #"{"version":"https://jsonfeed.org/version/1.1","title":"Site","items":[]}"#, contentType: "application/feed+json")
+    nested.feed(
+      "/feed.json", #"{"version":"https://jsonfeed.org/version/1.1","title":"Site","items":[]}"#,
+      contentType: "application/feed+json")
     let result = try fixture.add(nested.url("/blog/"))
     #expect(result.written == nested.url("/blog/feed/"))
     #expect(result.candidates.map(\.url) == [nested.url("/blog/feed/"), nested.url("/feed.json")])
@@ -212,7 +218,8 @@ struct FeedsAddTests {
     let site = TestSite("dup")
     let fixture = FeedsFixture("# feeds\n\(site.url("/feed/")) \"blog\"\n")
     defer { fixture.directory.remove() }
-    let spelled = site.url("/feed").replacingOccurrences(of: "http://", with: "HTTP://").uppercased().replacingOccurrences(of: "/FEED", with: "/feed")
+    let spelled = site.url("/feed").replacingOccurrences(of: "http://", with: "HTTP://").uppercased()
+      .replacingOccurrences(of: "/FEED", with: "/feed")
     let error = failure { _ = try fixture.add(spelled, check: false) }
     guard case .duplicate(_, let line, let text, _)? = error else {
       Issue.record("expected duplicate, got \(String(describing: error))")
@@ -248,11 +255,14 @@ struct FeedsAddTests {
     let fixture = FeedsFixture(handEditedFeeds)
     defer { fixture.directory.remove() }
     let options = fixture.options
-    let inputs = ["https://a.example/feed/", "https://b.example/feed/", "https://c.example/feed/", "https://c.example/feed/"]
+    let inputs = [
+      "https://a.example/feed/", "https://b.example/feed/", "https://c.example/feed/", "https://c.example/feed/",
+    ]
     let outcomes = await withTaskGroup(of: Bool.self) { group in
       for input in inputs {
         group.addTask {
-          (try? FeedAdder(options: options).add(FeedAdder.Request(input: input, addedBy: "x", check: false, now: FeedsFixture.day)))
+          (try? FeedAdder(options: options).add(
+            FeedAdder.Request(input: input, addedBy: "x", check: false, now: FeedsFixture.day)))
             != nil
         }
       }
@@ -261,8 +271,11 @@ struct FeedsAddTests {
     #expect(outcomes.filter { $0 }.count == 3)
     let lines = fixture.text.components(separatedBy: "\n")
     #expect(fixture.text.hasPrefix(handEditedFeeds))
-    #expect(Set(lines.filter { $0.hasPrefix("https://") && $0.contains(".example/feed/") && !handEditedFeeds.contains($0) }.map { $0.prefix(24) })
-      == ["https://a.example/feed/ ", "https://b.example/feed/ ", "https://c.example/feed/ "])
+    #expect(
+      Set(
+        lines.filter { $0.hasPrefix("https://") && $0.contains(".example/feed/") && !handEditedFeeds.contains($0) }.map
+        { $0.prefix(24) })
+        == ["https://a.example/feed/ ", "https://b.example/feed/ ", "https://c.example/feed/ "])
     #expect(lines.count == handEditedFeeds.components(separatedBy: "\n").count + 3)
   }
 }
@@ -304,8 +317,12 @@ struct FeedsMaintenanceTests {
     lines.remove(at: 4)
     #expect(fixture.text == lines.joined(separator: "\n"))
 
-    #expect(failure { _ = try FeedsRemover(options: fixture.options).remove("1") }?.description.contains("holds no feed") == true)
-    #expect(failure { _ = try FeedsRemover(options: fixture.options).remove("https://nowhere.example/") }?.description.contains("no line of feeds.txt") == true)
+    #expect(
+      failure { _ = try FeedsRemover(options: fixture.options).remove("1") }?.description.contains("holds no feed")
+        == true)
+    #expect(
+      failure { _ = try FeedsRemover(options: fixture.options).remove("https://nowhere.example/") }?.description
+        .contains("no line of feeds.txt") == true)
   }
 
   @Test("check --fix on a file with a moved and a gone feed changes exactly those two lines")
@@ -396,7 +413,8 @@ struct FeedsMaintenanceTests {
 
     var copy = fixture.options
     copy.feedsPath = fixture.directory.file("copy.txt")
-    let imported = try FeedsOPML(options: copy).importFile(fixture.directory.file("export.opml"), addedBy: "Pak Budi", now: day)
+    let imported = try FeedsOPML(options: copy).importFile(
+      fixture.directory.file("export.opml"), addedBy: "Pak Budi", now: day)
     #expect(imported.added.count == 4)
     let second = try FeedsOPML(options: copy).export(now: day)
     #expect(second.opml == first.opml)
@@ -445,7 +463,8 @@ struct FeedsMaintenanceTests {
 
 @Suite("the lingkar feeds commands")
 struct FeedsProcessTests {
-  func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> (status: Int32, out: String, err: String) {
+  func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> (status: Int32, out: String, err: String)
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: lingkarBinary())
     process.arguments = arguments
@@ -469,7 +488,8 @@ struct FeedsProcessTests {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let site = TestSite("cli")
-    site.page("/", "<html><head><link rel=alternate type=application/atom+xml title=Posts href=/atom.xml></head></html>")
+    site.page(
+      "/", "<html><head><link rel=alternate type=application/atom+xml title=Posts href=/atom.xml></head></html>")
     site.feed("/atom.xml", TestSite.rss(title: "CLI blog", items: 4))
     site.serve("/gone.xml", status: 410)
     directory.write("feeds.txt", "# mine\n\(site.url("/gone.xml"))\n")

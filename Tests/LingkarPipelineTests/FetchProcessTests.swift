@@ -9,7 +9,8 @@ import Testing
 
 /// The built `lingkar` binary, next to the test bundle (or in the package's debug build folder).
 func lingkarBinary() -> String {
-  let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lingkar")
+  let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+    "lingkar")
   if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
   return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent(".build/debug/lingkar").path
@@ -135,7 +136,9 @@ struct RunLockProcessTests {
     #expect(first.terminationStatus == 0)
     let digests = try FeedStore(path: directory.file("lingkar.db")).digests()
     #expect(digests.count == 1)
-    #expect(digests.first.map { FileManager.default.fileExists(atPath: directory.file("output/\($0.date)/digest.html")) } == true)
+    #expect(
+      digests.first.map { FileManager.default.fileExists(atPath: directory.file("output/\($0.date)/digest.html")) }
+        == true)
     #expect(server.get("/_count/feed/concurrent.xml") == "1")
   }
 }

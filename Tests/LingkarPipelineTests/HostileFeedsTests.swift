@@ -98,10 +98,13 @@ struct HostileFeedsTests {
     #expect(mkfifo(fifo, 0o600) == 0)
     directory.write("feeds.txt", "school.fifo\n\(server.url("/feed/fifo-neighbour.xml"))\n")
     let runOptions = options(directory)
-    let (outcome, elapsed) = within(30, unblock: {
-      let writer = open(fifo, O_WRONLY | O_NONBLOCK)
-      if writer >= 0 { close(writer) }
-    }) { try run(runOptions) }
+    let (outcome, elapsed) = within(
+      30,
+      unblock: {
+        let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+      }
+    ) { try run(runOptions) }
     let result = try #require(outcome)
     #expect(elapsed < 15)  // before: blocked in open() until a writer came
     #expect(result.summary.failed == 1 && result.summary.items == 5)
@@ -155,10 +158,13 @@ struct HostileFeedsTests {
     runOptions.connectTimeoutSeconds = 2
     runOptions.maxHostConnections = 8
     let hostileOptions = runOptions
-    let (outcome, elapsed) = within(90, unblock: {
-      let writer = open(fifo, O_WRONLY | O_NONBLOCK)
-      if writer >= 0 { close(writer) }
-    }) { try run(hostileOptions) }
+    let (outcome, elapsed) = within(
+      90,
+      unblock: {
+        let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+      }
+    ) { try run(hostileOptions) }
     let result = try #require(outcome)
     #expect(elapsed < 45)
     let store = try FeedStore(path: directory.file("lingkar.db"))

@@ -1,10 +1,11 @@
 import Foundation
 import LingkarModel
-@testable import LingkarPipeline
 import LingkarRank
 import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarPipeline
 
 @Suite("Picks, damping and carry-over")
 struct MeetingTests {
@@ -27,7 +28,8 @@ struct MeetingTests {
   @Test("a picked topic is damped in the next suggestions, less as the meeting recedes")
   func damps() throws {
     let history = MeetingHistory(
-      picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())], shortlists: [])
+      picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())], shortlists: []
+    )
     let discussed = history.discussed(utcOffset: 7 * 3600)
     #expect(discussed.map(\.topicID) == ["assessment"])
     #expect(discussed.first?.date == Self.day("2026-11-19").start(utcOffset: 7 * 3600))
@@ -40,21 +42,26 @@ struct MeetingTests {
     for index in 0..<3 {
       entries.append(
         Entry(
-          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)", link: "https://guru.example/a\(index)",
+          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)",
+          link: "https://guru.example/a\(index)",
           published: now.addingTimeInterval(-Double(index + 1) * 86_400),
           summary: "Asesmen formatif, umpan balik dan rubrik penilaian di kelas."))
     }
     try store.seed(entries, time: now)
     func score(_ discussed: [TopicRunOptions.Discussed]) throws -> Double {
       let report = try TopicRun(
-        options: TopicRunOptions(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"), since: .days(14), now: now, discussed: discussed)
+        options: TopicRunOptions(
+          databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"), since: .days(14),
+          now: now, discussed: discussed)
       ).run()
       return report.ranking.topics.first { $0.id == "assessment" }?.breakdown.novelty ?? 0
     }
     let fresh = try score([])
     let twoWeeksAgo = try score(discussed)
-    let yesterday = try score(MeetingHistory(
-      picks: [MeetingPicks(meeting: Self.day("2026-12-01"), topicIDs: ["assessment"], recorded: now)], shortlists: []).discussed())
+    let yesterday = try score(
+      MeetingHistory(
+        picks: [MeetingPicks(meeting: Self.day("2026-12-01"), topicIDs: ["assessment"], recorded: now)], shortlists: []
+      ).discussed())
     #expect(fresh == 1)
     #expect(twoWeeksAgo < 1 && twoWeeksAgo > yesterday)
   }
@@ -121,7 +128,8 @@ struct DigestMeetingTests {
     for index in 0..<3 {
       entries.append(
         Entry(
-          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)", link: "https://guru.example/a\(index)",
+          id: "a\(index)", title: "Asesmen formatif dan rubrik penilaian \(index)",
+          link: "https://guru.example/a\(index)",
           published: now.addingTimeInterval(-Double(index + 1) * 86_400),
           summary: "Asesmen formatif, umpan balik dan rubrik penilaian di kelas."))
       entries.append(
@@ -139,7 +147,8 @@ struct DigestMeetingTests {
     options.since = .days(14)
     options.now = now
     let digest = try DigestRun(options: options).run().digest
-    let novelty = Dictionary(digest.topics.map { ($0.id, $0.breakdown.novelty) }, uniquingKeysWith: { first, _ in first })
+    let novelty = Dictionary(
+      digest.topics.map { ($0.id, $0.breakdown.novelty) }, uniquingKeysWith: { first, _ in first })
     #expect(try #require(novelty["assessment"]) < 1)
     #expect(novelty["literacy"] == 1)
     // The digest says when: the meeting of 2026-12-01 (at the start of that day, UTC here), the

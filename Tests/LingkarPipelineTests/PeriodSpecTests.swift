@@ -1,9 +1,10 @@
 import Foundation
 import LingkarModel
-@testable import LingkarPipeline
 import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarPipeline
 
 /// The rules of `PeriodSpec`: how `--since` is read, where a period starts, and which stored items
 /// it holds. (The end-to-end runs over several periods are in `PeriodTests`.)
@@ -12,16 +13,19 @@ struct PeriodSpecTests {
   let now = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
   let day = 86_400.0
 
-  @Test("--since reads last, Nd (1 to 3660) and a real YYYY-MM-DD; anything else is refused", arguments: [
-    ("last", PeriodSpec.last), (" LAST ", .last), ("14d", .days(14)), ("1d", .days(1)), ("3660d", .days(3660)),
-    ("2026-12-01", .date(Date(timeIntervalSince1970: 1_796_083_200))),
-    ("2024-02-29", .date(Date(timeIntervalSince1970: 1_709_164_800))),
-  ])
+  @Test(
+    "--since reads last, Nd (1 to 3660) and a real YYYY-MM-DD; anything else is refused",
+    arguments: [
+      ("last", PeriodSpec.last), (" LAST ", .last), ("14d", .days(14)), ("1d", .days(1)), ("3660d", .days(3660)),
+      ("2026-12-01", .date(Date(timeIntervalSince1970: 1_796_083_200))),
+      ("2024-02-29", .date(Date(timeIntervalSince1970: 1_709_164_800))),
+    ])
   func reads(_ text: String, _ expected: PeriodSpec) {
     #expect(PeriodSpec(text) == expected)
   }
 
-  @Test("refused", arguments: ["", "0d", "-3d", "3661d", "d", "14", "2026-02-29", "2026-13-01", "2026-1-01", "yesterday"])
+  @Test(
+    "refused", arguments: ["", "0d", "-3d", "3661d", "d", "14", "2026-02-29", "2026-13-01", "2026-1-01", "yesterday"])
   func refused(_ text: String) {
     #expect(PeriodSpec(text) == nil)
   }

@@ -1,9 +1,10 @@
 import Foundation
 import LingkarModel
-@testable import LingkarPipeline
 import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarPipeline
 
 #if canImport(Glibc)
   import Glibc
@@ -359,7 +360,8 @@ struct RuleTests {
     #expect(absent.lookbackDays == nil && !absent.hasUTCOffset)
     directory.write("c.yaml", "lookback_days: 0\n")
     #expect(throws: (any Error).self) { try SettingsSource.load(path: directory.file("c.yaml")) }
-    #expect(SchoolTime.text(Date(timeIntervalSince1970: 1_796_643_716), utcOffset: 19_800) == "2026-12-07 17:11 UTC+05:30")
+    #expect(
+      SchoolTime.text(Date(timeIntervalSince1970: 1_796_643_716), utcOffset: 19_800) == "2026-12-07 17:11 UTC+05:30")
     #expect(SchoolTime.zone(-3 * 3600) == "UTC-03:00")
   }
 

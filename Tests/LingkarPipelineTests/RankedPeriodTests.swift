@@ -1,9 +1,10 @@
 import Foundation
 import LingkarModel
-@testable import LingkarPipeline
 import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarPipeline
 
 /// The digest and the agenda take one ranked period, show an item one way and pick readings one way.
 @Suite("A ranked period, built once")
@@ -13,9 +14,13 @@ struct RankedPeriodTests {
 
   /// Posts on assessment, each in its own words (alike posts would be one story).
   static let texts = [
-    "a-future": ("Rubrik penilaian untuk proyek IPA", "Rubrik penilaian,\n  asesmen formatif untuk proyek IPA kelas 8."),
+    "a-future": (
+      "Rubrik penilaian untuk proyek IPA", "Rubrik penilaian,\n  asesmen formatif untuk proyek IPA kelas 8."
+    ),
     "a-late": ("Umpan balik lisan yang bermakna", "Asesmen formatif lewat umpan balik lisan saat diskusi kelompok."),
-    "a-recent": ("Ujian akhir semester tanpa stres", "Penilaian sumatif: menyusun soal ujian akhir semester yang adil."),
+    "a-recent": (
+      "Ujian akhir semester tanpa stres", "Penilaian sumatif: menyusun soal ujian akhir semester yang adil."
+    ),
     "a-updated": ("Portofolio siswa sebagai asesmen", "Asesmen portofolio: siswa memilih karya terbaik dan refleksi."),
   ]
 
@@ -48,12 +53,15 @@ struct RankedPeriodTests {
       ], seen: seen)
     try Self.record(
       store, feed: 3,
-      [Self.item("a-updated", feed: 3, published: nil, updated: Self.now.addingTimeInterval(-3 * Self.day))], seen: seen)
+      [Self.item("a-updated", feed: 3, published: nil, updated: Self.now.addingTimeInterval(-3 * Self.day))], seen: seen
+    )
     // A new feed, first fetched yesterday: its post of 20 days ago was never in an earlier period.
     try Self.record(
-      store, feed: 1, [Self.item("a-late", feed: 1, published: Self.now.addingTimeInterval(-20 * Self.day))], seen: seen)
+      store, feed: 1, [Self.item("a-late", feed: 1, published: Self.now.addingTimeInterval(-20 * Self.day))], seen: seen
+    )
     try Self.record(
-      store, feed: 2, [Self.item("a-recent", feed: 2, published: Self.now.addingTimeInterval(-2 * Self.day))], seen: seen)
+      store, feed: 2, [Self.item("a-recent", feed: 2, published: Self.now.addingTimeInterval(-2 * Self.day))],
+      seen: seen)
     let meeting = CalendarDay("2026-12-03")!
     try PickRun(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"))
       .record(["assessment"], meeting: meeting)
@@ -81,7 +89,8 @@ struct RankedPeriodTests {
     for reading in readings {
       // The same item, field for field, as the digest shows it.
       let shown = try #require(digest.items.first { $0.key == reading.key })
-      #expect(reading.published == shown.published && reading.summary == shown.summary && reading.author == shown.author)
+      #expect(
+        reading.published == shown.published && reading.summary == shown.summary && reading.author == shown.author)
       #expect(reading.link == shown.link)
     }
     // A date in the future when first seen is no date; `updated` is not a publication date.
@@ -112,7 +121,10 @@ struct RankedPeriodTests {
     #expect(topic["id"] as? String == "assessment")
     #expect((topic["labels"] as? [String: Any])?["en"] as? String != nil)
     let breakdown = try #require(topic["breakdown"] as? [String: Any])
-    #expect(Set(breakdown.keys) == ["relevance", "capped", "recency", "engagement", "spread", "novelty", "sources", "sourcesAtCap"])
+    #expect(
+      Set(breakdown.keys) == [
+        "relevance", "capped", "recency", "engagement", "spread", "novelty", "sources", "sourcesAtCap",
+      ])
     let match = try #require(((object["items"] as? [[String: Any]])?.first?["topics"] as? [[String: Any]])?.first)
     #expect(Set(match.keys) == ["id", "score", "matched"])
     // Scores rounded as the digest rounds them.

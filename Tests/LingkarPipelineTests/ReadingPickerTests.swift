@@ -1,6 +1,7 @@
 import LingkarModel
-@testable import LingkarPipeline
 import Testing
+
+@testable import LingkarPipeline
 
 /// The one reading picker, for the digest's suggestions, the agenda and the book club.
 @Suite("ReadingPicker")

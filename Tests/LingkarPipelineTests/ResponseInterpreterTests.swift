@@ -1,9 +1,10 @@
 import Foundation
-@testable import LingkarFetch
 import LingkarModel
 import LingkarParse
-@testable import LingkarPipeline
 import Testing
+
+@testable import LingkarFetch
+@testable import LingkarPipeline
 
 /// The rules of `ResponseInterpreter`: what a finished transfer becomes in the store, and what the
 /// teacher is told about it.
@@ -72,7 +73,8 @@ struct ResponseInterpreterTests {
       result.problem
         == Diagnostic(
           subject: source.written, stage: .fetch,
-          message: "moved: the feed now lives at https://baru.example/feed; it still works, but please update the feeds file"))
+          message:
+            "moved: the feed now lives at https://baru.example/feed; it still works, but please update the feeds file"))
   }
 
   @Test("304 is stored as not modified, quietly")
@@ -88,7 +90,8 @@ struct ResponseInterpreterTests {
     let result = interpreter.update(for: response(.gone), source: source, state: nil)
     #expect(result.update?.status == .gone && result.update?.failure == .http(410))
     #expect(
-      result.problem?.message == "gone: the server says this feed no longer exists (HTTP 410); it will not be fetched again")
+      result.problem?.message
+        == "gone: the server says this feed no longer exists (HTTP 410); it will not be fetched again")
   }
 
   @Test("a server that asks to wait: nothing stored, the teacher told until when (school's clock)")
@@ -132,7 +135,8 @@ struct ResponseInterpreterTests {
     #expect(empty.problem?.stage == .parse)
     #expect(ResponseInterpreter.failure(for: .htmlPage) == .webPage)
     #expect(ResponseInterpreter.failure(for: .empty) == .unreadable("the document is empty"))
-    #expect(ResponseInterpreter.failure(for: .notAFeed(root: "svg")) == .unreadable("not a feed (the document is <svg>)"))
+    #expect(
+      ResponseInterpreter.failure(for: .notAFeed(root: "svg")) == .unreadable("not a feed (the document is <svg>)"))
     #expect(ResponseInterpreter.failure(for: .unreadable("broken")) == .unreadable("broken"))
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import LingkarDigest
 import LingkarModel
-@testable import LingkarPipeline
-@testable import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarPipeline
+@testable import LingkarStore
 
 /// The store is the only record of what was written: `output/` is only ever written, so deleting
 /// it changes nothing that follows.
@@ -37,7 +38,8 @@ struct StoreRecordTests {
       let url = "https://guru\(feed).example/feed"
       _ = try store.record([
         FeedUpdate(
-          source: FeedSource(written: url, url: url), status: .ok, validators: Validators(), host: "guru\(feed).example",
+          source: FeedSource(written: url, url: url), status: .ok, validators: Validators(),
+          host: "guru\(feed).example",
           document: FeedDocument(title: "Guru \(feed)", entries: entries), time: now)
       ])
     }
@@ -145,7 +147,8 @@ struct StoreRecordTests {
     let oldID = "urn:uuid:3f2a9c1e-7b4d-4e8a-9f10-2c3d4e5f6a7b"
     let digests = [15, 22].map { DigestWriterTests.digest(ending: $0, titles: ["Pojok baca", "Klub buku guru"]) }
     for digest in digests {
-      try FileManager.default.createDirectory(atPath: "\(output)/\(digest.dateStamp)", withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: "\(output)/\(digest.dateStamp)", withIntermediateDirectories: true)
       directory.write("output/\(digest.dateStamp)/digest.json", JSONRenderer().render(digest))
     }
     directory.write(

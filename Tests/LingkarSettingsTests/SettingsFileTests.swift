@@ -55,17 +55,40 @@ struct SettingsFileTests {
       ("meeting:\n  weekday: thrusday\n  first: 2026-11-05\n", 2, "meeting.weekday must be one of monday ... sunday"),
       ("language: fr\n", 1, "language must be id or en, not 'fr'"),
       ("school: X\nutc_offset: +25\n", 2, "utc_offset must look like +07:00"),
-      ("meeting:\n  weekday: kamis\n  first: 2026-11-06\n", 3, "meeting.first (2026-11-06) is a friday, not a thursday"),
-      ("meeting:\n  weekday: kamis\n  every_weeks: 0\n  first: 2026-11-05\n", 3, "meeting.every_weeks must be a whole number from 1 to 8"),
+      (
+        "meeting:\n  weekday: kamis\n  first: 2026-11-06\n", 3, "meeting.first (2026-11-06) is a friday, not a thursday"
+      ),
+      (
+        "meeting:\n  weekday: kamis\n  every_weeks: 0\n  first: 2026-11-05\n", 3,
+        "meeting.every_weeks must be a whole number from 1 to 8"
+      ),
       ("meeting:\n  weekday: kamis\n", 2, "meeting needs 'first: YYYY-MM-DD'"),
       ("meting:\n  weekday: kamis\n", 1, "unknown setting 'meting'"),
-      ("book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-30\n", 6, "chapter date must be a date YYYY-MM-DD"),
-      ("book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-03\n      keywords: [x=9]\n", 7, "a keyword weight must be 1 to 5"),
+      (
+        "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-30\n", 6,
+        "chapter date must be a date YYYY-MM-DD"
+      ),
+      (
+        "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-03\n      keywords: [x=9]\n",
+        7, "a keyword weight must be 1 to 5"
+      ),
       ("mail:\n  url: http://mail.example\n  from: a@b.c\n  to: d@e.f\n", 2, "mail.url must look like smtp://host:587"),
-      ("mail:\n  url: smtp://u:p@mail.example\n  from: a@b.c\n  to: d@e.f\n", 2, "mail.url must not hold a user name or password"),
-      ("mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: [d@e.f, not an address]\n", 4, "mail.to: 'not an address' is not an address"),
-      ("mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  tls: always\n", 5, "mail.tls must be try (STARTTLS when offered) or required"),
-      ("mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  password_env: 9X\n", 5, "mail.password_env must name an environment variable"),
+      (
+        "mail:\n  url: smtp://u:p@mail.example\n  from: a@b.c\n  to: d@e.f\n", 2,
+        "mail.url must not hold a user name or password"
+      ),
+      (
+        "mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: [d@e.f, not an address]\n", 4,
+        "mail.to: 'not an address' is not an address"
+      ),
+      (
+        "mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  tls: always\n", 5,
+        "mail.tls must be try (STARTTLS when offered) or required"
+      ),
+      (
+        "mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  password_env: 9X\n", 5,
+        "mail.password_env must name an environment variable"
+      ),
       ("school: [a, b]\n", 1, "school must be a single value"),
       ("school: a\nschool: b\n", 2, "a setting is written twice"),
       ("meeting:\n  weekday: kamis\n   first: 2026-11-05\n", 3, "not valid YAML"),
@@ -80,14 +103,17 @@ struct SettingsFileTests {
 
   @Test("every problem of a file is reported at once, in line order")
   func allProblems() {
-    let text = "language: xx\nmeeting:\n  weekday: someday\n  first: 2026-11-05\nmail:\n  url: smtp://mail\n  from: nobody\n  to: d@e.f\n"
+    let text =
+      "language: xx\nmeeting:\n  weekday: someday\n  first: 2026-11-05\nmail:\n  url: smtp://mail\n  from: nobody\n  to: d@e.f\n"
     let (_, errors) = SettingsFile.parseCollectingErrors(text)
     #expect(errors.map(\.line) == [1, 3, 7])
   }
 
   @Test("credentials are never read from the settings' URL; names and addresses parse with quotes and Unicode")
   func addresses() {
-    #expect(MailAddress(parsing: "\"Sari, Bu\" <sari@example.sch.id>") == MailAddress(name: "Sari, Bu", address: "sari@example.sch.id"))
+    #expect(
+      MailAddress(parsing: "\"Sari, Bu\" <sari@example.sch.id>")
+        == MailAddress(name: "Sari, Bu", address: "sari@example.sch.id"))
     #expect(MailAddress(parsing: "Ibu Ŝari Wulandarí <sari@example.sch.id>")?.name == "Ibu Ŝari Wulandarí")
     #expect(MailAddress(parsing: "sari@example.sch.id")?.name == nil)
     #expect(MailAddress(parsing: "sari@@example") == nil)

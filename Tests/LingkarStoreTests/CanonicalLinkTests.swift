@@ -21,7 +21,8 @@ struct CanonicalLinkTests {
     "https://a.example/x;p?y=1", "https://a.example/x/./y/../z", "https://a.example//x", "https://a.example/x:y",
     "https://a.example/x?u=http://b/c", "https://a.example/~user/", "HTTPS://A.EXAMPLE/ABC?Q=UPPER#F",
     "https://guru.example/@guru0002/111000000000020000", "https://a.example/p!$'()*+,;=x:@/?q=1",
-    "https://a.example/x@y?a@b=1", "https://a.example/x#@f", "https://a.example/x?utm_=1", "https://a.example/x?utm=1", "https://a.example/x?utm_a=1&utm_b=2",
+    "https://a.example/x@y?a@b=1", "https://a.example/x#@f", "https://a.example/x?utm_=1", "https://a.example/x?utm=1",
+    "https://a.example/x?utm_a=1&utm_b=2",
   ]
 
   @Test("the fast path agrees with URLComponents", arguments: links)

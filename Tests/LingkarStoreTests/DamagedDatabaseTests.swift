@@ -1,8 +1,9 @@
 import Foundation
 import LingkarModel
-@testable import LingkarStore
 import LingkarTestSupport
 import Testing
+
+@testable import LingkarStore
 
 #if canImport(Glibc)
   import Glibc

@@ -21,7 +21,8 @@ struct DigestRecordTests {
     let day = 86_400.0
     try record(
       [
-        Entry(id: "old", title: "Old", published: seen.addingTimeInterval(-30 * day), authors: ["Bu Sari", "Pak Bayu"]),
+        Entry(
+          id: "old", title: "Old", published: seen.addingTimeInterval(-30 * day), authors: ["Bu Sari", "Pak Bayu"]),
         Entry(id: "undated", title: "Undated"),
         Entry(id: "future", title: "Future", published: seen.addingTimeInterval(400 * day)),
       ], in: store)
@@ -45,12 +46,15 @@ struct DigestRecordTests {
         date: date, generated: Date(timeIntervalSince1970: to), from: Date(timeIntervalSince1970: to - 1000),
         to: Date(timeIntervalSince1970: to), language: "id", itemCount: 3, sourceCount: 2, topics: topics)
     }
-    let first = digest("2026-11-15", to: 1000, topics: [.init(id: "assessment", rank: 1, score: 2.5, itemKeys: ["a", "b"])])
+    let first = digest(
+      "2026-11-15", to: 1000, topics: [.init(id: "assessment", rank: 1, score: 2.5, itemKeys: ["a", "b"])])
     try store.recordDigest(first)
     try store.recordDigest(digest("2026-11-29", to: 2000, topics: []))
     let again = digest(
       "2026-11-29", to: 2500,
-      topics: [.init(id: "literacy", rank: 1, score: 1, itemKeys: ["c"]), .init(id: "stem", rank: 2, score: 0.5, itemKeys: [])])
+      topics: [
+        .init(id: "literacy", rank: 1, score: 1, itemKeys: ["c"]), .init(id: "stem", rank: 2, score: 0.5, itemKeys: []),
+      ])
     try store.recordDigest(again)
 
     #expect(try store.digests() == [again, first])

@@ -11,7 +11,9 @@ struct FeedStoreTests {
 
   func entries(_ count: Int, suffix: String = "") -> [Entry] {
     (0..<count).map {
-      Entry(id: "e\($0)", title: "Post \($0)\(suffix)", link: "HTTP://Guru.Example/p/\($0)?utm_source=rss&x=1#c", comments: 1)
+      Entry(
+        id: "e\($0)", title: "Post \($0)\(suffix)", link: "HTTP://Guru.Example/p/\($0)?utm_source=rss&x=1#c",
+        comments: 1)
     }
   }
 

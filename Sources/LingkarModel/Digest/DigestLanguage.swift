@@ -10,6 +10,7 @@ public enum DigestLanguage: String, Sendable, Hashable, CaseIterable {
   public static func fromEnvironment(_ environment: [String: String]) -> DigestLanguage {
     let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
     let lowered = value.lowercased()
-    return lowered == "id" || lowered.hasPrefix("id_") || lowered.hasPrefix("id-") || lowered.hasPrefix("in_") ? .id : .en
+    return lowered == "id" || lowered.hasPrefix("id_") || lowered.hasPrefix("id-") || lowered.hasPrefix("in_")
+      ? .id : .en
   }
 }

@@ -9,7 +9,8 @@ public struct MeetingSchedule: Sendable, Hashable {
   /// Where the teachers meet, shown on the agenda.
   public var place: String?
 
-  public init(weekday: Weekday, intervalWeeks: Int = 2, anchor: CalendarDay, time: String? = nil, place: String? = nil) {
+  public init(weekday: Weekday, intervalWeeks: Int = 2, anchor: CalendarDay, time: String? = nil, place: String? = nil)
+  {
     self.weekday = weekday
     self.intervalWeeks = max(1, intervalWeeks)
     self.anchor = anchor

@@ -49,7 +49,8 @@ public struct DemoRun {
     let databasePath = workspace + "/demo.db"
     do {
       try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-      let list = "# the bundled sample feeds, read as local files\n" + names.map { directory + "/" + $0 + "\n" }.joined()
+      let list =
+        "# the bundled sample feeds, read as local files\n" + names.map { directory + "/" + $0 + "\n" }.joined()
       try list.write(toFile: feedsPath, atomically: true, encoding: .utf8)
     } catch {
       throw LingkarFailure("cannot prepare the demo in \(workspace): \(error.localizedDescription)", cause: error)
@@ -58,8 +59,10 @@ public struct DemoRun {
     // Fetched a minute before the last digest, so items without a date (placed when first seen)
     // fall inside its period.
     let fetchTime = Self.now.addingTimeInterval(-60)
-    let summary = try FetchRun(options: FetchRunOptions(feedsPath: feedsPath, databasePath: databasePath), now: { fetchTime })
-      .run(report: report)
+    let summary = try FetchRun(
+      options: FetchRunOptions(feedsPath: feedsPath, databasePath: databasePath), now: { fetchTime }
+    )
+    .run(report: report)
 
     var digests: [Digest] = []
     var page = ""

@@ -51,7 +51,8 @@ public enum DigestMailer {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw .credentials("the password file \(path) (mail.password_file) cannot be read")
       }
-      let firstLine = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      let firstLine =
+        String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
       guard !firstLine.isEmpty else { throw .credentials("the password file \(path) is empty") }
       password = firstLine
     } else if let name = mail.passwordEnvironment {

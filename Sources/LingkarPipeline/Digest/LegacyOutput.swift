@@ -28,9 +28,10 @@ enum LegacyOutput {
     let recorded = Dictionary(try store.allDigests().map { ($0.date, $0) }, uniquingKeysWith: { _, last in last })
     for (date, data) in digestFiles(outputDirectory: outputDirectory) {
       guard let entry = entry(date: date, json: data) else { continue }
-      let files = ["html", "md", "txt", "json"].map { "\(outputDirectory)/\(date)/digest.\($0)" } + [
-        outputDirectory + "/index.html", outputDirectory + "/feed.xml",
-      ]
+      let files =
+        ["html", "md", "txt", "json"].map { "\(outputDirectory)/\(date)/digest.\($0)" } + [
+          outputDirectory + "/index.html", outputDirectory + "/feed.xml",
+        ]
       var record: DigestRecord
       if let known = recorded[date] {
         guard known.suggestions.isEmpty else { continue }

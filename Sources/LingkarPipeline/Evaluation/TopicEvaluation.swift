@@ -5,7 +5,8 @@ import LingkarRank
 /// `lingkar topics eval`: scores the ranker on a labelled JSON Lines set and describes the result.
 public enum TopicEvaluation {
   /// One line per split and for the whole set; with `verbose`, the wrong predictions too.
-  public static func run(path: String, topicsPath: String? = nil, verbose: Bool = false, settings: [String] = []
+  public static func run(
+    path: String, topicsPath: String? = nil, verbose: Bool = false, settings: [String] = []
   ) throws(LingkarFailure) -> [String] {
     var options = ScoringOptions()
     for setting in settings where !options.set(setting) {
@@ -16,7 +17,8 @@ public enum TopicEvaluation {
     }
     let items: [EvaluationItem]
     do {
-      items = try EvaluationItem.parseLines(String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+      items = try EvaluationItem.parseLines(
+        String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
     } catch {
       throw LingkarFailure(error.description, cause: error)
     }

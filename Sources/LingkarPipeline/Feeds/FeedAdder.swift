@@ -105,7 +105,8 @@ public struct FeedAdder {
     case .youTubeHandle(let handle):
       guard request.check else {
         throw .needsFetch(
-          "youtube:@\(handle) must be looked up on YouTube, which --no-check skips; leave out --no-check, or add youtube:UC... (the channel id)")
+          "youtube:@\(handle) must be looked up on YouTube, which --no-check skips; leave out --no-check, or add youtube:UC... (the channel id)"
+        )
       }
       let id = try youTubeChannelID(handle: handle)
       written = "youtube:\(id)"
@@ -139,7 +140,8 @@ public struct FeedAdder {
           written = moved
         }
         try refuseDuplicate(
-          of: [written, chosen.url, chosen.page.finalURL] + (chosen.page.permanentRedirect.map { [$0] } ?? []), in: list,
+          of: [written, chosen.url, chosen.page.finalURL] + (chosen.page.permanentRedirect.map { [$0] } ?? []),
+          in: list,
           states: states, file: file, how: "the same feed after redirects")
       }
     }
@@ -224,7 +226,8 @@ public struct FeedAdder {
         return (main, candidates)
       }
     }
-    let reason = candidates.isEmpty ? (parseError == .htmlPage ? "the page announces no feed" : parseError.description) : nil
+    let reason =
+      candidates.isEmpty ? (parseError == .htmlPage ? "the page announces no feed" : parseError.description) : nil
     if !candidates.isEmpty {
       let problems = candidates.map { "\($0.url): \($0.problem ?? "?")" }.joined(separator: "; ")
       throw .noFeed(url: page.url, tried: tried, reason: "the feeds the page links to do not work: \(problems)")

@@ -35,7 +35,8 @@ public struct FeedsChecker {
   /// One problem with one line.
   public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-      case gone, moved, failing, silent, duplicate, notAFeed = "not-a-feed", unreadableLine = "bad-line", notFetched = "not-fetched"
+      case gone, moved, failing, silent, duplicate, notAFeed = "not-a-feed", unreadableLine = "bad-line", notFetched =
+        "not-fetched"
     }
 
     public var line: Int
@@ -120,7 +121,8 @@ public struct FeedsChecker {
     var firstLine: [String: Int] = [:]
     for source in list.sources {
       func add(_ kind: Finding.Kind, _ message: String, movedTo: String? = nil) {
-        findings.append(Finding(line: source.line, written: source.written, kind: kind, message: message, movedTo: movedTo))
+        findings.append(
+          Finding(line: source.line, written: source.written, kind: kind, message: message, movedTo: movedTo))
       }
       // Listed twice: the same address under another spelling, or another line's feed moved here.
       let key = FeedList.comparable(source.url)
@@ -172,7 +174,9 @@ public struct FeedsChecker {
           findings.append(
             Finding(
               line: later.line, written: later.written, kind: .duplicate,
-              message: "brings the same posts as line \(earlier.line); one of them is enough (lingkar feeds remove \(later.line))"))
+              message:
+                "brings the same posts as line \(earlier.line); one of them is enough (lingkar feeds remove \(later.line))"
+            ))
           break
         }
       }

@@ -29,7 +29,9 @@ public struct FeedsOPML {
     do { return try importing(path, tags: extra, addedBy: addedBy, now: now) } catch { throw LingkarFailure(error) }
   }
 
-  private func importing(_ path: String, tags extra: [String], addedBy: String?, now: Date) throws(FeedsError) -> ImportResult {
+  private func importing(_ path: String, tags extra: [String], addedBy: String?, now: Date) throws(FeedsError)
+    -> ImportResult
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .opml(path: path, reason: "the file cannot be read")
     }

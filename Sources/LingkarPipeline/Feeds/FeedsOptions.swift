@@ -1,6 +1,6 @@
 public import Foundation
-public import LingkarFetch
 import LingkarFeedList
+public import LingkarFetch
 
 /// What every `lingkar feeds` command needs: the files, the HTTP policy, and where the services
 /// Lingkar looks things up on live (replaceable in tests, which never touch the internet).

@@ -26,7 +26,9 @@ public struct FeedsRemover {
         let list = file.list(text)
         let source: LingkarModel.FeedSource
         if let number = Int(wanted) {
-          guard let found = list.source(line: number) else { throw FeedsError.notAFeedLine(number, fileName: file.fileName) }
+          guard let found = list.source(line: number) else {
+            throw FeedsError.notAFeedLine(number, fileName: file.fileName)
+          }
           source = found
         } else {
           var match = list.source(matching: wanted)

@@ -13,7 +13,8 @@ enum FeedSchedule {
     guard let state else { return nil }
     if state.gone {
       return Skip(
-        message: "gone: the server says this feed no longer exists (HTTP 410); it is not fetched any more, remove it from the feeds file",
+        message:
+          "gone: the server says this feed no longer exists (HTTP 410); it is not fetched any more, remove it from the feeds file",
         countsAsFailed: false)
     }
     guard let next = state.nextFetch, next > now else { return nil }

@@ -24,7 +24,8 @@ struct ResponseInterpreter {
       let update = FeedUpdate(
         source: source, status: .failed, failure: failure, retryAfter: response.retryAfter, nextFetch: next,
         host: host, time: time)
-      return Result(update: update, problem: Diagnostic(subject: source.written, stage: stage, message: "failed: \(failure)"))
+      return Result(
+        update: update, problem: Diagnostic(subject: source.written, stage: stage, message: "failed: \(failure)"))
     }
     switch response.outcome {
     case .notModified:
@@ -42,7 +43,9 @@ struct ResponseInterpreter {
     case .failed(let failure):
       return failed(failure)
     case .fetched(let consumer):
-      guard let parser = consumer as? FeedBodyParser else { return failed(.unreadable("the document is empty"), stage: .parse) }
+      guard let parser = consumer as? FeedBodyParser else {
+        return failed(.unreadable("the document is empty"), stage: .parse)
+      }
       let document: FeedDocument
       do {
         document = try parser.document()

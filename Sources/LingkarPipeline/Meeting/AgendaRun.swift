@@ -1,6 +1,6 @@
 public import Foundation
-public import LingkarModel
 import LingkarDigest
+public import LingkarModel
 import LingkarRank
 import LingkarStore
 
@@ -63,7 +63,8 @@ public struct AgendaRun: Sendable {
     let base = try TopicsFileSource.load(path: topicsPath)
 
     let schedule = settings.meeting
-    let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(utcOffset: offset)
+    let defaultStart = (schedule?.meeting(before: day) ?? day.adding(days: -PeriodSpec.defaultDays)).start(
+      utcOffset: offset)
     // Since the previous meeting by the digest's rule (`PeriodSpec.last`): every item first seen
     // since then, so a post fetched late that the digest showed can be one of the readings; an
     // explicit --since is the items placed since its start.
@@ -87,7 +88,8 @@ public struct AgendaRun: Sendable {
       let topic = labels[id]
       let label = BilingualText(id: topic?.labelID ?? id, en: topic?.labelEN ?? id)
       return AgendaTopic(
-        id: id, label: label, readings: ranked.readings(id, picker: picker), prompts: MeetingPrompts.prompts(for: label))
+        id: id, label: label, readings: ranked.readings(id, picker: picker), prompts: MeetingPrompts.prompts(for: label)
+      )
     }
     let agendaChapter = chapter.map { club, chapter in
       let related = ReadingPicker(minimum: BookClubReadings.relatedCount, maximum: BookClubReadings.relatedCount)
@@ -96,7 +98,8 @@ public struct AgendaRun: Sendable {
         related: ranked.readings(chapter.topicID, picker: related, in: ranked.chapterRanking(chapter)))
     }
     return Agenda(
-      meeting: day, language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),
+      meeting: day,
+      language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),
       utcOffset: offset, generated: now, readingsFrom: ranked.start, schoolName: settings.schoolName,
       facilitator: settings.facilitator, time: schedule?.time, place: schedule?.place, topics: agendaTopics,
       chapter: agendaChapter)

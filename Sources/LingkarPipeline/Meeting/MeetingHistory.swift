@@ -56,7 +56,9 @@ public struct MeetingHistory: Sendable {
   /// The suggestions' topic ids for a ranking: the first `count` ranked topics, then the carried
   /// ones that ranked lower (only topics with items in the period, that is in `ranked`). Each with
   /// whether it is carried over.
-  public static func suggestions(ranked: [String], carried: [String], count: Int) -> [(topicID: String, carriedOver: Bool)] {
+  public static func suggestions(ranked: [String], carried: [String], count: Int) -> [(
+    topicID: String, carriedOver: Bool
+  )] {
     let carriedSet = Set(carried)
     var result = ranked.prefix(count).map { ($0, carriedSet.contains($0)) }
     let shown = Set(result.map(\.0))

@@ -22,7 +22,9 @@ public struct PickRun: Sendable {
   /// Records `topicIDs` (in that order) for `meeting`, replacing an earlier pick for it. Every id
   /// must be a topic of the topics file.
   @discardableResult
-  public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(LingkarFailure) -> MeetingPicks {
+  public func record(_ topicIDs: [String], meeting: CalendarDay, now: Date = Date()) throws(LingkarFailure)
+    -> MeetingPicks
+  {
     let topics = try TopicsFileSource.load(path: topicsPath)
     let known = Set(topics.topics.map(\.id))
     var ordered: [String] = []
@@ -48,7 +50,8 @@ public struct PickRun: Sendable {
     let picks = try list()
     if picks.isEmpty { return language == .id ? "Belum ada topik yang dipilih." : "No topics picked yet." }
     let topics = (try? TopicsFileSource.load(path: topicsPath)) ?? .builtIn
-    let labels = Dictionary(topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })
+    let labels = Dictionary(
+      topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })
     return picks.map { meeting in
       "\(meeting.meeting)  " + meeting.topicIDs.map { "\($0) (\(labels[$0] ?? $0))" }.joined(separator: ", ")
     }.joined(separator: "\n")

@@ -44,7 +44,9 @@ public struct RankedPeriod {
   }
 
   /// Ranks the given items (tests and `load`).
-  init(topics: TopicsFile, start: Date, end: Date, items: [StoredItem], history: [StoredItem], discussed: [DiscussedTopic]) {
+  init(
+    topics: TopicsFile, start: Date, end: Date, items: [StoredItem], history: [StoredItem], discussed: [DiscussedTopic]
+  ) {
     self.topics = topics
     self.start = start
     self.end = end

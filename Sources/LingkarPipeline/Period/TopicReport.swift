@@ -101,7 +101,8 @@ public struct TopicReport: Sendable {
   /// The human form: one block per topic, its score explained, its best items.
   public func text() -> String {
     var lines: [String] = []
-    lines.append("Topik \(Timestamp.iso8601(from).prefix(10)) – \(Timestamp.iso8601(to).prefix(10)): \(ranking.items.count) item")
+    lines.append(
+      "Topik \(Timestamp.iso8601(from).prefix(10)) – \(Timestamp.iso8601(to).prefix(10)): \(ranking.items.count) item")
     if ranking.topics.isEmpty { lines.append("(tidak ada item dalam periode ini / no items in this period)") }
     for (rank, topic) in ranking.topics.enumerated() {
       let b = topic.breakdown

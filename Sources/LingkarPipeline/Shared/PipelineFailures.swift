@@ -1,5 +1,5 @@
-public import LingkarModel
 import LingkarFetch
+public import LingkarModel
 import LingkarStore
 
 /// The lower layers' errors as the one failure the pipeline throws: each kind of error is turned

@@ -1,6 +1,6 @@
 import Foundation
-public import LingkarRank
 public import LingkarModel
+public import LingkarRank
 import LingkarSettings
 
 /// The settings file for the commands (the executable imports only this module).
