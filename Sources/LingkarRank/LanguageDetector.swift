@@ -54,7 +54,29 @@ public struct LanguageDetector: Sendable {
     if !isIndonesian && !isEnglish, WordLists.indonesianRoots.contains(token) || looksIndonesian(token) {
       return (0.5, 0)
     }
+    if !isIndonesian && !isEnglish, looksEnglish(token) { return (0, 0.5) }
     return (0, 0)
+  }
+
+  /// A word with an English ending that Indonesian words do not have (`-tion`, `-sion`, `-ness`,
+  /// `-ment`, `-ly`, `-ity`, some `-ing`): the English half of a mixed post often has few function
+  /// words ("honestly lebih efektif", "engagement mereka naik"). Most `-ing` words are left out:
+  /// Indonesian has many (`penting`, `kuning`, `asing`).
+  static func looksEnglish(_ token: String) -> Bool {
+    let bytes = Array(token.utf8)
+    guard bytes.count >= 5, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2D }) else { return false }
+    for suffix in [
+      "tion", "tions", "sion", "sions", "ness", "ment", "ments", "ly", "ity", "ful", "ship", "ings", "ed",
+    ] where token.hasSuffix(suffix) {
+      return !WordLists.indonesianRoots.contains(token)
+    }
+    // `-ing` after `h`, `w`, `v`, `y`, `e`, `o` or a doubled consonant (`teaching`, `showing`,
+    // `having`, `trying`, `planning`); Indonesian `-ing` words (`penting`, `kuning`, `asing`) are not.
+    if token.hasSuffix("ing"), !WordLists.indonesianRoots.contains(token) {
+      let (before, second) = (bytes[bytes.count - 4], bytes[bytes.count - 5])
+      return "hwvyeo".utf8.contains(before) || (before == second && !"aeiou".utf8.contains(before))
+    }
+    return false
   }
 
   /// A long word with a typical Indonesian affix (`mem…kan`, `ber…`, `…nya`).
