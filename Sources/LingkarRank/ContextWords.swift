@@ -42,7 +42,7 @@ enum ContextWords {
     "resep", "memasak", "masakan", "sambal", "bumbu", "bawang", "cabai", "cabe", "santan", "goreng", "rendang",
     "soto", "bakso", "kue", "bolu", "nastar", "tepung", "lauk", "kuliner", "rujak", "recipe", "cooking", "cooked",
     "bake", "baked", "baking", "oven", "sourdough", "pasta", "ghee", "cumin", "curry", "dinner", "flour", "fryer",
-    "feta", "nanas", "arsik",
+    "feta", "nanas", "arsik", "cake", "cakes", "vegan", "birthday", "ultah", "restaurant", "resto",
     // religion
     "khutbah", "pengajian", "kajian", "ustaz", "ustazah", "ustadz", "masjid", "gereja", "sermon", "vicar", "church",
     "mosque", "sedekah", "umrah", "haji", "jamaah", "renungan", "ayat", "surah", "bible", "choir", "parish", "diwali",
