@@ -19,11 +19,14 @@ enum ContextWords {
     "kepsek", "walas", "konselor", "perpustakaan", "pr", "peserta", "didik", "ajar", "pembelajar",
     "kelompok", "tugas", "soal", "rekan", "olimpiade", "osn", "projek",
     "p5", "gpk", "ppg", "pppk", "honorer", "pgri", "bos", "lks", "buku", "membaca", "menulis", "berhitung",
+    // school life beyond lessons: the student council, scouts, ceremonies, the canteen, graduation
+    "osis", "mpk", "pramuka", "upacara", "seragam", "kantin", "wisuda", "pentas", "ekstra", "wali", "pembina",
     // English
     "teacher", "teaching", "taught", "student", "pupil", "school", "class", "classroom", "lesson", "learner", "curriculum", "syllabus", "education", "educator", "headteacher", "principal", "kindergarten",
     "nursery", "preschool", "pre-k", "reception", "grade", "homework", "exam", "marking", "staffroom", "maths",
     "phonics", "literacy", "numeracy", "tutor", "safeguarding", "pedagogy", "senco", "iep", "inset", "department",
     "colleague", "worksheet", "reading", "writing", "parents", "governors", "ofsted",
+    "classmate", "classmates", "assembly", "prefect", "prefects", "playground", "timetable", "graduation",
   ]
 
   /// Words of what else teachers post about: sport, food, religion, politics, gadgets, family life,
@@ -39,7 +42,7 @@ enum ContextWords {
     "resep", "memasak", "masakan", "sambal", "bumbu", "bawang", "cabai", "cabe", "santan", "goreng", "rendang",
     "soto", "bakso", "kue", "bolu", "nastar", "tepung", "lauk", "kuliner", "rujak", "recipe", "cooking", "cooked",
     "bake", "baked", "baking", "oven", "sourdough", "pasta", "ghee", "cumin", "curry", "dinner", "flour", "fryer",
-    "feta", "nanas", "arsik",
+    "feta", "nanas", "arsik", "cake", "cakes", "vegan", "birthday", "ultah", "restaurant", "resto",
     // religion
     "khutbah", "pengajian", "kajian", "ustaz", "ustazah", "ustadz", "masjid", "gereja", "sermon", "vicar", "church",
     "mosque", "sedekah", "umrah", "haji", "jamaah", "renungan", "ayat", "surah", "bible", "choir", "parish", "diwali",

@@ -44,6 +44,11 @@ struct DuplicateFinder {
   /// With one anchor fewer than `minimumSharedAnchors`, or no number or date among them, the word
   /// sets must overlap this much.
   var anchorJaccard = 0.3
+  /// Items in different languages sharing one anchor fewer (a number or date among them) are one
+  /// story when the shared anchors make this share of the anchor weight of each of them (a short
+  /// post naming "WhatsApp" and "forty" is not the retelling of a long article that names both
+  /// among much else).
+  var crossLanguageShare = 0.6
   /// …and were published within this many seconds of each other (when both dates are known).
   var anchorWindow: Double = 4 * 86_400
 
@@ -223,7 +228,11 @@ struct DuplicateFinder {
       }
     }
     if anchors.count == documents.count {
-      joinByAnchors(anchors, dates: dates, stories: &stories) { a, b in
+      let crossLanguage = { (a: Int, b: Int) -> Bool in
+        let (first, second) = (documents[a].language, documents[b].language)
+        return (first == .id && second == .en) || (first == .en && second == .id)
+      }
+      joinByAnchors(anchors, dates: dates, stories: &stories, crossLanguage: crossLanguage) { a, b in
         let (first, second) = (words.set(a), words.set(b))
         guard !first.isEmpty, !second.isEmpty else { return 0 }
         let shared = overlap.shared(first, second, atLeast: 0) ?? 0
@@ -235,9 +244,11 @@ struct DuplicateFinder {
 
   /// Joins the items that report the same event in other words: they share several rare names,
   /// numbers and dates, which make most of what the smaller one names (see `StoryAnchors`).
-  /// `jaccard` gives two items' word-set similarity.
+  /// `jaccard` gives two items' word-set similarity; `crossLanguage` tells whether two items are
+  /// written in different languages (one Indonesian, one English).
   func joinByAnchors(
-    _ anchors: [[UInt64]], dates: [Double?], stories: inout StoryForest, jaccard: (Int, Int) -> Double
+    _ anchors: [[UInt64]], dates: [Double?], stories: inout StoryForest,
+    crossLanguage: (Int, Int) -> Bool = { _, _ in false }, jaccard: (Int, Int) -> Double
   ) {
     let count = anchors.count
     guard count > 1 else { return }
@@ -306,7 +317,10 @@ struct DuplicateFinder {
         // Names alone (one person's full name is several) are not enough: a number or a date must
         // be shared too, unless the words overlap as well (a rephrasing in the same language). One
         // anchor fewer will do with that overlap.
-        let enough = sharedAnchors[b] >= minimumSharedAnchors && sharedFigures[b] > 0
+        // Across languages the words cannot overlap, but what a retelling keeps is its names and
+        // figures: one anchor fewer will do there when a number or date is among them.
+        let acrossLanguages = crossLanguage(a, b) && sharedWeight[b] >= crossLanguageShare * max(total[a], total[b])
+        let enough = sharedFigures[b] > 0 && (sharedAnchors[b] >= minimumSharedAnchors || acrossLanguages)
         if !enough, jaccard(a, b) < anchorJaccard { continue }
         if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b], abs(first - second) > anchorWindow {
           continue

@@ -60,11 +60,21 @@ final class ExampleIndex {
     }
     let total = Double(max(1, examples.count))
     let common = max(2, Int(options.exampleCommonShare * total))
+    // Per term, how many of its examples are about its commonest topic (the examples about none
+    // counted as one more topic).
+    let classCount = (classes.max() ?? -1) + 2
+    var perClass = [Int32](repeating: 0, count: termCount * classCount)
+    for (index, terms) in termsOf.enumerated() {
+      for term in terms { perClass[term * classCount + classes[index] + 1] += 1 }
+    }
     var idf = [Double](repeating: 0, count: termCount)
     // Numbers ("kelas 4", "2024") are left out: they say nothing of a topic.
     for term in 0..<termCount where documentFrequency[term] > 0 && documentFrequency[term] <= common {
       guard analyzer.terms[term].dropFirst(2).contains(where: { !$0.isNumber }) else { continue }
-      idf[term] = log(total / Double(documentFrequency[term]))
+      let counts = perClass[(term * classCount)..<((term + 1) * classCount)]
+      let concentration = Double((counts.max() ?? 0) + 1) / Double(documentFrequency[term] + 1)
+      idf[term] = log(total / Double(documentFrequency[term])) * pow(concentration, options.exampleConcentration)
+      if Double(counts.lazy.filter { $0 > 0 }.count) > options.genericSpread { idf[term] *= options.genericScale }
     }
     var perTerm = [[(example: Int, weight: Double)]](repeating: [], count: termCount)
     for (index, terms) in termsOf.enumerated() {

@@ -54,7 +54,48 @@ public struct LanguageDetector: Sendable {
     if !isIndonesian && !isEnglish, WordLists.indonesianRoots.contains(token) || looksIndonesian(token) {
       return (0.5, 0)
     }
+    if !isIndonesian && !isEnglish, looksEnglish(token) { return (0, 0.5) }
     return (0, 0)
+  }
+
+  /// A word with an English ending that Indonesian words do not have (`-tion`, `-sion`, `-ness`,
+  /// `-ment`, `-ly`, `-ity`, some `-ing`): the English half of a mixed post often has few function
+  /// words ("honestly lebih efektif", "engagement mereka naik"). Most `-ing` words are left out:
+  /// Indonesian has many (`penting`, `kuning`, `asing`).
+  ///
+  /// Asked once for each distinct word of a period (many thousands), so it reads the bytes in place
+  /// and looks at the last letter before comparing any ending.
+  static func looksEnglish(_ token: String) -> Bool {
+    var token = token
+    return token.withUTF8 { bytes in
+      let count = bytes.count
+      guard count >= 5 else { return false }
+      func ends(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        let start = suffix.utf8Start
+        for offset in 0..<length where bytes[count - length + offset] != start[offset] { return false }
+        return true
+      }
+      let candidate: Bool
+      switch bytes[count - 1] {
+      case UInt8(ascii: "n"): candidate = ends("tion") || ends("sion")
+      case UInt8(ascii: "s"): candidate = ends("ness") || ends("tions") || ends("sions") || ends("ments") || ends("ings")
+      case UInt8(ascii: "t"): candidate = ends("ment")
+      case UInt8(ascii: "y"): candidate = ends("ly") || ends("ity")
+      case UInt8(ascii: "l"): candidate = ends("ful")
+      case UInt8(ascii: "p"): candidate = ends("ship")
+      case UInt8(ascii: "d"): candidate = ends("ed")
+      case UInt8(ascii: "g"):
+        // `-ing` after `h`, `w`, `v`, `y`, `e`, `o` or a doubled consonant (`teaching`, `showing`,
+        // `having`, `trying`, `planning`); Indonesian `-ing` words (`penting`, `kuning`, `asing`) are not.
+        guard ends("ing") else { return false }
+        let (before, second) = (bytes[count - 4], bytes[count - 5])
+        candidate = "hwvyeo".utf8.contains(before) || (before == second && !"aeiou".utf8.contains(before))
+      default: return false
+      }
+      guard candidate, bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }) else { return false }
+      return !WordLists.indonesianRoots.contains(String(decoding: bytes, as: UTF8.self))
+    }
   }
 
   /// A long word with a typical Indonesian affix (`mem…kan`, `ber…`, `…nya`).

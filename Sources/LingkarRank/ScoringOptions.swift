@@ -36,6 +36,15 @@ public struct ScoringOptions: Sendable, Hashable {
   public var exampleWeight = 4.0
   /// Terms in more than this share of the examples are not compared.
   public var exampleCommonShare = 0.1
+  /// A term's weight in the examples is its IDF times its concentration (the share of its examples
+  /// that are about its commonest topic, one added to both counts) to this power: words spread over
+  /// many topics ("using", "first", "hari") say little of any one topic. 0 leaves IDF alone.
+  public var exampleConcentration = 0.0
+  /// A term found in the examples of more than this many topics (the examples about none counting
+  /// as one) is a generic word ("using", "first", "hari"): its example weight is scaled by
+  /// `genericScale`.
+  public var genericSpread = 99.0
+  public var genericScale = 1.0
   /// An item is compared with the examples on its first this many distinct terms (title first).
   public var exampleTermLimit = 20
   /// Use the built-in related terms (`Resources/related-terms.txt`).
@@ -66,7 +75,9 @@ public struct ScoringOptions: Sendable, Hashable {
       "secondaryShare": \.secondaryShare, "learnedMinimumPrecision": \.learnedMinimumPrecision,
       "learnedScale": \.learnedScale, "idfPriorDocuments": \.idfPriorDocuments,
       "topicSpecificity": \.topicSpecificity, "exampleWeight": \.exampleWeight,
-      "exampleCommonShare": \.exampleCommonShare, "everydayOverSchool": \.everydayOverSchool,
+      "exampleCommonShare": \.exampleCommonShare,
+      "exampleConcentration": \.exampleConcentration, "genericSpread": \.genericSpread,
+      "genericScale": \.genericScale, "everydayOverSchool": \.everydayOverSchool,
       "secondaryEvidence": \.secondaryEvidence,
     ]
     if let path = doubles[parts[0]] {

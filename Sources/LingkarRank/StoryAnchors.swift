@@ -9,7 +9,9 @@ import Foundation
 ///   at least three letters; honorifics (`Pak`, `Bu`, `Mr`) are not names.
 /// - A number is read with its thousands separators in either language's habit (`1.250`, `1,250`)
 ///   and a following `ribu` / `thousand`, `juta` / `million` (`100 ribu` = `100,000`); numbers
-///   below 10 say too little and are dropped. `31%` and `31 persen` are both 31.
+///   below 10 say too little and are dropped. `31%` and `31 persen` are both 31. Numbers spelled
+///   out in either language are numbers too (`dua belas` = `twelve` = 12, `tiga ratus lima puluh` =
+///   350, `forty` = 40), so a post that writes out what an article gives in figures still meets it.
 /// - Month and weekday names, Indonesian or English, are one anchor each (`November` = `Nov`).
 ///
 /// Bytes are scanned once; no string is made per word.
@@ -86,6 +88,53 @@ enum StoryAnchors {
     return table
   }()
 
+  /// How a spelled-out number word adds to the number being read (see `Scanner.spell`).
+  enum NumberWord {
+    /// A value that starts a number or fills the last group: `lima`, `twelve`, `sepuluh`, `seribu`.
+    case value(Double)
+    /// English tens, which a following unit adds to: `forty` (`forty two`).
+    case tens(Double)
+    /// `belas` (+10), `puluh` (×10) and `ratus` / `hundred` (×100) after a unit; `seratus` (100).
+    case teen, times10, times100, hundred
+  }
+
+  static let numberWords: [UInt64: NumberWord] = {
+    var table: [UInt64: NumberWord] = [:]
+    let indonesian = [
+      "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+    ]
+    let english = [
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ]
+    for (index, word) in indonesian.enumerated() { table[hash(word.utf8)] = .value(Double(index + 1)) }
+    for (index, word) in english.enumerated() { table[hash(word.utf8)] = .value(Double(index + 1)) }
+    for (index, word) in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].enumerated() {
+      table[hash(word.utf8)] = .tens(Double(20 + 10 * index))
+    }
+    table[hash("seribu".utf8)] = .value(1000)
+    table[hash("belas".utf8)] = .teen
+    table[hash("puluh".utf8)] = .times10
+    table[hash("ratus".utf8)] = .times100
+    table[hash("hundred".utf8)] = .times100
+    table[hash("seratus".utf8)] = .hundred
+    return table
+  }()
+
+  /// Per first letter (`a` = 0), a bit for each length (up to 15) that a number word has: most
+  /// words are passed over without hashing them.
+  static let numberWordShapes: [UInt16] = {
+    var shapes = [UInt16](repeating: 0, count: 26)
+    let words = [
+      "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seribu",
+      "belas", "puluh", "ratus", "seratus", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    ]
+    for word in words { shapes[Int(word.utf8.first! - 0x61)] |= 1 << UInt16(word.utf8.count) }
+    return shapes
+  }()
+
   static let multipliers: [UInt64: Double] = {
     var table: [UInt64: Double] = [:]
     for (names, value) in [(["ribu", "rb", "thousand"], 1e3), (["juta", "jt", "million"], 1e6), (["miliar", "billion"], 1e9)] {
@@ -126,6 +175,65 @@ enum StoryAnchors {
     var inTitle = false
     var anchors: [UInt64] = []
     var openers: [UInt64] = []
+    /// A number spelled out in words being read: the hundreds read so far and the last group.
+    var spelling = false
+    var spelledBase = 0.0
+    var spelledGroup = 0.0
+    var groupIsTens = false
+
+    /// Ends a spelled-out number: it becomes the pending number (a multiplier may follow).
+    mutating func endSpelling() {
+      guard spelling else { return }
+      spelling = false
+      pending = spelledBase + spelledGroup
+    }
+
+    /// Reads one number word: it continues the number being read, starts one, or ends it (`belas` with
+    /// nothing before it).
+    mutating func spell(_ word: NumberWord) {
+      switch word {
+      case .value(let value):
+        if spelling, spelledGroup == 0 || (groupIsTens && value < 10) {
+          spelledGroup += value
+          groupIsTens = false
+          return
+        }
+        start(group: value, tens: false)
+      case .tens(let value):
+        if spelling, spelledGroup == 0 {
+          spelledGroup = value
+          groupIsTens = true
+          return
+        }
+        start(group: value, tens: true)
+      case .teen, .times10, .times100:
+        guard spelling, spelledGroup > 0, spelledGroup < 10 else {
+          endSpelling()
+          return
+        }
+        switch word {
+        case .teen: spelledGroup += 10
+        case .times10:
+          spelledGroup *= 10
+          groupIsTens = true
+        default:
+          spelledBase += spelledGroup * 100
+          spelledGroup = 0
+        }
+      case .hundred:
+        start(group: 0, tens: false)
+        spelledBase = 100
+      }
+    }
+
+    private mutating func start(group: Double, tens: Bool) {
+      endSpelling()
+      flushNumber()
+      spelling = true
+      spelledBase = 0
+      spelledGroup = group
+      groupIsTens = tens
+    }
 
     mutating func flushNumber() {
       if let value = pending, value >= 10 { anchors.append(StoryAnchors.numberAnchor(value)) }
@@ -134,6 +242,7 @@ enum StoryAnchors {
 
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
       pending = nil
+      spelling = false
       var position = 0
       var sentenceStart = true
       let count = bytes.count
@@ -144,6 +253,7 @@ enum StoryAnchors {
       while position < count {
         let byte = bytes[position]
         if isDigit(byte) {
+          endSpelling()
           flushNumber()
           // Digits, with thousands separators ('.' or ',' followed by exactly three digits).
           var value = 0.0
@@ -176,6 +286,14 @@ enum StoryAnchors {
           let capital = byte >= 0x41 && byte <= 0x5A
           let opens = sentenceStart
           sentenceStart = false
+          let letter = Int(byte | 0x20) - 0x61
+          if letter >= 0, letter < 26, end - start < 16, StoryAnchors.numberWordShapes[letter] & (1 << UInt16(end - start)) != 0,
+            let number = StoryAnchors.numberWords[StoryAnchors.hash(word)]
+          {
+            spell(number)
+            continue
+          }
+          endSpelling()
           // Most words are lower-case and follow no number: nothing to look up.
           guard capital || pending != nil else { continue }
           let value = StoryAnchors.hash(word)
@@ -208,10 +326,12 @@ enum StoryAnchors {
         if byte != 0x20 && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "(") && byte != UInt8(ascii: ")")
           && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "\"") && !sentenceStart
         {
+          endSpelling()
           flushNumber()
         }
         position += 1
       }
+      endSpelling()
       flushNumber()
     }
   }

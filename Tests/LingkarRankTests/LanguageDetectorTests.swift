@@ -14,6 +14,21 @@ struct LanguageDetectorTests {
         == .mixed)
   }
 
+  @Test("English words with English endings count for English when a mixed post has few English function words")
+  func englishEndings() {
+    #expect(LanguageDetector.looksEnglish("teaching"))
+    #expect(LanguageDetector.looksEnglish("honestly"))
+    #expect(LanguageDetector.looksEnglish("agreement"))
+    #expect(LanguageDetector.looksEnglish("planning"))
+    #expect(LanguageDetector.looksEnglish("discussion"))
+    // Indonesian words that end alike are not English.
+    for word in ["penting", "kuning", "asing", "sering", "kucing", "bimbing", "tinggi", "nasional"] {
+      #expect(!LanguageDetector.looksEnglish(word), "\(word)")
+    }
+    let post = "Kelas hari ini: honestly the discussion sangat membantu, murid merasa engagement mereka naik"
+    #expect(detector.detect(tokens: Tokenizer.tokens(post)) == .mixed)
+  }
+
   @Test("without evidence the declared language decides, else mixed")
   func declared() {
     #expect(detector.detect(tokens: ["zzz"], declared: "id-ID") == .id)

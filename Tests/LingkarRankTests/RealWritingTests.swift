@@ -60,6 +60,40 @@ struct RealWritingTests {
     #expect(groups[2] != groups[0])
   }
 
+  @Test("numbers spelled out in either language are the figures they name")
+  func spelledNumbers() {
+    func figures(_ text: String) -> Set<UInt64> {
+      Set(StoryAnchors.of(title: "", text: text, limit: 1000).anchors.filter { $0 & StoryAnchors.figureBit != 0 })
+    }
+    let number = { (value: Double) in StoryAnchors.numberAnchor(value) }
+    #expect(figures("ada dua belas sekolah") == [number(12)])
+    #expect(figures("Twelve schools joined") == [number(12)])
+    #expect(figures("tiga ratus lima puluh guru honorer") == [number(350)])
+    #expect(figures("forty schools, forty two teachers") == [number(40), number(42)])
+    #expect(figures("seratus dua puluh murid") == [number(120)])
+    #expect(figures("lima puluh ribu buku") == [number(50_000)])
+    #expect(figures("sepuluh, sebelas") == [number(10), number(11)])
+    // Small numbers say too little, as in figures; a lone `belas` is no number.
+    #expect(figures("one of the two best, tiga anak, belas kasihan").isEmpty)
+  }
+
+  @Test("a retelling in the other language sharing a place and a figure is one story; a short post sharing two is not")
+  func crossLanguageStory() {
+    let items = [
+      item("en", "news.example", "Braille textbooks reach 60 schools in Aceh",
+        "The provincial government has distributed braille textbooks to 60 schools in Aceh that teach blind students, covering mathematics and Indonesian."),
+      item("id", "berita.example", "Buku Braille Dibagikan ke 60 Sekolah di Aceh",
+        "Pemerintah provinsi membagikan buku pelajaran braille untuk matematika dan bahasa Indonesia ke enam puluh sekolah di Aceh yang memiliki murid tunanetra."),
+      item("wa", "@pak_c@guru.social", "",
+        "Started a teacher WhatsApp group for our cluster of village schools. First rule: share one thing that worked. Already forty posts."),
+      item("umkm", "desa.example", "Pelatihan Pemasaran untuk UMKM",
+        "Pemerintah desa mengadakan pelatihan pemasaran untuk 40 pelaku UMKM Maju Jaya, termasuk mengelola pesanan lewat WhatsApp Business."),
+    ]
+    let (_, groups) = Ranker().classify(items)
+    #expect(groups[0] == groups[1])
+    #expect(groups[2] != groups[3])
+  }
+
   @Test("macro-F1 over every listed topic counts secondary topics")
   func macroAllTopics() {
     #expect(Evaluator.macroF1AllTopics(gold: [["a"], ["b", "a"]], predicted: [["a"], ["b", "a"]]) == 1)
