@@ -52,23 +52,23 @@ struct AnalyzedDocument {
       analyzer.wordEnglishEvidence.withUnsafeBufferPointer { forEnglish in
         analyzer.wordIsStop.withUnsafeBufferPointer { isStop in
           analyzer.wordSide.withUnsafeBufferPointer { sideOf in
-          analyzer.wordShingle.withUnsafeBufferPointer { shingleOf in
-            stamps.withUnsafeMutableBufferPointer { stamps in
-              for word32 in words {
-                let word = Int(word32)
-                indonesian += forIndonesian[word]
-                english += forEnglish[word]
-                guard !isStop[word] else { continue }
-                length += 1
-                let shingle = shingleOf[word]
-                guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
-                stamps[Int(shingle)] = stamp
-                shingles.append(UInt32(shingle))
-                let side = sideOf[word]
-                if side != 0 { if side > 0 { school += 1 } else { everyday += 1 } }
+            analyzer.wordShingle.withUnsafeBufferPointer { shingleOf in
+              stamps.withUnsafeMutableBufferPointer { stamps in
+                for word32 in words {
+                  let word = Int(word32)
+                  indonesian += forIndonesian[word]
+                  english += forEnglish[word]
+                  guard !isStop[word] else { continue }
+                  length += 1
+                  let shingle = shingleOf[word]
+                  guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
+                  stamps[Int(shingle)] = stamp
+                  shingles.append(UInt32(shingle))
+                  let side = sideOf[word]
+                  if side != 0 { if side > 0 { school += 1 } else { everyday += 1 } }
+                }
               }
             }
-          }
           }
         }
       }
@@ -76,7 +76,9 @@ struct AnalyzedDocument {
     analyzer.shingleStamp = stamps
     language = analyzer.detector.decide(indonesian: indonesian, english: english, declared: declaredLanguage)
     // Each stream the language has gets one term per word: the array is made at its final size.
-    let (indonesianStream, englishStream) = (TextAnalyzer.has(stream: 0, language), TextAnalyzer.has(stream: 1, language))
+    let (indonesianStream, englishStream) = (
+      TextAnalyzer.has(stream: 0, language), TextAnalyzer.has(stream: 1, language)
+    )
     var ends = (0, 0, 0)
     let streamCount = (indonesianStream ? 1 : 0) + (englishStream ? 1 : 0)
     terms = Array(unsafeUninitializedCapacity: streamCount * words.count) { buffer, count in
@@ -113,8 +115,11 @@ struct AnalyzedDocument {
   static func shingleForm(_ token: String) -> Substring? {
     guard token.utf8.count > 1 else { return nil }
     var word = Substring(token)
-    if word.utf8.count > 5, word.hasSuffix("nya") { word = word.dropLast(3) }
-    else if word.utf8.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word = word.dropLast() }
+    if word.utf8.count > 5, word.hasSuffix("nya") {
+      word = word.dropLast(3)
+    } else if word.utf8.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") {
+      word = word.dropLast()
+    }
     return word
   }
 }

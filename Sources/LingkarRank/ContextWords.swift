@@ -11,7 +11,8 @@ enum ContextWords {
   /// Words that place a post in school life.
   static let education: [String] = [
     // Indonesian
-    "guru", "guru-guru", "murid", "murid-murid", "siswa", "siswi", "pelajar", "sekolah", "kelas", "mengajar", "pengajar",
+    "guru", "guru-guru", "murid", "murid-murid", "siswa", "siswi", "pelajar", "sekolah", "kelas", "mengajar",
+    "pengajar",
     "diajar", "mengajarkan", "pembelajaran", "pendidikan", "pendidik", "kurikulum", "rapor", "ujian", "ulangan",
     "asesmen", "literasi", "numerasi", "pelajaran", "mapel", "modul", "rpp", "kombel", "mgmp", "kkg", "pengawas",
     "kemendikbud", "kemendikbudristek", "kemendikdasmen", "mendikdasmen", "disdik", "praktikum", "ekstrakurikuler",
@@ -22,7 +23,8 @@ enum ContextWords {
     // school life beyond lessons: the student council, scouts, ceremonies, the canteen, graduation
     "osis", "mpk", "pramuka", "upacara", "seragam", "kantin", "wisuda", "pentas", "ekstra", "wali", "pembina",
     // English
-    "teacher", "teaching", "taught", "student", "pupil", "school", "class", "classroom", "lesson", "learner", "curriculum", "syllabus", "education", "educator", "headteacher", "principal", "kindergarten",
+    "teacher", "teaching", "taught", "student", "pupil", "school", "class", "classroom", "lesson", "learner",
+    "curriculum", "syllabus", "education", "educator", "headteacher", "principal", "kindergarten",
     "nursery", "preschool", "pre-k", "reception", "grade", "homework", "exam", "marking", "staffroom", "maths",
     "phonics", "literacy", "numeracy", "tutor", "safeguarding", "pedagogy", "senco", "iep", "inset", "department",
     "colleague", "worksheet", "reading", "writing", "parents", "governors", "ofsted",
@@ -78,7 +80,9 @@ enum ContextWords {
   /// A word's side: +1 school, -1 everyday life, 0 neither.
   static func side(of word: String) -> Int8 {
     if let side = table[word] { return side }
-    if let form = AnalyzedDocument.shingleForm(word), form.utf8.count != word.utf8.count { return table[String(form)] ?? 0 }
+    if let form = AnalyzedDocument.shingleForm(word), form.utf8.count != word.utf8.count {
+      return table[String(form)] ?? 0
+    }
     return 0
   }
 }

@@ -57,7 +57,8 @@ struct DuplicateFinder {
   /// `anchors`: each item's `StoryAnchors` (empty: not used); `dates`: each item's publication time
   /// in seconds, when known.
   func groups(
-    documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?], sources: SourceNumbers = SourceNumbers([]),
+    documents: [AnalyzedDocument], shingleHashes: [UInt64], links: [String?],
+    sources: SourceNumbers = SourceNumbers([]),
     anchors: [[UInt64]] = [], dates: [Double?] = []
   ) -> [Int] {
     guard !documents.isEmpty else { return [] }
@@ -162,7 +163,8 @@ struct DuplicateFinder {
         var differing = 0
         var offset = 0
         while offset + 8 <= width {
-          let x = a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          let x =
+            a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             ^ b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
           let lanes = ((((x & low) &+ low) | x) >> 7) & 0x0101_0101_0101_0101
           differing &+= Int(truncatingIfNeeded: (lanes &* 0x0101_0101_0101_0101) >> 56)
@@ -206,7 +208,8 @@ struct DuplicateFinder {
           guard stories.size(storyRoot) + stories.size(root) <= largestStory else { continue }
           // The signatures agree in about the Jaccard share of their slots: far too few agreeing
           // slots rule a pair out without comparing the word sets.
-          let sameAuthor = story < handles.count && item < handles.count && handles[story] >= 0
+          let sameAuthor =
+            story < handles.count && item < handles.count && handles[story] >= 0
             && handles[story] == handles[item]
           let needed = leastJaccard(words.count(story), words.count(item), sameAuthor: sameAuthor)
           guard agrees(signatureOf[story], signatureOf[item], atLeast: signatureMargin * needed * Double(width)) else {
@@ -322,7 +325,9 @@ struct DuplicateFinder {
         let acrossLanguages = crossLanguage(a, b) && sharedWeight[b] >= crossLanguageShare * max(total[a], total[b])
         let enough = sharedFigures[b] > 0 && (sharedAnchors[b] >= minimumSharedAnchors || acrossLanguages)
         if !enough, jaccard(a, b) < anchorJaccard { continue }
-        if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b], abs(first - second) > anchorWindow {
+        if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b],
+          abs(first - second) > anchorWindow
+        {
           continue
         }
         stories.union(a, b)
@@ -415,7 +420,8 @@ struct DuplicateFinder {
       for document in documents { starts.append(starts[starts.count - 1] + document.shingles.count) }
       values = .allocate(capacity: max(1, starts[starts.count - 1]))
       for (index, document) in documents.enumerated() {
-        _ = UnsafeMutableBufferPointer(rebasing: values[starts[index]..<starts[index + 1]]).initialize(from: document.shingles)
+        _ = UnsafeMutableBufferPointer(rebasing: values[starts[index]..<starts[index + 1]]).initialize(
+          from: document.shingles)
       }
       self.starts = starts
     }

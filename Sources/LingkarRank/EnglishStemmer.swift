@@ -70,7 +70,9 @@ public struct EnglishStemmer: Sendable {
       return word.count
     }
 
-    func ends(_ suffix: String) -> Bool { word.count >= suffix.utf8.count && word.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+    func ends(_ suffix: String) -> Bool {
+      word.count >= suffix.utf8.count && word.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
     func inR1(_ suffix: String) -> Bool { word.count - suffix.utf8.count >= r1 }
     func inR2(_ suffix: String) -> Bool { word.count - suffix.utf8.count >= r2 }
     mutating func replace(_ suffix: String, with replacement: String) {

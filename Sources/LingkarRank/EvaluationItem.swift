@@ -16,7 +16,9 @@ public struct EvaluationItem: Sendable, Hashable {
   public var split: String?
 
   /// Parses a JSON Lines text; blank lines are skipped, a bad line is an error naming its number.
-  public static func parseLines(_ text: String, file: String = "eval-set.jsonl") throws(TopicsFileError) -> [EvaluationItem] {
+  public static func parseLines(_ text: String, file: String = "eval-set.jsonl") throws(TopicsFileError)
+    -> [EvaluationItem]
+  {
     var items: [EvaluationItem] = []
     for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       guard !line.trimmingSpaces().isEmpty else { continue }
@@ -39,8 +41,10 @@ public struct EvaluationItem: Sendable, Hashable {
       items.append(
         EvaluationItem(
           id: id, title: object["title"] as? String ?? "", text: object["text"] as? String ?? "",
-          source: object["source"] as? String ?? "", link: (object["link"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-          label: label.isEmpty ? "none" : label, labels: (all.isEmpty ? [label] : all).filter { !$0.isEmpty && $0 != "none" },
+          source: object["source"] as? String ?? "",
+          link: (object["link"] as? String).flatMap { $0.isEmpty ? nil : $0 },
+          label: label.isEmpty ? "none" : label,
+          labels: (all.isEmpty ? [label] : all).filter { !$0.isEmpty && $0 != "none" },
           duplicateGroup: group, split: object["split"] as? String))
     }
     return items

@@ -1,4 +1,5 @@
 import LingkarModel
+
 /// Runs the ranker over a labelled set, as one period, and scores it: top-1 accuracy, macro-F1 over
 /// topics, and precision and recall of the duplicate pairs.
 public struct Evaluator: Sendable {
@@ -10,7 +11,8 @@ public struct Evaluator: Sendable {
 
   public func evaluate(_ items: [EvaluationItem], name: String = "all") -> EvaluationReport {
     let input = items.map {
-      RankItem(key: $0.id, source: $0.source, title: $0.title, text: $0.text, link: $0.link.map { CanonicalLink.of($0) ?? $0 })
+      RankItem(
+        key: $0.id, source: $0.source, title: $0.title, text: $0.text, link: $0.link.map { CanonicalLink.of($0) ?? $0 })
     }
     let (scored, groups) = ranker.classify(input)
     var correct = 0

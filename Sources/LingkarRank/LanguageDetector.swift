@@ -79,7 +79,8 @@ public struct LanguageDetector: Sendable {
       let candidate: Bool
       switch bytes[count - 1] {
       case UInt8(ascii: "n"): candidate = ends("tion") || ends("sion")
-      case UInt8(ascii: "s"): candidate = ends("ness") || ends("tions") || ends("sions") || ends("ments") || ends("ings")
+      case UInt8(ascii: "s"):
+        candidate = ends("ness") || ends("tions") || ends("sions") || ends("ments") || ends("ings")
       case UInt8(ascii: "t"): candidate = ends("ment")
       case UInt8(ascii: "y"): candidate = ends("ly") || ends("ity")
       case UInt8(ascii: "l"): candidate = ends("ful")

@@ -78,7 +78,9 @@ struct PrefixRule: Sendable {
     rule(.me, "meny", [(4, "s")]) { isVowel(letter($0, 0)) },
     rule(.me, "mem", [(3, "")]) { isAny(letter($0, 0), of: "bfv") },
     rule(.me, "mem", [(3, "")]) { letter($0, 0) == UInt8(ascii: "p") },
-    rule(.me, "mem", [(3, "p"), (2, "")]) { isVowel(letter($0, 0)) || (letter($0, 0) == UInt8(ascii: "r") && isVowel(letter($0, 1))) },
+    rule(.me, "mem", [(3, "p"), (2, "")]) {
+      isVowel(letter($0, 0)) || (letter($0, 0) == UInt8(ascii: "r") && isVowel(letter($0, 1)))
+    },
     rule(.me, "men", [(3, "")]) { isAny(letter($0, 0), of: "cdjsz") },
     rule(.me, "men", [(3, "t"), (2, "")]) { isVowel(letter($0, 0)) },
     rule(.me, "me", [(2, "")]) { isAny(letter($0, 0), of: "lrwy") && isVowel(letter($0, 1)) },
@@ -88,7 +90,9 @@ struct PrefixRule: Sendable {
     rule(.pe, "peng", [(4, "")]) { isAny(letter($0, 0), of: "ghqk") },
     rule(.pe, "peny", [(4, "s")]) { isVowel(letter($0, 0)) },
     rule(.pe, "pem", [(3, "")]) { isAny(letter($0, 0), of: "bfv") },
-    rule(.pe, "pem", [(3, "p"), (2, "")]) { isVowel(letter($0, 0)) || (letter($0, 0) == UInt8(ascii: "r") && isVowel(letter($0, 1))) },
+    rule(.pe, "pem", [(3, "p"), (2, "")]) {
+      isVowel(letter($0, 0)) || (letter($0, 0) == UInt8(ascii: "r") && isVowel(letter($0, 1)))
+    },
     rule(.pe, "pen", [(3, "")]) { isAny(letter($0, 0), of: "cdjsz") },
     rule(.pe, "pen", [(3, "t"), (2, "")]) { isVowel(letter($0, 0)) },
     rule(.pe, "per", [(3, ""), (2, "")]) { isVowel(letter($0, 0)) },

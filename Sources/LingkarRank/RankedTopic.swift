@@ -10,7 +10,9 @@ public struct RankedTopic: Sendable, Hashable {
   /// Item keys in rank order (one per story; duplicates are listed on the item).
   public var items: [String]
 
-  public init(id: String, labelID: String, labelEN: String, score: Double, breakdown: TopicScoreBreakdown, items: [String]) {
+  public init(
+    id: String, labelID: String, labelEN: String, score: Double, breakdown: TopicScoreBreakdown, items: [String]
+  ) {
     self.id = id
     self.labelID = labelID
     self.labelEN = labelEN

@@ -26,7 +26,8 @@ public struct Ranker: Sendable {
 
   /// The built-in related terms (`Resources/related-terms.txt`).
   public static let builtInRelated: [String: [TopicKeyword]] = {
-    let (file, _) = TopicsFile.parseCollectingErrors(WordLists.relatedTermsText, file: "related-terms.txt", requireLabels: false)
+    let (file, _) = TopicsFile.parseCollectingErrors(
+      WordLists.relatedTermsText, file: "related-terms.txt", requireLabels: false)
     var result: [String: [TopicKeyword]] = [:]
     for topic in file.topics { result[topic.id, default: []] += topic.keywords }
     return result
@@ -44,14 +45,20 @@ public struct Ranker: Sendable {
     let analyzer = TextAnalyzer(extraRoots: keywordRoots())
     let scorer = TopicScorer(topics: topics.topics, related: related, analyzer: analyzer, options: options)
     if options.useExamples { scorer.examples = exampleIndex(analyzer: analyzer) }
-    let documents = items.map { AnalyzedDocument(
-        analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
+    let documents = items.map {
+      AnalyzedDocument(
+        analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage,
+        textLimit: options.textLimit)
+    }
     let counts = scorer.count(documents)
     let votes = scorer.votes(documents)
     var matches = scorer.score(documents, counts: counts, votes: votes)
     if options.learnRelatedTerms {
-      let past = history.map { AnalyzedDocument(
-        analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage, textLimit: options.textLimit) }
+      let past = history.map {
+        AnalyzedDocument(
+          analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: $0.declaredLanguage,
+          textLimit: options.textLimit)
+      }
       let pastMatches = past.isEmpty ? [] : scorer.score(past)
       let topicIndex = Dictionary(uniqueKeysWithValues: topics.topics.enumerated().map { ($1.id, $0) })
       let learned = RelatedTermLearner(options: options).learn(
@@ -62,7 +69,8 @@ public struct Ranker: Sendable {
         var sequences: [[Int]] = [[], []]
         sequences[entry.stream] = [entry.term]
         let surface = analyzer.surfaces[entry.term]
-        scorer.addCompiled(text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
+        scorer.addCompiled(
+          text: surface, sequences: sequences, weight: entry.weight, topic: entry.topic, origin: .learned)
       }
       if !learned.isEmpty {
         let updated = scorer.count(documents, adding: counts, since: before)
@@ -72,7 +80,8 @@ public struct Ranker: Sendable {
         matches = scorer.score(documents, counts: updated, votes: votes, keeping: matches, unless: changed)
       }
     }
-    let anchors = StoryAnchors.names(items.map { StoryAnchors.of(title: $0.title, text: $0.text, limit: options.textLimit) })
+    let anchors = StoryAnchors.names(
+      items.map { StoryAnchors.of(title: $0.title, text: $0.text, limit: options.textLimit) })
     let groups = DuplicateFinder().groups(
       documents: documents, shingleHashes: analyzer.shingleHashes, links: items.map(\.link), sources: sources,
       anchors: anchors, dates: items.map { $0.published?.timeIntervalSince1970 })
@@ -84,7 +93,8 @@ public struct Ranker: Sendable {
     for group in members.indices where members[group].count > 1 { members[group].sort() }
     let scored = items.indices.map { index in
       let story = members[groups[index]]
-      return ScoredItem(key: items[index].key, language: documents[index].language, topics: matches[index], story: story)
+      return ScoredItem(
+        key: items[index].key, language: documents[index].language, topics: matches[index], story: story)
     }
     return (scored, groups)
   }
@@ -96,7 +106,10 @@ public struct Ranker: Sendable {
     let examples = TopicExample.builtIn.filter { $0.topic == "none" || topicIndex[$0.topic] != nil }
     guard examples.contains(where: { $0.topic != "none" }) else { return nil }
     let analyzed = examples.map {
-      (AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: nil), topicIndex[$0.topic] ?? -1)
+      (
+        AnalyzedDocument(analyzer: analyzer, title: $0.title, text: $0.text, declaredLanguage: nil),
+        topicIndex[$0.topic] ?? -1
+      )
     }
     let index = ExampleIndex(examples: analyzed, analyzer: analyzer, options: options)
     return index.isEmpty ? nil : index

@@ -1,4 +1,5 @@
 import LingkarModel
+
 /// Learns related terms from the school's own items: a word that keeps appearing in items
 /// confidently about one topic (and rarely elsewhere) becomes weak evidence for that topic.
 ///

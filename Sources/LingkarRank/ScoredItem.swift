@@ -1,4 +1,5 @@
 public import LingkarModel
+
 /// What the ranker says about one item: its language, the topics it fits (best first; empty for
 /// "Lainnya / Other") and the other items that are the same story.
 public struct ScoredItem: Sendable, Hashable {

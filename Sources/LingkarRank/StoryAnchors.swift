@@ -55,8 +55,10 @@ enum StoryAnchors {
   static let notNames: Set<UInt64> = Set(
     [
       "pak", "bapak", "ibu", "bu", "bunda", "kak", "mas", "mbak", "mr", "mrs", "ms", "miss", "dr", "the", "and", "saya",
-      "kami", "kita", "this", "that", "our", "my", "its", "selamat", "terima", "kasih", "yang", "dan", "di", "ke", "dari",
-      "for", "with", "but", "not", "one", "two", "three", "year", "grade", "kelas", "tahun", "sekolah", "school", "guru",
+      "kami", "kita", "this", "that", "our", "my", "its", "selamat", "terima", "kasih", "yang", "dan", "di", "ke",
+      "dari",
+      "for", "with", "but", "not", "one", "two", "three", "year", "grade", "kelas", "tahun", "sekolah", "school",
+      "guru",
       "teacher", "https", "http", "www", "com", "id",
       // Words of institutions' names that every institution has.
       "dinas", "pendidikan", "kota", "kabupaten", "provinsi", "pemerintah", "pemkab", "pemkot", "pemprov",
@@ -131,13 +133,18 @@ enum StoryAnchors {
       "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
       "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
     ]
-    for word in words { shapes[Int(word.utf8.first! - 0x61)] |= 1 << UInt16(word.utf8.count) }
+    for word in words {
+      guard let first = word.utf8.first else { continue }
+      shapes[Int(first - 0x61)] |= 1 << UInt16(word.utf8.count)
+    }
     return shapes
   }()
 
   static let multipliers: [UInt64: Double] = {
     var table: [UInt64: Double] = [:]
-    for (names, value) in [(["ribu", "rb", "thousand"], 1e3), (["juta", "jt", "million"], 1e6), (["miliar", "billion"], 1e9)] {
+    for (names, value) in [
+      (["ribu", "rb", "thousand"], 1e3), (["juta", "jt", "million"], 1e6), (["miliar", "billion"], 1e9),
+    ] {
       for name in names { table[hash(name.utf8)] = value }
     }
     return table
@@ -276,7 +283,9 @@ enum StoryAnchors {
         }
         if isLetter(byte) {
           let start = position
-          while position < count, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "'") || isDigit(bytes[position]) {
+          while position < count,
+            isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "'") || isDigit(bytes[position])
+          {
             position += 1
           }
           var end = position
@@ -287,7 +296,8 @@ enum StoryAnchors {
           let opens = sentenceStart
           sentenceStart = false
           let letter = Int(byte | 0x20) - 0x61
-          if letter >= 0, letter < 26, end - start < 16, StoryAnchors.numberWordShapes[letter] & (1 << UInt16(end - start)) != 0,
+          if letter >= 0, letter < 26, end - start < 16,
+            StoryAnchors.numberWordShapes[letter] & (1 << UInt16(end - start)) != 0,
             let number = StoryAnchors.numberWords[StoryAnchors.hash(word)]
           {
             spell(number)
@@ -297,9 +307,9 @@ enum StoryAnchors {
           // Most words are lower-case and follow no number: nothing to look up.
           guard capital || pending != nil else { continue }
           let value = StoryAnchors.hash(word)
-          if pending != nil {
+          if let number = pending {
             if let factor = StoryAnchors.multipliers[value] {
-              pending = pending! * factor
+              pending = number * factor
               flushNumber()
               continue
             }

@@ -129,7 +129,9 @@ final class TextAnalyzer {
   func appendWordNumbers(_ text: String, limit: Int = .max, to numbers: inout [Int32], mentions: inout [String]) {
     var local = WordTable.empty
     swap(&local, &table)
-    Tokenizer.forEachToken(text, limit: limit, address: { if let link = MentionedLink.of($0) { mentions.append(link) } }) {
+    Tokenizer.forEachToken(
+      text, limit: limit, address: { if let link = MentionedLink.of($0) { mentions.append(link) } }
+    ) {
       let (number, added) = local.number($0)
       if added { addWord($0) }
       numbers.append(Int32(truncatingIfNeeded: number))

@@ -26,7 +26,8 @@ public enum Tokenizer {
     var text = text
     text.withUTF8 { bytes in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchCapacity) { scratch in
-        scan(UnsafeBufferPointer(rebasing: bytes[..<prefixLength(bytes, limit: limit)]), scratch: scratch, address, body)
+        scan(
+          UnsafeBufferPointer(rebasing: bytes[..<prefixLength(bytes, limit: limit)]), scratch: scratch, address, body)
       }
     }
   }
@@ -66,7 +67,8 @@ public enum Tokenizer {
             }
           }
           var pieces: [String] = []
-          let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self).unicodeScalars)
+          let scalars = Array(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self).unicodeScalars)
           appendHashtag(scalars[...], to: &pieces)
           emit(pieces, body)
           index = end
@@ -76,7 +78,9 @@ public enum Tokenizer {
         continue
       }
       if byte == UInt8(ascii: "@") {
-        if index + 1 < count, isWord(bytes, at: index + 1), index == 0 || !isWordScalar(scalar(before: index, in: bytes)) {
+        if index + 1 < count, isWord(bytes, at: index + 1),
+          index == 0 || !isWordScalar(scalar(before: index, in: bytes))
+        {
           index += 1
           while index < count {
             let current = bytes[index]
@@ -124,7 +128,8 @@ public enum Tokenizer {
           {
             if end + 1 < count {
               let next = decode(bytes, at: end + 1).scalar
-              let numberJoin = current != UInt8(ascii: ".") && current != UInt8(ascii: ",")
+              let numberJoin =
+                current != UInt8(ascii: ".") && current != UInt8(ascii: ",")
                 || isDigitByte(bytes[end - 1]) && isDigit(next)
               if isWordScalar(next), numberJoin {
                 end += 1
@@ -161,7 +166,8 @@ public enum Tokenizer {
         appendASCIIWord(UnsafeBufferPointer(rebasing: bytes[index..<end]), scratch: scratch, body)
       } else {
         var words: [String] = []
-        let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars)
+        let scalars = Array(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars)
         appendWord(scalars[...], to: &words)
         emit(words, body)
       }
@@ -236,7 +242,9 @@ public enum Tokenizer {
   }
 
   /// The scalar starting at `index` (valid UTF-8, as a `String`'s bytes always are) and its length.
-  @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, size: Int) {
+  @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    scalar: Unicode.Scalar, size: Int
+  ) {
     let lead = bytes[index]
     if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
     let size = min(length(lead), bytes.count - index)

@@ -29,7 +29,9 @@ struct TopicRanker {
     var commentsOf = [Int](repeating: 0, count: count)
     items.withUnsafeBufferPointer { items in
       for (index, group) in groups.enumerated() {
-        if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true { newestOf[group] = published }
+        if let published = items[index].published, newestOf[group].map({ published > $0 }) ?? true {
+          newestOf[group] = published
+        }
         commentsOf[group] += max(0, items[index].comments)
       }
     }

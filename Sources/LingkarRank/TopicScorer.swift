@@ -1,5 +1,5 @@
-import LingkarModel
 import Foundation
+import LingkarModel
 
 /// Scores items against topics: BM25 over the term streams, with keyword weights, phrases matched
 /// as adjacent terms, title matches counted more, and IDF taken from the items being ranked.
@@ -137,10 +137,11 @@ final class TopicScorer {
     }
 
     deinit {
-      for buffer in [UnsafeMutableRawPointer(flags.baseAddress), UnsafeMutableRawPointer(first.baseAddress),
+      for buffer in [
+        UnsafeMutableRawPointer(flags.baseAddress), UnsafeMutableRawPointer(first.baseAddress),
         UnsafeMutableRawPointer(keyword.baseAddress), UnsafeMutableRawPointer(streams.baseAddress),
-        UnsafeMutableRawPointer(sequenceStart.baseAddress), UnsafeMutableRawPointer(terms.baseAddress)]
-      {
+        UnsafeMutableRawPointer(sequenceStart.baseAddress), UnsafeMutableRawPointer(terms.baseAddress),
+      ] {
         buffer?.deallocate()
       }
     }
@@ -284,7 +285,8 @@ final class TopicScorer {
 
   /// Whether a document's everyday-life words outweigh its school words (see `ContextWords`).
   func isEverydayLife(_ document: AnalyzedDocument) -> Bool {
-    document.everydayWords > 0 && Double(document.everydayWords) > options.everydayOverSchool * Double(document.schoolWords)
+    document.everydayWords > 0
+      && Double(document.everydayWords) > options.everydayOverSchool * Double(document.schoolWords)
   }
 
   /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
@@ -305,7 +307,9 @@ final class TopicScorer {
     var topicsOf: [Int: Set<Int>] = [:]
     for keyword in keywords where keyword.origin != .learned {
       for sequence in keyword.sequences {
-        for term in sequence where !analyzer.stopTerms.contains(term) { topicsOf[term, default: []].insert(keyword.topic) }
+        for term in sequence where !analyzer.stopTerms.contains(term) {
+          topicsOf[term, default: []].insert(keyword.topic)
+        }
       }
     }
     let total = Double(topics.count)
@@ -355,7 +359,8 @@ final class TopicScorer {
         let text = key >= 0 ? evidenceTexts[key] : similarEvidence(-key - 1)
         if !matched.contains(text) { matched.append(text) }
       }
-      result.append(ItemTopicMatch(topicID: topicIDs[topic], score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
+      result.append(
+        ItemTopicMatch(topicID: topicIDs[topic], score: (scores[topic] * 1000).rounded() / 1000, matched: matched))
     }
     return result
   }

@@ -55,11 +55,13 @@ public struct TopicsFile: Sendable, Equatable {
       promptsEN = []
       if requireLabels {
         for key in ["id", "en"] where labelLines[key] == nil {
-          errors.append(TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no '\(key):' label"))
+          errors.append(
+            TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no '\(key):' label"))
         }
       }
       if topic.keywords.isEmpty {
-        errors.append(TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no keywords ('kw:' lines)"))
+        errors.append(
+          TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no keywords ('kw:' lines)"))
       }
       topics.append(topic)
       current = nil
@@ -82,7 +84,8 @@ public struct TopicsFile: Sendable, Equatable {
           continue
         }
         if let first = seen[id] {
-          errors.append(TopicsFileError(file: file, line: number, message: "topic id '\(id)' already used on line \(first)"))
+          errors.append(
+            TopicsFileError(file: file, line: number, message: "topic id '\(id)' already used on line \(first)"))
           continue
         }
         seen[id] = number
@@ -92,11 +95,13 @@ public struct TopicsFile: Sendable, Equatable {
         continue
       }
       guard let colon = line.firstIndex(of: ":") else {
-        errors.append(TopicsFileError(file: file, line: number, message: "expected 'id:', 'en:' or 'kw:' (or a [topic-id] header)"))
+        errors.append(
+          TopicsFileError(file: file, line: number, message: "expected 'id:', 'en:' or 'kw:' (or a [topic-id] header)"))
         continue
       }
       guard current != nil else {
-        errors.append(TopicsFileError(file: file, line: number, message: "a line outside any topic; start one with [topic-id]"))
+        errors.append(
+          TopicsFileError(file: file, line: number, message: "a line outside any topic; start one with [topic-id]"))
         continue
       }
       let key = line[..<colon].trimmingSpaces().lowercased()
@@ -104,7 +109,9 @@ public struct TopicsFile: Sendable, Equatable {
       switch key {
       case "id", "en":
         if let first = labelLines[key] {
-          errors.append(TopicsFileError(file: file, line: number, message: "a second '\(key):' label (the first is on line \(first))"))
+          errors.append(
+            TopicsFileError(
+              file: file, line: number, message: "a second '\(key):' label (the first is on line \(first))"))
         } else if value.isEmpty {
           errors.append(TopicsFileError(file: file, line: number, message: "the '\(key):' label is empty"))
         } else {

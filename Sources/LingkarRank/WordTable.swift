@@ -51,7 +51,9 @@ struct WordTable {
   }
 
   /// Where `word` is, or the empty slot where it would go, with its hash and first 16 bytes.
-  private func probe(_ word: UnsafeBufferPointer<UInt8>) -> (found: Int?, slot: Int, hash: UInt64, head: (UInt64, UInt64)) {
+  private func probe(_ word: UnsafeBufferPointer<UInt8>) -> (
+    found: Int?, slot: Int, hash: UInt64, head: (UInt64, UInt64)
+  ) {
     let (first, second) = Self.head(word)
     let hash = Self.hash(word, first, second)
     let tag = Self.tag(hash, length: word.count)

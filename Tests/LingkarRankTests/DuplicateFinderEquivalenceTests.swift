@@ -1,6 +1,7 @@
 import Foundation
-@testable import LingkarRank
 import Testing
+
+@testable import LingkarRank
 
 /// `DuplicateFinder` against a plain reference: every pair of items compared on its exact content-word
 /// sets, with the finder's documented rule, and the pairs closed transitively. The finder's shortcuts
@@ -167,9 +168,11 @@ struct DuplicateFinderEquivalenceTests {
     return true
   }
 
-  @Test("only pairs the rule joins, every clear Jaccard pair, and most pairs of the lower thresholds", arguments: [
-    (150, UInt64(1)), (300, UInt64(2)), (600, UInt64(3)),
-  ])
+  @Test(
+    "only pairs the rule joins, every clear Jaccard pair, and most pairs of the lower thresholds",
+    arguments: [
+      (150, UInt64(1)), (300, UInt64(2)), (600, UInt64(3)),
+    ])
   func equivalence(stories: Int, seed: UInt64) {
     let period = Self.period(stories: stories, seed: seed)
     let analyzer = TextAnalyzer()

@@ -18,17 +18,20 @@ import Testing
 ///   languages, some with numbers spelled out).
 /// Floors are keyed by split (`tune`, `test`, `blind`) or, for a whole set, by its name.
 struct EvaluationTests {
-  static let floors: [String: (top1: Double, macroF1: Double, macroF1All: Double, dupRecall: Double, dupPrecision: Double)] = [
-    "tune": (0.84, 0.85, 0.84, 1.0, 1.0),
-    "test": (0.88, 0.87, 0.85, 1.0, 1.0),
-    "eval-set": (0.86, 0.87, 0.85, 1.0, 1.0),
-    "blind": (0.85, 0.84, 0.82, 1.0, 1.0),
-    "holdout-set": (0.87, 0.84, 0.86, 0.88, 1.0),
-    "tune-set": (0.88, 0.86, 0.86, 1.0, 1.0),
-    "fresh-set": (0.98, 0.99, 0.94, 1.0, 1.0),
-  ]
+  static let floors:
+    [String: (top1: Double, macroF1: Double, macroF1All: Double, dupRecall: Double, dupPrecision: Double)] = [
+      "tune": (0.84, 0.85, 0.84, 1.0, 1.0),
+      "test": (0.88, 0.87, 0.85, 1.0, 1.0),
+      "eval-set": (0.86, 0.87, 0.85, 1.0, 1.0),
+      "blind": (0.85, 0.84, 0.82, 1.0, 1.0),
+      "holdout-set": (0.87, 0.84, 0.86, 0.88, 1.0),
+      "tune-set": (0.88, 0.86, 0.86, 1.0, 1.0),
+      "fresh-set": (0.98, 0.99, 0.94, 1.0, 1.0),
+    ]
 
-  @Test("each labelled set scores at or above the ratchet", arguments: ["eval-set", "blind-set", "holdout-set", "tune-set", "fresh-set"])
+  @Test(
+    "each labelled set scores at or above the ratchet",
+    arguments: ["eval-set", "blind-set", "holdout-set", "tune-set", "fresh-set"])
   func ratchet(set: String) throws {
     let url = try #require(Bundle.module.url(forResource: set, withExtension: "jsonl", subdirectory: "Fixtures"))
     let items = try EvaluationItem.parseLines(String(contentsOf: url, encoding: .utf8))

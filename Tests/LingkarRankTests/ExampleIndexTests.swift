@@ -26,7 +26,8 @@ struct ExampleIndexTests {
 
   @Test("a post that names no keyword is filed by the examples it resembles, with the shared words as evidence")
   func noKeyword() throws {
-    let text = "Circle time with my four-year-olds today: one kept rolling across the mat, two cried for their mums at "
+    let text =
+      "Circle time with my four-year-olds today: one kept rolling across the mat, two cried for their mums at "
       + "drop-off, and nobody wanted to tidy the playdough away before nap time."
     #expect(classify("", text, examples: false).isEmpty)
     let best = try #require(classify("", text, examples: true).first)

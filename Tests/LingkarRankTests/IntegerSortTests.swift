@@ -3,7 +3,9 @@ import Testing
 @testable import LingkarRank
 
 struct IntegerSortTests {
-  @Test("sorts like the standard library, short and long arrays, with repeats", arguments: [0, 1, 2, 17, 100, 4095, 4096, 50_000])
+  @Test(
+    "sorts like the standard library, short and long arrays, with repeats",
+    arguments: [0, 1, 2, 17, 100, 4095, 4096, 50_000])
   func sortsLikeStandard(count: Int) {
     var state: UInt64 = 0x1234_5678
     var values: [UInt64] = (0..<count).map { index in

@@ -7,10 +7,13 @@ struct LanguageDetectorTests {
 
   @Test("Indonesian, English and mixed texts are told apart by their function words")
   func languages() {
-    #expect(detector.detect(tokens: Tokenizer.tokens("Hari ini kami belajar bersama di kelas dan sangat senang")) == .id)
+    #expect(
+      detector.detect(tokens: Tokenizer.tokens("Hari ini kami belajar bersama di kelas dan sangat senang")) == .id)
     #expect(detector.detect(tokens: Tokenizer.tokens("Today we learned together in the class and it was fun")) == .en)
     #expect(
-      detector.detect(tokens: Tokenizer.tokens("Hari ini kami mencoba exit tickets, and it was the best part of the lesson di kelas ini"))
+      detector.detect(
+        tokens: Tokenizer.tokens(
+          "Hari ini kami mencoba exit tickets, and it was the best part of the lesson di kelas ini"))
         == .mixed)
   }
 

@@ -28,7 +28,9 @@ struct MentionedLinkTests {
     let analyzer = TextAnalyzer()
     let blog = "https://matematikaasyik.blogspot.com/2024/06/belajar-peluang-pakai-tutup-botol.html"
     let texts = [
-      ("Belajar Peluang Pakai Tutup Botol", "Seratus lemparan tutup botol per kelompok, lalu kami bandingkan hasilnya."),
+      (
+        "Belajar Peluang Pakai Tutup Botol", "Seratus lemparan tutup botol per kelompok, lalu kami bandingkan hasilnya."
+      ),
       ("", "Tulisan baru! Anak-anak heboh 😄 \(blog)"),
       ("", "Tulisan lama, masih relevan: https://matematikaasyik.blogspot.com/2023/01/pecahan-dengan-kertas.html"),
     ]

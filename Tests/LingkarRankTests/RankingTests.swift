@@ -7,15 +7,20 @@ import Testing
 struct RankingTests {
   let now = Date(timeIntervalSince1970: 1_764_000_000)
 
-  func item(_ key: String, _ source: String, _ title: String, _ text: String, daysAgo: Double = 1, comments: Int = 0) -> RankItem {
-    RankItem(key: key, source: source, title: title, text: text, link: "https://\(source)/\(key)",
+  func item(_ key: String, _ source: String, _ title: String, _ text: String, daysAgo: Double = 1, comments: Int = 0)
+    -> RankItem
+  {
+    RankItem(
+      key: key, source: source, title: title, text: text, link: "https://\(source)/\(key)",
       published: now.addingTimeInterval(-daysAgo * 86_400), comments: comments)
   }
 
   var sample: [RankItem] {
     [
       item("a1", "a.blog", "Rubrik asesmen formatif", "Kami menyusun rubrik penilaian dan umpan balik untuk siswa."),
-      item("b1", "b.blog", "Peer assessment in Year 8", "Students gave each other feedback with a rubric before the summative assessment."),
+      item(
+        "b1", "b.blog", "Peer assessment in Year 8",
+        "Students gave each other feedback with a rubric before the summative assessment."),
       item("c1", "c.blog", "Pojok baca di kelas", "Literasi membaca: anak-anak membaca buku cerita setiap pagi."),
       item("d1", "d.blog", "Snow day", "Enjoy the hot chocolate, everyone."),
     ]
@@ -68,18 +73,21 @@ struct RankingTests {
   func novelty() {
     let ranker = Ranker()
     let plain = ranker.rank(sample, now: now)
-    let damped = ranker.rank(sample, discussed: [DiscussedTopic(topicID: "assessment", date: now.addingTimeInterval(-2 * 86_400))], now: now)
+    let damped = ranker.rank(
+      sample, discussed: [DiscussedTopic(topicID: "assessment", date: now.addingTimeInterval(-2 * 86_400))], now: now)
     let before = plain.topics.first { $0.id == "assessment" }
     let after = damped.topics.first { $0.id == "assessment" }
     #expect((after?.breakdown.novelty ?? 1) < 1)
     #expect((after?.score ?? 0) < (before?.score ?? 0))
-    let old = ranker.rank(sample, discussed: [DiscussedTopic(topicID: "assessment", date: now.addingTimeInterval(-60 * 86_400))], now: now)
+    let old = ranker.rank(
+      sample, discussed: [DiscussedTopic(topicID: "assessment", date: now.addingTimeInterval(-60 * 86_400))], now: now)
     #expect(old.topics.first { $0.id == "assessment" }?.score == before?.score)
   }
 
   @Test("the same story in two feeds is grouped both ways")
   func duplicates() {
-    let text = "Kombel minggu ini membahas cara mengamati kelas teman tanpa menghakimi. Lembar observasinya kami rancang bersama."
+    let text =
+      "Kombel minggu ini membahas cara mengamati kelas teman tanpa menghakimi. Lembar observasinya kami rancang bersama."
     let items = [
       item("m", "@pakguru@guru.social", "", text + " #kombel"),
       item("b", "pakguru.bsky.social", "", text),

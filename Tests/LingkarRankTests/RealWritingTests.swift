@@ -10,18 +10,31 @@ struct RealWritingTests {
   let now = Date(timeIntervalSince1970: 1_764_000_000)
 
   func item(_ key: String, _ source: String, _ title: String, _ text: String, daysAgo: Double = 1) -> RankItem {
-    RankItem(key: key, source: source, title: title, text: text, link: "https://\(source)/\(key)",
+    RankItem(
+      key: key, source: source, title: title, text: text, link: "https://\(source)/\(key)",
       published: now.addingTimeInterval(-daysAgo * 86_400))
   }
 
   @Test("posts about sport, food, faith, gadgets and selling get no topic, even when they meet keywords")
   func everydayLife() {
     let items = [
-      item("foot", "@pak_a@guru.social", "", "Timnas latihan taktik sore ini, pelatih memimpin latihan dan para pemain menjalani tes kebugaran di stadion."),
-      item("food", "@bu_b@guru.social", "", "Resep sambal bawang: saya masih belajar membuat sambal yang pas, cabai rawit dan bawang putih digoreng sebentar."),
-      item("phone", "c.blog", "Phone review", "The new phone's AI camera is clever and the battery lasts a day; charging is fast."),
-      item("shop", "@bu_d@guru.social", "", "Pelatihan digital untuk UMKM desa: jualan di marketplace, pemasaran lewat WhatsApp. Promo diskon untuk peserta."),
-      item("class", "e.blog", "Asesmen formatif", "Guru kelas 5 memakai kuis singkat dan umpan balik untuk murid setiap akhir pelajaran."),
+      item(
+        "foot", "@pak_a@guru.social", "",
+        "Timnas latihan taktik sore ini, pelatih memimpin latihan dan para pemain menjalani tes kebugaran di stadion."),
+      item(
+        "food", "@bu_b@guru.social", "",
+        "Resep sambal bawang: saya masih belajar membuat sambal yang pas, cabai rawit dan bawang putih digoreng sebentar."
+      ),
+      item(
+        "phone", "c.blog", "Phone review",
+        "The new phone's AI camera is clever and the battery lasts a day; charging is fast."),
+      item(
+        "shop", "@bu_d@guru.social", "",
+        "Pelatihan digital untuk UMKM desa: jualan di marketplace, pemasaran lewat WhatsApp. Promo diskon untuk peserta."
+      ),
+      item(
+        "class", "e.blog", "Asesmen formatif",
+        "Guru kelas 5 memakai kuis singkat dan umpan balik untuk murid setiap akhir pelajaran."),
     ]
     let scored = Dictionary(uniqueKeysWithValues: Ranker().classify(items).items.map { ($0.key, $0) })
     for key in ["foot", "food", "phone", "shop"] { #expect(scored[key]?.topics.isEmpty == true, "\(key)") }
@@ -30,8 +43,15 @@ struct RealWritingTests {
 
   @Test("names, figures and dates survive rephrasing and translation")
   func anchors() {
-    let id = StoryAnchors.of(title: "Menteri Tinjau Sekolah", text: "Pada Selasa (4/11) Menteri meninjau SDN 2 Cibodas di Bandung Barat dan menjanjikan 1.250 bangku serta 100 ribu buku.", limit: 1000)
-    let en = StoryAnchors.of(title: "", text: "On Tuesday the minister visited SDN 2 Cibodas in West Bandung, promising 1,250 desks and 100,000 books.", limit: 1000)
+    let id = StoryAnchors.of(
+      title: "Menteri Tinjau Sekolah",
+      text:
+        "Pada Selasa (4/11) Menteri meninjau SDN 2 Cibodas di Bandung Barat dan menjanjikan 1.250 bangku serta 100 ribu buku.",
+      limit: 1000)
+    let en = StoryAnchors.of(
+      title: "",
+      text: "On Tuesday the minister visited SDN 2 Cibodas in West Bandung, promising 1,250 desks and 100,000 books.",
+      limit: 1000)
     let shared = Set(id.anchors).intersection(en.anchors)
     // SDN, Cibodas, Bandung, Tuesday = Selasa, 1250, 100000.
     #expect(shared.count == 6, "\(shared.count)")
@@ -48,12 +68,18 @@ struct RealWritingTests {
   @Test("two outlets' reports of one event are one story; a different event at the same place is not")
   func rephrasedStory() {
     let items = [
-      item("a", "beritapendidikan.example", "Pemkab Garut Angkat 1.250 Guru Honorer Menjadi PPPK",
-        "Pemerintah Kabupaten Garut menyerahkan surat keputusan pengangkatan 1.250 guru honorer menjadi PPPK pada Senin (10/11). Bupati berharap guru tersebar merata."),
-      item("b", "jabarnews.example", "1.250 Guru Honorer di Garut Terima SK",
-        "Sebanyak 1.250 guru honorer di Kabupaten Garut kini resmi berstatus PPPK. SK diserahkan di pendopo Garut, Senin. Dinas diminta memastikan sekolah terpencil tidak kekurangan guru."),
-      item("c", "garutkita.example", "Lomba Baca Puisi Tingkat SD di Garut",
-        "Sebanyak 120 murid SD dari seluruh Garut mengikuti lomba baca puisi di gedung kesenian, Senin. Juara akan mewakili kabupaten di tingkat provinsi."),
+      item(
+        "a", "beritapendidikan.example", "Pemkab Garut Angkat 1.250 Guru Honorer Menjadi PPPK",
+        "Pemerintah Kabupaten Garut menyerahkan surat keputusan pengangkatan 1.250 guru honorer menjadi PPPK pada Senin (10/11). Bupati berharap guru tersebar merata."
+      ),
+      item(
+        "b", "jabarnews.example", "1.250 Guru Honorer di Garut Terima SK",
+        "Sebanyak 1.250 guru honorer di Kabupaten Garut kini resmi berstatus PPPK. SK diserahkan di pendopo Garut, Senin. Dinas diminta memastikan sekolah terpencil tidak kekurangan guru."
+      ),
+      item(
+        "c", "garutkita.example", "Lomba Baca Puisi Tingkat SD di Garut",
+        "Sebanyak 120 murid SD dari seluruh Garut mengikuti lomba baca puisi di gedung kesenian, Senin. Juara akan mewakili kabupaten di tingkat provinsi."
+      ),
     ]
     let (_, groups) = Ranker().classify(items)
     #expect(groups[0] == groups[1])
@@ -80,14 +106,22 @@ struct RealWritingTests {
   @Test("a retelling in the other language sharing a place and a figure is one story; a short post sharing two is not")
   func crossLanguageStory() {
     let items = [
-      item("en", "news.example", "Braille textbooks reach 60 schools in Aceh",
-        "The provincial government has distributed braille textbooks to 60 schools in Aceh that teach blind students, covering mathematics and Indonesian."),
-      item("id", "berita.example", "Buku Braille Dibagikan ke 60 Sekolah di Aceh",
-        "Pemerintah provinsi membagikan buku pelajaran braille untuk matematika dan bahasa Indonesia ke enam puluh sekolah di Aceh yang memiliki murid tunanetra."),
-      item("wa", "@pak_c@guru.social", "",
-        "Started a teacher WhatsApp group for our cluster of village schools. First rule: share one thing that worked. Already forty posts."),
-      item("umkm", "desa.example", "Pelatihan Pemasaran untuk UMKM",
-        "Pemerintah desa mengadakan pelatihan pemasaran untuk 40 pelaku UMKM Maju Jaya, termasuk mengelola pesanan lewat WhatsApp Business."),
+      item(
+        "en", "news.example", "Braille textbooks reach 60 schools in Aceh",
+        "The provincial government has distributed braille textbooks to 60 schools in Aceh that teach blind students, covering mathematics and Indonesian."
+      ),
+      item(
+        "id", "berita.example", "Buku Braille Dibagikan ke 60 Sekolah di Aceh",
+        "Pemerintah provinsi membagikan buku pelajaran braille untuk matematika dan bahasa Indonesia ke enam puluh sekolah di Aceh yang memiliki murid tunanetra."
+      ),
+      item(
+        "wa", "@pak_c@guru.social", "",
+        "Started a teacher WhatsApp group for our cluster of village schools. First rule: share one thing that worked. Already forty posts."
+      ),
+      item(
+        "umkm", "desa.example", "Pelatihan Pemasaran untuk UMKM",
+        "Pemerintah desa mengadakan pelatihan pemasaran untuk 40 pelaku UMKM Maju Jaya, termasuk mengelola pesanan lewat WhatsApp Business."
+      ),
     ]
     let (_, groups) = Ranker().classify(items)
     #expect(groups[0] == groups[1])

@@ -21,7 +21,10 @@ struct SourceHandleTests {
 
   @Test(
     "gives no handle for a site of its own or a shared host's own pages",
-    arguments: ["https://www.gurukreatif.sch.id/feed/", "https://blogspot.com/", "/tmp/feeds/local.xml", "https://ab.wordpress.com/"])
+    arguments: [
+      "https://www.gurukreatif.sch.id/feed/", "https://blogspot.com/", "/tmp/feeds/local.xml",
+      "https://ab.wordpress.com/",
+    ])
   func noHandle(source: String) {
     #expect(SourceHandle.of(source) == nil)
   }

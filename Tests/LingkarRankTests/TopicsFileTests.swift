@@ -16,16 +16,23 @@ struct TopicsFileTests {
   func good() throws {
     let text = "# comment\n\n[reading]\nID: Membaca\nen: Reading\nkw: buku=3; novel\nkw: library\n"
     let file = try TopicsFile.parse(text)
-    #expect(file.topics == [Topic(id: "reading", labelID: "Membaca", labelEN: "Reading", keywords: [
-      TopicKeyword(text: "buku", weight: 3), TopicKeyword(text: "novel"), TopicKeyword(text: "library"),
-    ])])
+    #expect(
+      file.topics == [
+        Topic(
+          id: "reading", labelID: "Membaca", labelEN: "Reading",
+          keywords: [
+            TopicKeyword(text: "buku", weight: 3), TopicKeyword(text: "novel"), TopicKeyword(text: "library"),
+          ])
+      ])
   }
 
   @Test("discussion prompts pair q-id and q-en lines in order, wherever they stand in the topic")
   func prompts() throws {
-    let text = "[reading]\nid: Membaca\nq-id: Buku apa?\nen: Reading\nq-en: Which book?\nkw: buku\nq-id: Kapan?\nq-en: When?\n"
+    let text =
+      "[reading]\nid: Membaca\nq-id: Buku apa?\nen: Reading\nq-en: Which book?\nkw: buku\nq-id: Kapan?\nq-en: When?\n"
     let topic = try #require(try TopicsFile.parse(text).topics.first)
-    #expect(topic.prompts == [BilingualText(id: "Buku apa?", en: "Which book?"), BilingualText(id: "Kapan?", en: "When?")])
+    #expect(
+      topic.prompts == [BilingualText(id: "Buku apa?", en: "Which book?"), BilingualText(id: "Kapan?", en: "When?")])
     #expect(topic.keywords == [TopicKeyword(text: "buku")])
   }
 
@@ -40,7 +47,10 @@ struct TopicsFileTests {
   @Test(
     "bad files are reported with their line numbers",
     arguments: [
-      ("[a]\nid: A\nen: A\nkw: x=9\n", "topics.txt:4: keyword 'x=9': the weight after '=' must be a whole number from 1 to 5"),
+      (
+        "[a]\nid: A\nen: A\nkw: x=9\n",
+        "topics.txt:4: keyword 'x=9': the weight after '=' must be a whole number from 1 to 5"
+      ),
       ("[a]\nid: A\nen: A\nkw: x\n[a]\nid: B\nen: B\nkw: y\n", "topics.txt:5: topic id 'a' already used on line 1"),
       ("[Bad Id]\n", "topics.txt:1: topic id 'Bad Id' may only hold lower-case letters, digits and '-'"),
       ("kw: x\n", "topics.txt:1: a line outside any topic; start one with [topic-id]"),
