@@ -75,7 +75,9 @@ public struct AtomRenderer: Sendable {
     second.combine(seed)
     var hex = Array(first.hexDigest + second.hexDigest)
     hex[12] = "8"
-    hex[16] = ["8", "9", "a", "b"][Int(String(hex[16]), radix: 16)! % 4]
+    // hexDigest is lowercase hex, so the digit always parses; 0 only keeps the impossible case total.
+    let nibble = Int(String(hex[16]), radix: 16) ?? 0
+    hex[16] = ["8", "9", "a", "b"][nibble % 4]
     let text = String(hex)
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
       String(

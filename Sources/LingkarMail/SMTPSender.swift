@@ -149,10 +149,13 @@ private final class Upload {
     let room = size * count
     let length = min(room, upload.bytes.count - upload.offset)
     guard length > 0 else { return 0 }
-    upload.bytes.withUnsafeBufferPointer { source in
-      UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + upload.offset, byteCount: length)
+    // length > 0 means the bytes are not empty, so the base address exists; without one, end the upload.
+    let copied = upload.bytes.withUnsafeBufferPointer { source -> Int in
+      guard let base = source.baseAddress else { return 0 }
+      UnsafeMutableRawPointer(buffer).copyMemory(from: base + upload.offset, byteCount: length)
+      return length
     }
-    upload.offset += length
-    return length
+    upload.offset += copied
+    return copied
   }
 }

@@ -236,8 +236,8 @@ final class AmpersandRepair {
 
   private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
     let length = literal.utf8CodeUnitCount
-    guard index + length <= bytes.count else { return false }
-    return memcmp(bytes.baseAddress! + index, literal.utf8Start, length) == 0
+    guard index + length <= bytes.count, let base = bytes.baseAddress else { return false }
+    return memcmp(base + index, literal.utf8Start, length) == 0
   }
 
   /// Where a possible `<![CDATA[`, `<!--` or `<?` starts in the last 8 bytes, cut by the end.

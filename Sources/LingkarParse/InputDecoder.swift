@@ -112,12 +112,11 @@ final class InputDecoder {
     // such fields the same way).
     case "windows-1252": mode = .utf8
     default:
-      let cd = iconv_open("UTF-8", label)
-      if cd == iconv_t(bitPattern: -1) {
+      if let cd = iconv_open("UTF-8", label), cd != iconv_t(bitPattern: -1) {
+        mode = .iconv(cd)
+      } else {
         encoding = "utf-8"
         mode = .utf8
-      } else {
-        mode = .iconv(cd!)
       }
     }
     let sniffed = Array(pending[start...])
@@ -186,10 +185,12 @@ final class InputDecoder {
     var output = [UInt8](repeating: 0, count: sample.count * 4 + 8)
     let produced = sample.withUnsafeMutableBufferPointer { inBuffer in
       output.withUnsafeMutableBufferPointer { outBuffer -> Int in
-        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+        // Both buffers are non-empty, so they have base addresses; without one, count it as a failed conversion.
+        guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return -1 }
+        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
           .assumingMemoryBound(to: CChar.self)
         var inLeft = inBuffer.count
-        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
           .assumingMemoryBound(to: CChar.self)
         var outLeft = outBuffer.count
         guard iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return -1 }
@@ -253,11 +254,13 @@ final class InputDecoder {
     var produced = 0
     input.withUnsafeMutableBufferPointer { inBuffer in
       output.withUnsafeMutableBufferPointer { outBuffer in
+        // Only empty input has no base address (the output always has room): nothing to convert then.
+        guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return }
         while consumed < inBuffer.count {
-          var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress! + consumed)
+          var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase + consumed)
             .assumingMemoryBound(to: CChar.self)
           var inLeft = inBuffer.count - consumed
-          var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
+          var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase + produced)
             .assumingMemoryBound(to: CChar.self)
           var outLeft = outBuffer.count - produced
           let result = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
@@ -293,16 +296,23 @@ final class InputDecoder {
     let count = bytes.count
     var index = 0
     var cleanStart = 0
-    var out: [UInt8]? = nil  // only allocated once something needs repair
+    // The repaired copy, used once something needs repair (an empty array allocates nothing until then).
+    var out: [UInt8] = []
+    var repairing = false
 
     func flushClean(upTo end: Int) {
       guard end > cleanStart else { return }
-      if out != nil {
-        out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end]))
+      if repairing {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cleanStart..<end]))
       }
     }
 
-    let base = UnsafeRawPointer(bytes.baseAddress!)
+    // Only empty input has no base address, and empty input is clean.
+    guard let start = bytes.baseAddress else {
+      emit(bytes)
+      return
+    }
+    let base = UnsafeRawPointer(start)
     while index < count {
       // Eight bytes at a time while they are all printable ASCII (no high bit, none below 0x20).
       while index + 8 <= count {
@@ -324,7 +334,7 @@ final class InputDecoder {
       }
       if byte < 0x20 {
         // A control character XML forbids: drop it.
-        if out == nil { out = [] }
+        repairing = true
         flushClean(upTo: index)
         index += 1
         cleanStart = index
@@ -332,9 +342,9 @@ final class InputDecoder {
       }
       let length = Self.sequenceLength(byte)
       if length == 0 {
-        if out == nil { out = [] }
+        repairing = true
         flushClean(upTo: index)
-        appendWindows1252(byte, to: &out!)
+        appendWindows1252(byte, to: &out)
         index += 1
         cleanStart = index
         continue
@@ -343,7 +353,7 @@ final class InputDecoder {
         // Possibly valid but cut by the chunk boundary: keep it for the next chunk.
         let tail = Array(UnsafeBufferPointer(rebasing: bytes[index..<count]))
         if Self.isPrefixOfValidSequence(tail) {
-          if out == nil { out = [] }
+          repairing = true
           flushClean(upTo: index)
           utf8Carry = tail
           cleanStart = count
@@ -357,16 +367,16 @@ final class InputDecoder {
           // The five windows-1252 leaves undefined stay: they are the last byte of a double-encoded
           // character as often as not (`ðŸ˜` and U+008D for 😍, see `MojibakeRepair`), and the text
           // rules drop them later.
-          if out == nil { out = [] }
+          repairing = true
           flushClean(upTo: index)
-          appendWindows1252(bytes[index + 1], to: &out!)
+          appendWindows1252(bytes[index + 1], to: &out)
           index += 2
           cleanStart = index
           continue
         }
         if length == 3 && byte == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
           // U+FFFE and U+FFFF are not XML characters.
-          if out == nil { out = [] }
+          repairing = true
           flushClean(upTo: index)
           index += 3
           cleanStart = index
@@ -376,17 +386,17 @@ final class InputDecoder {
         continue
       }
       // Invalid: read this one byte as windows-1252.
-      if out == nil { out = [] }
+      repairing = true
       flushClean(upTo: index)
-      appendWindows1252(byte, to: &out!)
+      appendWindows1252(byte, to: &out)
       index += 1
       cleanStart = index
     }
-    if out == nil {
+    if !repairing {
       emit(bytes)
     } else {
       flushClean(upTo: count)
-      out!.withUnsafeBufferPointer(emit)
+      out.withUnsafeBufferPointer(emit)
     }
   }
 

@@ -39,7 +39,8 @@ enum MojibakeRepair {
     var index = 0
     var copied = 0  // bytes before this index are in `out` (once something changed)
     let count = bytes.count
-    let base = bytes.baseAddress!
+    // Only empty bytes have no base address, and they have nothing to repair.
+    guard let base = bytes.baseAddress else { return nil }
     // Only 0xC2 and 0xC3 can start what changes: jump from one to the next with memchr.
     var nextC2 = -1
     var nextC3 = -1

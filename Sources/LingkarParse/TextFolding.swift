@@ -14,7 +14,9 @@ enum TextFolding {
     var index = range.lowerBound
     var ascii = true
     var changed = false
-    let base = UnsafeRawPointer(bytes.baseAddress!)
+    // A non-empty range means non-empty bytes, which have a base address.
+    guard let start = bytes.baseAddress else { return nil }
+    let base = UnsafeRawPointer(start)
     while index < count {
       // Skip eight ordinary bytes at a time (none at or below a space, none non-ASCII); the lowest
       // flagged byte of a word is exact, so land right on the first special one.

@@ -60,9 +60,10 @@ enum URLResolver {
   static func split(_ reference: String, defaultScheme: String) -> Parts {
     var rest = Substring(reference)
     var scheme = defaultScheme
-    if let found = self.scheme(of: reference) {
+    // A scheme is only found before a colon, so the colon is always there.
+    if let found = self.scheme(of: reference), let colon = rest.firstIndex(of: ":") {
       scheme = found
-      rest = rest[rest.index(after: rest.firstIndex(of: ":")!)...]
+      rest = rest[rest.index(after: colon)...]
     }
     var netloc: String?
     if netlocSchemes.contains(scheme), rest.hasPrefix("//") {

@@ -57,13 +57,13 @@ final class XMLFeedReader {
 
   private func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
     if context == nil { start() }
-    guard let context, bytes.count > 0 else { return }
+    guard let context, bytes.count > 0, let base = bytes.baseAddress else { return }
     entityBudget += bytes.count
     // libxml2 refuses single chunks over 10 MB ("Huge input lookup"); feed in slices.
     var offset = 0
     while offset < bytes.count {
       let length = min(1 << 20, bytes.count - offset)
-      bytes.baseAddress!.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: length) {
+      base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: length) {
         _ = xmlParseChunk(context, $0, Int32(length), 0)
       }
       offset += length

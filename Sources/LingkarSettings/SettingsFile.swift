@@ -67,8 +67,8 @@ public enum SettingsFile {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let where_ = context.map { " (\($0.text) on line \($0.mark.line))" } ?? ""
-      return SettingsError(file: file, line: mark.line, message: "not valid YAML: \(problem)\(where_)")
+      let location = context.map { " (\($0.text) on line \($0.mark.line))" } ?? ""
+      return SettingsError(file: file, line: mark.line, message: "not valid YAML: \(problem)\(location)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return SettingsError(
         file: file,

@@ -18,9 +18,9 @@ enum AgendaFixture {
     let book = BookChapter(
       number: 3, title: "Dialog sebagai praktik kebebasan",
       keywords: [ChapterKeyword(text: "dialog", weight: 2), ChapterKeyword(text: "diskusi kelas")],
-      date: CalendarDay("2026-12-10")!, leader: "Bu Rina <& Pak Budi>")
+      date: CalendarDay(DigestFixture.date("2026-12-10")), leader: "Bu Rina <& Pak Budi>")
     return Agenda(
-      meeting: CalendarDay("2026-12-03")!, language: language, utcOffset: DigestFixture.wib,
+      meeting: CalendarDay(DigestFixture.date("2026-12-03")), language: language, utcOffset: DigestFixture.wib,
       generated: DigestFixture.date("2026-12-01T07:00:00Z"), readingsFrom: DigestFixture.date("2026-11-18T17:00:00Z"),
       schoolName: "SMP Negeri 3 Contoh", facilitator: "Bu Sari Wulandari", time: "14.00", place: "Ruang guru",
       topics: [

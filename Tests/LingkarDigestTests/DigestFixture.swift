@@ -1,5 +1,6 @@
 import Foundation
 import LingkarModel
+import Testing
 
 /// A realistic fortnight: Indonesian and English items from blogs, social accounts, a YouTube
 /// channel and a news site; a story posted on Mastodon and Bluesky and a news story in two feeds;
@@ -14,8 +15,13 @@ enum DigestFixture {
     (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
     (components.hour, components.minute) = (parts.count > 3 ? parts[3] : 0, parts.count > 4 ? parts[4] : 0)
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.date(from: components)!
+    calendar.timeZone = .gmt
+    // Used where nothing can throw (static fixtures): a text that is not a date fails the test instead.
+    guard let date = calendar.date(from: components) else {
+      Issue.record("not a fixture date: \(text)")
+      return Date(timeIntervalSince1970: 0)
+    }
+    return date
   }
 
   static let feeds: [DigestFeed] = [
@@ -317,7 +323,7 @@ enum DigestFixture {
   static let bookClub = DigestBookClub(
     bookTitle: "Kelas yang Mendengarkan", bookAuthor: "Dewi <i>Lestari</i> & Tim", chapterNumber: 3,
     chapterTitle: "Mendengar sebelum Menilai", themes: ["mendengarkan", "percakapan restoratif", "restorative"],
-    date: CalendarDay("2026-12-03")!, leader: "Bu Ratna",
+    date: CalendarDay(date("2026-12-03")), leader: "Bu Ratna",
     related: [
       DigestChapterItem(key: "la-resensi", score: 2.4137, matched: ["mendengarkan"]),
       DigestChapterItem(key: "cp-restorative", score: 1.25, matched: ["restorative", "~conversation"]),

@@ -49,7 +49,7 @@ enum HostileFixture {
     base.bookClub = DigestBookClub(
       bookTitle: "<script>book()</script>", bookAuthor: "</strong><img src=x onerror=alert(1)>", chapterNumber: 2,
       chapterTitle: "Bab <a href=\"javascript:alert(1)\">x</a>", themes: ["<svg onload=alert(1)>"],
-      date: CalendarDay("2026-12-03")!, leader: "<b onmouseover=alert(1)>Bu Guru</b>",
+      date: CalendarDay(DigestFixture.date("2026-12-03")), leader: "<b onmouseover=alert(1)>Bu Guru</b>",
       related: [DigestChapterItem(key: "h2", score: 1, matched: ["</span><script>m</script>"])])
     base.volume = VolumeHistory(
       periodEnds: [DigestFixture.date("2026-11-15"), DigestFixture.date("2026-11-29")],

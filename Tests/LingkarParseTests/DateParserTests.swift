@@ -20,7 +20,7 @@ struct DateParserTests {
   static func isoString(_ date: Date?) -> String? {
     guard let date else { return nil }
     let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-    return whole.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    return whole.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
   }
 
   static let cases: [Case] = [

@@ -15,7 +15,7 @@ import Testing
 struct CivilDateTests {
   static let utc: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = .gmt
     return calendar
   }()
 
@@ -26,7 +26,8 @@ struct CivilDateTests {
   static let foundation: [(year: Int, month: Int, day: Int, weekday: Int)] = (firstDay...lastDay).map { days in
     let parts = utc.dateComponents(
       [.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(days) * 86_400))
-    return (parts.year!, parts.month!, parts.day!, parts.weekday!)
+    // Every part asked for is there; -1 for a missing one could never match, so the comparison would fail.
+    return (parts.year ?? -1, parts.month ?? -1, parts.day ?? -1, parts.weekday ?? -1)
   }
 
   static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -13,7 +13,12 @@ struct DigestWriterTests {
   static func day(_ day: Int, month: Int = 11) -> Date {
     var components = DateComponents(year: 2026, month: month, day: day)
     components.timeZone = TimeZone(identifier: "UTC")
-    return Calendar(identifier: .gregorian).date(from: components)!
+    // Used where nothing can throw (static fixtures): a day that does not exist fails the test instead.
+    guard let date = Calendar(identifier: .gregorian).date(from: components) else {
+      Issue.record("not a fixture day: 2026-\(month)-\(day)")
+      return Date(timeIntervalSince1970: 0)
+    }
+    return date
   }
 
   static func digest(ending end: Int, titles: [String], language: DigestLanguage = .id) -> Digest {

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Picks, damping and carry-over")
 struct MeetingTests {
-  static func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
+  static func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(text)) }
 
   @Test("picks are stored per meeting, replaced when picked again, and listed oldest first")
   func storesPicks() throws {
@@ -20,19 +20,19 @@ struct MeetingTests {
     try run.record(["wellbeing"], meeting: Self.day("2026-11-19"))
     try run.record(["literacy", "assessment", "literacy"], meeting: Self.day("2026-12-03"))
     let picks = try run.list()
-    #expect(picks.map(\.meeting) == [Self.day("2026-11-19"), Self.day("2026-12-03")])
+    #expect(try picks.map(\.meeting) == [Self.day("2026-11-19"), Self.day("2026-12-03")])
     #expect(picks.map(\.topicIDs) == [["wellbeing"], ["literacy", "assessment"]])
     #expect(throws: LingkarFailure.self) { try run.record(["no-such-topic"], meeting: Self.day("2026-12-03")) }
   }
 
   @Test("a picked topic is damped in the next suggestions, less as the meeting recedes")
   func damps() throws {
-    let history = MeetingHistory(
+    let history = try MeetingHistory(
       picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())], shortlists: []
     )
     let discussed = history.discussed(utcOffset: 7 * 3600)
     #expect(discussed.map(\.topicID) == ["assessment"])
-    #expect(discussed.first?.date == Self.day("2026-11-19").start(utcOffset: 7 * 3600))
+    #expect(try discussed.first?.date == Self.day("2026-11-19").start(utcOffset: 7 * 3600))
     // Through the ranker: the same items, with and without the pick.
     let directory = TemporaryDirectory()
     defer { directory.remove() }
@@ -67,8 +67,8 @@ struct MeetingTests {
   }
 
   @Test("topics suggested before a meeting but not picked there carry over once, and are listed even below the top")
-  func carriesOver() {
-    let history = MeetingHistory(
+  func carriesOver() throws {
+    let history = try MeetingHistory(
       picks: [MeetingPicks(meeting: Self.day("2026-11-19"), topicIDs: ["assessment"], recorded: Date())],
       shortlists: [
         .init(date: Self.day("2026-11-01"), topicIDs: ["plc"]),
@@ -76,8 +76,8 @@ struct MeetingTests {
         .init(date: Self.day("2026-11-29"), topicIDs: ["stem"]),
       ])
     // parents was itself carried over into that shortlist: it does not carry twice.
-    #expect(history.carriedOver(asOf: Self.day("2026-12-03")) == ["literacy"])
-    #expect(history.carriedOver(asOf: Self.day("2026-11-10")) == [])
+    #expect(try history.carriedOver(asOf: Self.day("2026-12-03")) == ["literacy"])
+    #expect(try history.carriedOver(asOf: Self.day("2026-11-10")) == [])
     let suggestions = MeetingHistory.suggestions(
       ranked: ["wellbeing", "stem", "digital", "literacy", "parents"], carried: ["literacy"], count: 3)
     #expect(suggestions.map(\.topicID) == ["wellbeing", "stem", "digital", "literacy"])
@@ -95,7 +95,8 @@ struct MeetingTests {
       "2026-11-15/digest.json",
       #"{"suggestions": [{"topic": "assessment"}, {"topic": "parents", "carried_over": true}]}"#)
     let lists = LegacyOutput.shortlists(outputDirectory: directory.path)
-    #expect(lists == [.init(date: Self.day("2026-11-15"), topicIDs: ["assessment", "parents"], carried: ["parents"])])
+    #expect(
+      try lists == [.init(date: Self.day("2026-11-15"), topicIDs: ["assessment", "parents"], carried: ["parents"])])
   }
 
   @Test("mail credentials come from a file or the environment, and a missing one is named")

@@ -82,7 +82,8 @@ struct StoreRecordTests {
     let firstFeed = try #require(DigestWriterTests.read(directory.file("output/feed.xml")))
     let picked = try #require(one.digest.suggestions.first).topicID
     try store.recordPicks(
-      MeetingPicks(meeting: CalendarDay("2026-11-18")!, topicIDs: [picked], recorded: first.addingTimeInterval(day)))
+      MeetingPicks(
+        meeting: try #require(CalendarDay("2026-11-18")), topicIDs: [picked], recorded: first.addingTimeInterval(day)))
     if deletingOutput { try FileManager.default.removeItem(atPath: directory.file("output")) }
     try storeItems(store, now: second.addingTimeInterval(-day), tag: "two")
     let two = try DigestRun(options: options(directory, now: second)).run()
@@ -160,7 +161,8 @@ struct StoreRecordTests {
     #expect(try Migrations.version(store.connection) == 5)
     try Self.storeItems(store, now: Self.second.addingTimeInterval(-Self.day), tag: "two")
     // The meeting after the digest of 2026-11-15 picked another topic: literacy carries over.
-    try store.recordPicks(MeetingPicks(meeting: CalendarDay("2026-11-18")!, topicIDs: ["stem"], recorded: Self.first))
+    try store.recordPicks(
+      MeetingPicks(meeting: try #require(CalendarDay("2026-11-18")), topicIDs: ["stem"], recorded: Self.first))
     let options = Self.options(directory, now: Self.second)
     let written = try DigestRun(options: options).run()
 

@@ -21,8 +21,9 @@ final class FeedBodyParser: BodyConsumer {
 
   /// The parsed feed; finished here if the fetcher did not report the end of the body.
   func document() throws(FeedParseError) -> FeedDocument {
-    if result == nil { result = finish() }
-    return try result!.get()
+    let finished = result ?? finish()
+    result = finished
+    return try finished.get()
   }
 
   private func finish() -> Result<FeedDocument, FeedParseError> {
