@@ -19,6 +19,8 @@ command -v faketime >/dev/null || {
   exit 1
 }
 [ -x "$lingkar" ] || { echo "outage simulation: no binary at $lingkar (swift build first)" >&2; exit 1; }
+# The runs happen in the school's folder: a relative path given by the caller must still find the binary.
+lingkar=$(cd "$(dirname "$lingkar")" && pwd)/$(basename "$lingkar")
 
 work=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "outage simulation: working in $work"
