@@ -265,7 +265,7 @@ public struct HTMLRenderer: Sendable {
     let local = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(digest.utcOffset)
     let minutes = ((local % 86_400) + 86_400) % 86_400 / 60
     let clock = (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
-    return "\(s.date(date, utcOffset: digest.utcOffset)) \(clock) (\(Self.offset(digest.utcOffset)))"
+    return "\(s.date(date, utcOffset: digest.utcOffset)) \(clock) (\(SchoolZone.label(digest.utcOffset)))"
   }
 
   /// ` lang="…"` for an item whose language differs from the page's, else nothing (it inherits).
@@ -308,14 +308,5 @@ public struct HTMLRenderer: Sendable {
   static func anchor(_ id: String) -> String {
     String(
       id.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
-  }
-
-  /// `UTC+7`, `UTC+5:30`, `UTC`.
-  static func offset(_ seconds: Int) -> String {
-    if seconds == 0 { return "UTC" }
-    let sign = seconds < 0 ? "-" : "+"
-    let minutes = abs(seconds) / 60
-    return "UTC\(sign)\(minutes / 60)"
-      + (minutes % 60 == 0 ? "" : ":" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)")
   }
 }

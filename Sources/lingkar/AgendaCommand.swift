@@ -21,7 +21,7 @@ struct AgendaCommand: ParsableCommand {
   @Option(help: "Where the readings start: last, Nd or YYYY-MM-DD (default: the previous meeting).")
   var since: String?
 
-  @Option(help: "The language of Lingkar's own words: id or en.")
+  @Option(help: "The language of Lingkar's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
   var lang: String?
 
   @OptionGroup var topicsFile: TopicsOption

@@ -19,7 +19,8 @@ struct DemoCommand: ParsableCommand {
 
   @OptionGroup var topicsFile: TopicsOption
 
-  @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
+  @Option(
+    help: "The language of the digest's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
   var lang: String?
 
   @Option(help: "The sample feeds (default: demo/feeds here, or beside the Lingkar build).")
@@ -34,9 +35,10 @@ struct DemoCommand: ParsableCommand {
       throw LingkarFailure(
         "the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR")
     }
-    let language =
-      lang.flatMap(DigestLanguage.init(rawValue:))
-      ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    // The school's lingkar.yaml here, when there is one, names the language as for a real digest.
+    let language = DigestLanguage.choose(
+      flag: lang.flatMap(DigestLanguage.init(rawValue:)), settings: try? SettingsSource.load(path: "lingkar.yaml"),
+      environment: ProcessInfo.processInfo.environment)
     let demo = DemoRun(
       samplesDirectory: directory, outputDirectory: outputFolder.output, topicsPath: topicsFile.topics,
       language: language)

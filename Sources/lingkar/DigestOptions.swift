@@ -8,7 +8,8 @@ struct DigestOptions: ParsableArguments {
   @Option(help: "The period: last (since the previous digest; 14 days for the first), Nd (e.g. 14d) or YYYY-MM-DD.")
   var since = "last"
 
-  @Option(help: "The language of the digest's own words: id or en (default: from LANG, Indonesian for id_*).")
+  @Option(
+    help: "The language of the digest's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
   var lang: String?
 
   @OptionGroup var feedsFile: FeedsFileOption
@@ -33,24 +34,26 @@ struct DigestOptions: ParsableArguments {
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
   }
 
-  /// The options for a digest ending now, in the machine's time zone.
-  func runOptions(now: Date = Date()) -> DigestRunOptions {
+  /// The options for a digest ending now, in the school's language and time zone (lingkar.yaml's
+  /// `language` and `utc_offset`; see `DigestLanguage.choose` and `Settings.schoolOffset`).
+  func runOptions(now: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> DigestRunOptions
+  {
     var options = DigestRunOptions(
       databasePath: db, feedsPath: feeds, topicsPath: topics, outputDirectory: output, settingsPath: settings)
     options.since = PeriodSpec(since) ?? .last
-    options.language =
-      lang.flatMap(DigestLanguage.init(rawValue:))
-      ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    // A settings file with errors is reported by the command that reads it.
+    let loaded = try? SettingsSource.load(path: settings)
+    options.language = DigestLanguage.choose(
+      flag: lang.flatMap(DigestLanguage.init(rawValue:)), settings: loaded, environment: environment)
     options.now = now
-    options.utcOffset = Self.schoolOffset(settingsPath: settings, now: now)
+    options.utcOffset = Settings.schoolOffset(loaded, now: now)
     options.lockWait = lockWait
     return options
   }
 
-  /// The school's clock: the settings' `utc_offset` when it gives one, else the machine's zone.
-  /// (A settings file with errors is reported by the command that reads it.)
+  /// The school's clock for a command that reads no other setting (`lingkar fetch`).
   static func schoolOffset(settingsPath: String, now: Date) -> Int {
-    if let loaded = try? SettingsSource.load(path: settingsPath), loaded.hasUTCOffset { return loaded.utcOffset }
-    return TimeZone.current.secondsFromGMT(for: now)
+    Settings.schoolOffset(try? SettingsSource.load(path: settingsPath), now: now)
   }
 }

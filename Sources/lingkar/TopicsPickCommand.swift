@@ -39,12 +39,13 @@ struct TopicsPickCommand: ParsableCommand {
   func run() throws {
     let loaded = try SettingsLoader.load(settingsFile.settings)
     let run = PickRun(databasePath: database.db, topicsPath: topicsFile.topics)
-    let language = loaded?.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    let language = DigestLanguage.choose(settings: loaded, environment: ProcessInfo.processInfo.environment)
     if list {
       print(try run.listText(language: language))
       return
     }
-    let today = CalendarDay(Date(), utcOffset: loaded?.utcOffset ?? 0)
+    let now = Date()
+    let today = CalendarDay(now, utcOffset: Settings.schoolOffset(loaded, now: now))
     guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
       throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settingsFile.settings)")
     }

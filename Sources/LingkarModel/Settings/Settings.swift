@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The school's settings (`lingkar.yaml`, next to `feeds.txt`). Everything is optional: a school
 /// without the file gets Lingkar's defaults.
 public struct Settings: Sendable, Hashable {
@@ -25,9 +27,21 @@ public struct Settings: Sendable, Hashable {
     self.schoolName = schoolName
     self.language = language
     self.utcOffset = utcOffset
+    // An offset given in code is the school's as much as one read from the file.
+    self.hasUTCOffset = utcOffset != 0
     self.facilitator = facilitator
     self.meeting = meeting
     self.bookClub = bookClub
     self.mail = mail
+  }
+}
+
+extension Settings {
+  /// The school's clock, the one rule for every output people read (the digest's date and footer,
+  /// the agenda, the mail, `topics pick`'s next meeting): the settings' `utc_offset` when they give
+  /// one, else the machine's zone at `now`.
+  public static func schoolOffset(_ settings: Settings?, now: Date) -> Int {
+    if let settings, settings.hasUTCOffset { return settings.utcOffset }
+    return TimeZone.current.secondsFromGMT(for: now)
   }
 }

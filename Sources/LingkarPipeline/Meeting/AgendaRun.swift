@@ -47,7 +47,7 @@ public struct AgendaRun: Sendable {
   /// The meeting this agenda is for.
   public func meetingDay() throws(LingkarFailure) -> CalendarDay {
     if let meeting { return meeting }
-    let today = CalendarDay(now, utcOffset: settings.utcOffset)
+    let today = CalendarDay(now, utcOffset: Settings.schoolOffset(settings, now: now))
     if let next = PickRun.nextMeeting(settings: settings, today: today) { return next }
     if let picked = (try? FeedStoreAccess.picks(databasePath: databasePath))?.last(where: { $0.meeting >= today }) {
       return picked.meeting
@@ -57,7 +57,7 @@ public struct AgendaRun: Sendable {
 
   public func build() throws(LingkarFailure) -> Agenda {
     let day = try meetingDay()
-    let offset = settings.utcOffset
+    let offset = Settings.schoolOffset(settings, now: now)
     let picks = try FeedStoreAccess.picks(databasePath: databasePath)
     let picked = picks.first { $0.meeting == day }?.topicIDs ?? []
     let base = try TopicsFileSource.load(path: topicsPath)
@@ -99,7 +99,8 @@ public struct AgendaRun: Sendable {
     }
     return Agenda(
       meeting: day,
-      language: language ?? settings.language ?? DigestLanguage.fromEnvironment(ProcessInfo.processInfo.environment),
+      language: DigestLanguage.choose(
+        flag: language, settings: settings, environment: ProcessInfo.processInfo.environment),
       utcOffset: offset, generated: now, readingsFrom: ranked.start, schoolName: settings.schoolName,
       facilitator: settings.facilitator, time: schedule?.time, place: schedule?.place, topics: agendaTopics,
       chapter: agendaChapter)

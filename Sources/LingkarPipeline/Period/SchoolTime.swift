@@ -12,18 +12,6 @@ enum SchoolTime {
     return "\(day) \(clock) \(zone(utcOffset))"
   }
 
-  /// `WIB`, `WITA`, `WIT` for Indonesia's zones, `UTC` for 0, else `UTC+HH:MM`.
-  static func zone(_ utcOffset: Int) -> String {
-    switch utcOffset {
-    case 7 * 3600: return "WIB"
-    case 8 * 3600: return "WITA"
-    case 9 * 3600: return "WIT"
-    case 0: return "UTC"
-    default:
-      let minutes = abs(utcOffset) / 60
-      let hours = minutes / 60
-      let rest = minutes % 60
-      return "UTC\(utcOffset < 0 ? "-" : "+")\(hours < 10 ? "0" : "")\(hours):\(rest < 10 ? "0" : "")\(rest)"
-    }
-  }
+  /// `WIB`, `WITA`, `WIT` for Indonesia's zones, `UTC` for 0, else `UTC+HH:MM` (`SchoolZone`).
+  static func zone(_ utcOffset: Int) -> String { SchoolZone.label(utcOffset) }
 }
