@@ -3,23 +3,29 @@ import Foundation
 import LingkarModel
 import LingkarPipeline
 
-/// `lingkar topics pick ID... [--meeting YYYY-MM-DD]` / `lingkar topics pick --list`.
+/// `lingkar topics pick TOPIC... [--meeting YYYY-MM-DD] [--force]` / `lingkar topics pick --list`.
 struct TopicsPickCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pick",
     abstract: "Record the topics chosen for a meeting (or list past picks with --list).",
     discussion: """
       The meeting defaults to the next one of the schedule in lingkar.yaml (meeting: weekday, every_weeks,
-      first). Picking again for the same meeting replaces the earlier pick. Picked topics are damped in the
-      next suggestions; topics suggested before the meeting but not picked are carried over once.
+      first). A topic is named by its id, its Indonesian or English label or the start of either (case and
+      accents ignored), or its number in the latest digest. Picking again for the same meeting replaces the
+      earlier pick. A date that is not a meeting day, or is in the past, needs --force. Picked topics are
+      damped in the next suggestions; topics suggested before the meeting but not picked are carried over once.
       """
   )
 
-  @Argument(help: "Topic ids, in the order the meeting takes them (see lingkar topics).")
+  @Argument(
+    help: "Topics (id, label or its start, or number in the latest digest), in the order the meeting takes them.")
   var ids: [String] = []
 
   @Option(help: "The meeting's date, YYYY-MM-DD.")
   var meeting: String?
+
+  @Flag(help: "Record the pick even when the date is not a meeting day or is in the past.")
+  var force = false
 
   @Flag(help: "List past picks instead of recording one.")
   var list = false
@@ -49,7 +55,9 @@ struct TopicsPickCommand: ParsableCommand {
     guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
       throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settingsFile.settings)")
     }
-    let picks = try run.record(ids, meeting: day)
-    print("picked for \(picks.meeting): \(picks.topicIDs.joined(separator: ", "))")
+    let outcome = try run.pick(
+      ids, meeting: day, today: today, schedule: loaded?.meeting, force: force, language: language)
+    for warning in outcome.warnings { Output.error("lingkar: warning: \(warning)\n") }
+    print(outcome.text)
   }
 }

@@ -40,6 +40,74 @@ public struct PickRun: Sendable {
     return picks
   }
 
+  /// What `pick` did: the pick recorded, the one it replaced (same meeting), and the warnings a
+  /// `--force` let through.
+  public struct Outcome: Sendable {
+    public var picks: MeetingPicks
+    public var replaced: MeetingPicks?
+    public var warnings: [String]
+    /// "Picked for the meeting of …: … It replaces the earlier pick: …".
+    public var text: String
+  }
+
+  /// Resolves `names` (ids, labels or prefixes of them, rank numbers in the newest digest; see
+  /// `TopicQuery`) and records them for `meeting`. A meeting that is not a day of `schedule`, or is
+  /// before `today`, is refused unless `force`: a pick nobody's meeting will see is most likely a
+  /// typo in the date. Every refusal is bad usage (exit 2) and records nothing.
+  @discardableResult
+  public func pick(
+    _ names: [String], meeting: CalendarDay, today: CalendarDay, schedule: MeetingSchedule?, force: Bool = false,
+    language: DigestLanguage = .en, now: Date = Date()
+  ) throws(LingkarFailure) -> Outcome {
+    let topics = try TopicsFileSource.load(path: topicsPath)
+    let query = TopicQuery(
+      topics: topics.topics.map { TopicQuery.Topic(id: $0.id, labelID: $0.labelID, labelEN: $0.labelEN) },
+      ranked: try FeedStoreAccess.latestDigestTopics(databasePath: databasePath))
+    var ids: [String] = []
+    var problems: [String] = []
+    for name in names {
+      switch query.resolve(name) {
+      case .topic(let id): if !ids.contains(id) { ids.append(id) }
+      case .ambiguous(let candidates):
+        problems.append("\"\(name)\" could be \(candidates.joined(separator: ", ")); say which one")
+      case .unknown(let suggestions) where !suggestions.isEmpty:
+        problems.append("no topic \"\(name)\"; did you mean \(suggestions.joined(separator: ", "))?")
+      case .unknown:
+        problems.append("no topic \"\(name)\"; the topics are: \(query.topics.map(\.id).joined(separator: ", "))")
+      case .noSuchRank(0):
+        problems.append("no topic number \(name): no digest is recorded yet; name the topic instead")
+      case .noSuchRank(let count):
+        problems.append("no topic number \(name): the latest digest has \(count)")
+      }
+    }
+    if !problems.isEmpty { throw LingkarFailure(problems.joined(separator: "\n"), kind: .badUsage) }
+    var warnings: [String] = []
+    if meeting < today { warnings.append("\(meeting) is in the past (today is \(today))") }
+    if let schedule, !schedule.isMeeting(meeting) {
+      warnings.append(
+        "\(meeting) is not a meeting day (the meetings around it are \(schedule.meeting(before: meeting)) and "
+          + "\(schedule.meeting(onOrAfter: meeting)))")
+    }
+    if !warnings.isEmpty && !force {
+      throw LingkarFailure(
+        warnings.joined(separator: "; ") + "; nothing recorded (add --force to record it anyway)", kind: .badUsage)
+    }
+    let earlier = try list().last { $0.meeting == meeting }
+    let picks = try record(ids, meeting: meeting, now: now)
+    let labels = Dictionary(
+      topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })
+    func named(_ ids: [String]) -> String {
+      ids.map { id in labels[id].map { $0.isEmpty ? id : "\($0) (\(id))" } ?? id }.joined(separator: ", ")
+    }
+    var text = "Picked for the meeting of \(meeting): \(named(picks.topicIDs))."
+    if let earlier {
+      text +=
+        earlier.topicIDs == picks.topicIDs
+        ? " The same as the earlier pick." : " It replaces the earlier pick: \(named(earlier.topicIDs))."
+    }
+    return Outcome(picks: picks, replaced: earlier, warnings: warnings, text: text)
+  }
+
   /// Every meeting's picks, oldest first.
   public func list() throws(LingkarFailure) -> [MeetingPicks] {
     try FeedStoreAccess.picks(databasePath: databasePath)

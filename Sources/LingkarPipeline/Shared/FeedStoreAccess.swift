@@ -19,4 +19,15 @@ enum FeedStoreAccess {
       throw LingkarFailure("cannot record the picks in \(databasePath): \(error)", cause: error)
     }
   }
+
+  /// The topic ids of the newest recorded digest, first-ranked first (empty when there is none):
+  /// what `topics pick 2` counts in.
+  static func latestDigestTopics(databasePath: String) throws(LingkarFailure) -> [String] {
+    do {
+      let topics = try FeedStore(path: databasePath).digest(date: nil)?.topics ?? []
+      return topics.sorted { $0.rank < $1.rank }.map(\.id)
+    } catch {
+      throw LingkarFailure("cannot read the digests in \(databasePath): \(error)", cause: error)
+    }
+  }
 }
