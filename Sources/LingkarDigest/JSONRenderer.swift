@@ -11,15 +11,7 @@ public struct JSONRenderer: Sendable {
     let s = Strings.for(digest.language)
     var json = JSONWriter(indent: 2)
     json.open()
-    json.key("generated")
-    json.string(Timestamp.iso8601(digest.period.generated))
-    json.key("period")
-    json.open()
-    json.key("from")
-    json.string(Timestamp.iso8601(digest.period.from))
-    json.key("to")
-    json.string(Timestamp.iso8601(digest.period.to))
-    json.close()
+    Self.period(digest.period, into: &json)
     json.key("lang")
     json.string(digest.language.rawValue)
 
@@ -248,6 +240,19 @@ public struct JSONRenderer: Sendable {
     case .moved: json.string("moved")
     case .silent: json.string("silent")
     }
+    json.close()
+  }
+
+  /// `"generated"` and `"period": {"from", "to"}`, as `digest.json` and `lingkar topics --json` write them.
+  public static func period(_ period: DigestPeriod, into json: inout JSONWriter) {
+    json.key("generated")
+    json.string(Timestamp.iso8601(period.generated))
+    json.key("period")
+    json.open()
+    json.key("from")
+    json.string(Timestamp.iso8601(period.from))
+    json.key("to")
+    json.string(Timestamp.iso8601(period.to))
     json.close()
   }
 

@@ -13,6 +13,7 @@ import Foundation
 /// - RSS text that looks like HTML is read as HTML; Atom text follows its `type`.
 /// - `xml:base` and `xml:lang` are inherited, and links are resolved against the base.
 final class FeedBuilder {
+  // The role handlers (startRole, endRole, ...) are in FeedBuilder+Roles.swift.
   struct Frame {
     var name: String
     var expectingText: Bool
@@ -27,44 +28,44 @@ final class FeedBuilder {
     var range: Range<Int>
   }
 
-  private(set) var version = ""
+  var version = ""
   let feed = FieldSet()
-  private(set) var entries: [FieldSet] = []
+  var entries: [FieldSet] = []
   /// Entries met so far, including those dropped past the limit.
-  private var entryCount = 0
-  private let discarded = FieldSet()  // image, textinput and source fields nobody reads
-  private var stack: [Frame] = []
-  private var baseStack: [String] = []
-  private var langStack: [String?] = []
-  private var base: String
-  private var lang: String?
-  private var depth = 0
-  private var titleDepth = -1
+  var entryCount = 0
+  let discarded = FieldSet()  // image, textinput and source fields nobody reads
+  var stack: [Frame] = []
+  var baseStack: [String] = []
+  var langStack: [String?] = []
+  var base: String
+  var lang: String?
+  var depth = 0
+  var titleDepth = -1
 
-  private var inFeed = false
-  private var inEntry = false
-  private var inImage = false
-  private var inTextInput = false
-  private var inSource = false
-  private var inAuthor = false
-  private var inContributor = false
-  private var inPublisher = false
-  private var inContent = 0
-  private var contentType: String?
-  private var contentIsBase64 = false
-  private var summaryKey: String?
-  private var hasContent = false
-  private var guidIsLink = false
+  var inFeed = false
+  var inEntry = false
+  var inImage = false
+  var inTextInput = false
+  var inSource = false
+  var inAuthor = false
+  var inContributor = false
+  var inPublisher = false
+  var inContent = 0
+  var contentType: String?
+  var contentIsBase64 = false
+  var summaryKey: String?
+  var hasContent = false
+  var guidIsLink = false
   /// Depth of elements opened inside content markup (their start is serialized, not dispatched).
-  private var markupElementNames: [String] = []
+  var markupElementNames: [String] = []
   /// Depths of the titles ended early because they were left unclosed (see `closeUnclosedTitle`).
-  private var titlesClosedEarly: [Int] = []
+  var titlesClosedEarly: [Int] = []
 
   init(baseURL: String?) {
     base = baseURL ?? ""
   }
 
-  private var context: FieldSet {
+  var context: FieldSet {
     if inSource || inImage || inTextInput { return discarded }
     if inEntry, let entry = entries.last { return entry }
     return feed
@@ -196,304 +197,27 @@ final class FeedBuilder {
 
   /// Drops all but the newest `FieldLimits.entries` entries (the rule of `FieldLimits.newest`), so a
   /// document of 310,000 items never holds more than twice that many at once.
-  private func keepNewestEntries() {
+  func keepNewestEntries() {
     let kept = FieldLimits.newest(entries.count, limit: FieldLimits.entries) { entries[$0].rankingDate }
     entries = kept.map { entries[$0] }
   }
 
   /// Stores the title on top of the stack as if it had ended where the element now starting
   /// begins, and remembers its depth so that its real end is ignored.
-  private func closeUnclosedTitle() {
+  func closeUnclosedTitle() {
     depth -= 1  // the title's own depth, for the precedence rules
     endRole(.title, name: "title")
     titlesClosedEarly.append(depth)
     depth += 1
   }
 
-  // MARK: - Roles
-
-  private func startRole(_ role: ElementRole, name: String, attrs: XMLAttributes) {
-    switch role {
-    case .rssRoot:
-      if version.isEmpty || !version.hasPrefix("rss") {
-        let given = attrs["version"] ?? ""
-        let known = ["0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"]
-        if let mapped = known[given] {
-          version = mapped
-        } else if given.hasPrefix("2.") {
-          version = "rss20"
-        } else {
-          version = "rss"
-        }
-      }
-    case .atomRoot:
-      inFeed = true
-      if version.isEmpty {
-        let known = ["0.1": "atom01", "0.2": "atom02", "0.3": "atom03"]
-        version = known[attrs["version"] ?? ""] ?? "atom"
-      }
-    case .channel:
-      inFeed = true
-      channelDefinitionAttributes(attrs)
-    case .entry:
-      let fields = FieldSet()
-      fields.order = entryCount
-      entryCount += 1
-      entries.append(fields)
-      push(name, expectingText: false)
-      inEntry = true
-      guidIsLink = false
-      // `hasContent` is not reset here but when an entry ends, as feedparser does: a channel whose
-      // `itunes:summary` comes before its `description` (Apple's sample feed) made that description
-      // its content, and the first item then keeps `itunes:summary` as its summary.
-      titleDepth = -1
-      if let about = attrs["rdf:about"] { entries[entries.count - 1].id = about }
-      if attrs["xml:lang"] != nil || attrs["lang"] != nil { entries[entries.count - 1].language = lang }
-      channelDefinitionAttributes(attrs)
-    case .image:
-      inImage = true
-      titleDepth = -1
-      push(name, expectingText: false)
-    case .textInput:
-      inTextInput = true
-      titleDepth = -1
-      push(name, expectingText: false)
-    case .source:
-      inSource = true
-      titleDepth = -1
-      push(name, expectingText: true)
-    case .author:
-      inAuthor = true
-      push("author", expectingText: true)
-      context.authors.append(FieldSet.Author())
-    case .contributor:
-      inContributor = true
-      push("contributor", expectingText: false)
-    case .authorName:
-      push("name", expectingText: false)
-    case .authorEmail:
-      push("email", expectingText: false)
-    case .authorURI:
-      push("href", expectingText: false)
-    case .title, .mediaTitle:
-      pushContent("title", attrs: attrs, defaultType: "text/plain", expectingText: inFeed || inEntry || inSource)
-    case .link:
-      startLink(attrs)
-    case .guid:
-      guidIsLink = (attrs["ispermalink"] ?? "true") == "true"
-      push("id", expectingText: true)
-    case .description:
-      if context.summary != nil && !hasContent {
-        summaryKey = "content"
-        startContent(attrs)
-      } else {
-        pushContent("description", attrs: attrs, defaultType: "text/html", expectingText: inFeed || inEntry || inSource)
-      }
-    case .summary:
-      if context.summary != nil && !hasContent {
-        summaryKey = "content"
-        startContent(attrs)
-      } else {
-        summaryKey = "summary"
-        pushContent("summary", attrs: attrs, defaultType: "text/plain", expectingText: true)
-      }
-    case .content:
-      startContent(attrs)
-    case .htmlContent:
-      hasContent = true
-      pushContent("content", attrs: attrs, defaultType: "text/html", expectingText: true)
-    case .xhtmlContent:
-      // An XHTML page may carry an Atom feed in its body: outside a feed, the body is the page's.
-      guard inFeed || inEntry else {
-        push(name, expectingText: false)
-        return
-      }
-      hasContent = true
-      pushContent("content", attrs: attrs, defaultType: "application/xhtml+xml", expectingText: true)
-    case .subtitle:
-      pushContent("subtitle", attrs: attrs, defaultType: "text/plain", expectingText: true)
-    case .published:
-      push("published", expectingText: true)
-    case .updated:
-      push("updated", expectingText: true)
-    case .category:
-      context.addCategory(term: attrs["term"], scheme: attrs["scheme"] ?? attrs["domain"], label: attrs["label"])
-      push("category", expectingText: true)
-    case .itunesCategory:
-      context.addCategory(term: attrs["text"], scheme: "http://www.itunes.com/", label: nil)
-      push("category", expectingText: true)
-    case .itunesKeywords:
-      push("itunes_keywords", expectingText: false)
-    case .enclosure:
-      let url = attrs["url"] ?? attrs["href"]
-      context.links.append(FieldSet.Link(rel: "enclosure", type: attrs["type"], length: attrs["length"], href: url))
-    case .language:
-      push("language", expectingText: true)
-    }
-  }
-
-  private func endRole(_ role: ElementRole, name: String) {
-    switch role {
-    case .rssRoot: break
-    case .atomRoot, .channel:
-      inFeed = false
-    case .entry:
-      _ = pop(name)
-      inEntry = false
-      hasContent = false
-      if entries.count >= 2 * FieldLimits.entries { keepNewestEntries() }
-    case .image:
-      _ = pop(name)
-      inImage = false
-    case .textInput:
-      _ = pop(name)
-      inTextInput = false
-    case .source:
-      _ = pop(name)
-      inSource = false
-    case .author:
-      let text = pop("author")
-      inAuthor = false
-      if let text { storeAuthorText(text) }
-      syncAuthor()
-    case .contributor:
-      _ = pop("contributor")
-      inContributor = false
-    case .authorName:
-      guard let value = pop("name") else { return }
-      if inAuthor && !inPublisher && !inContributor, let last = context.authors.indices.last {
-        context.authors[last].name = value
-      }
-    case .authorEmail:
-      guard let value = pop("email") else { return }
-      if inAuthor && !inPublisher && !inContributor, let last = context.authors.indices.last {
-        context.authors[last].email = value
-      }
-    case .authorURI:
-      _ = pop("href")
-    case .title:
-      let value = popContent("title")
-      if let value, !value.isEmpty { titleDepth = depth }
-    case .mediaTitle:
-      _ = popContent("title")
-    case .link:
-      _ = pop("link")
-    case .guid:
-      let value = pop("id")
-      if guidIsLink, let value, !inSource, !inImage, !inTextInput, context.link == nil {
-        context.link = value
-      }
-    case .description:
-      if summaryKey == "content" {
-        endContent()
-      } else {
-        _ = popContent("description")
-      }
-      summaryKey = nil
-    case .summary:
-      if summaryKey == "content" {
-        endContent()
-      } else {
-        _ = popContent(summaryKey ?? "summary")
-      }
-      summaryKey = nil
-    case .content, .htmlContent:
-      endContent()
-    case .xhtmlContent:
-      if stack.last?.name == name {
-        _ = pop(name)  // the body of a page around a feed
-      } else {
-        endContent()
-      }
-    case .subtitle:
-      _ = popContent("subtitle")
-    case .published:
-      _ = pop("published")
-    case .updated:
-      _ = pop("updated")
-    case .category:
-      guard let value = pop("category"), !value.isEmpty else { return }
-      let target = context
-      if let last = target.categories.indices.last, (target.categories[last].term ?? "").isEmpty {
-        target.categories[last].term = value
-      } else {
-        target.addCategory(term: value, scheme: nil, label: nil)
-      }
-    case .itunesCategory:
-      guard let value = pop("category"), !value.isEmpty else { return }
-      context.addCategory(term: value, scheme: nil, label: nil)
-    case .itunesKeywords:
-      guard let value = pop("itunes_keywords") else { return }
-      for term in value.split(separator: ",") {
-        let trimmed = TextFolding.trimmed(String(term))
-        if !trimmed.isEmpty { context.addCategory(term: trimmed, scheme: "http://www.itunes.com/", label: nil) }
-      }
-    case .enclosure:
-      break
-    case .language:
-      if let value = pop("language") { lang = value }
-    }
-  }
-
-  private func startLink(_ attrs: XMLAttributes) {
-    let rel = attrs["rel"] ?? "alternate"
-    let type = attrs["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
-    let href = attrs["href"] ?? attrs["url"] ?? attrs["uri"]
-    let resolved = href.map { URLResolver.join(base, $0) }
-    if !(inEntry && inImage) {
-      context.links.append(FieldSet.Link(rel: rel, type: type, length: attrs["length"], href: resolved))
-    }
-    if let resolved {
-      if rel == "alternate", Self.isHTMLType(Self.mapContentType(type)) { context.link = resolved }
-    } else {
-      push("link", expectingText: inFeed || inEntry || inSource)
-    }
-  }
-
-  /// CDF puts the link and the modification date in attributes of `channel` and `item`.
-  private func channelDefinitionAttributes(_ attrs: XMLAttributes) {
-    if let modified = attrs["lastmod"] {
-      push("updated", expectingText: true)
-      appendText(modified)
-      _ = pop("updated")
-    }
-    if let href = attrs["href"] {
-      push("link", expectingText: true)
-      appendText(href)
-      _ = pop("link")
-    }
-  }
-
-  private func appendText(_ text: String) {
-    var copy = text
-    copy.withUTF8 { characters($0) }
-  }
-
-  private func startContent(_ attrs: XMLAttributes) {
-    hasContent = true
-    pushContent("content", attrs: attrs, defaultType: "text/plain", expectingText: true)
-  }
-
-  private func endContent() {
-    let type = Self.mapContentType(contentType ?? "")
-    let copyToSummary = type == "text/plain" || Self.isHTMLType(type)
-    let stored = popContentValue("content")
-    if copyToSummary, let stored, inEntry || inFeed {
-      let target = context
-      if target.summary == nil {
-        target.summary = stored
-        target.summaryFromContent = true
-      }
-    }
-  }
-
   // MARK: - The element stack
 
-  private func push(_ name: String, expectingText: Bool) {
+  func push(_ name: String, expectingText: Bool) {
     stack.append(Frame(name: name, expectingText: expectingText))
   }
 
-  private func pushContent(_ name: String, attrs: XMLAttributes, defaultType: String, expectingText: Bool) {
+  func pushContent(_ name: String, attrs: XMLAttributes, defaultType: String, expectingText: Bool) {
     inContent += 1
     let type = Self.mapContentType(attrs["type"] ?? defaultType)
     contentType = type
@@ -505,13 +229,13 @@ final class FeedBuilder {
     push(name, expectingText: expectingText)
   }
 
-  private func popContent(_ name: String) -> String? {
+  func popContent(_ name: String) -> String? {
     let value = popContentValue(name)
     return value?.value
   }
 
   /// Pops a text element and returns its value with its type (nil when the stack top is another).
-  private func popContentValue(_ name: String) -> TypedText? {
+  func popContentValue(_ name: String) -> TypedText? {
     let type = contentType
     let value = pop(name)
     inContent = max(0, inContent - 1)
@@ -522,10 +246,10 @@ final class FeedBuilder {
     return TypedText(value: value, type: finalType)
   }
 
-  private var lastPoppedType: String?
+  var lastPoppedType: String?
 
   /// Pops the element `name` if it is on top, stores its value where it belongs, and returns it.
-  private func pop(_ name: String) -> String? {
+  func pop(_ name: String) -> String? {
     lastPoppedType = nil
     guard let top = stack.last, top.name == name else { return nil }
     var frame = stack.removeLast()
@@ -579,7 +303,7 @@ final class FeedBuilder {
   }
 
   /// A `<link>` with text instead of `href`: the text is the href of the link just opened.
-  private func storeLinkText(_ text: String, into target: FieldSet) {
+  func storeLinkText(_ text: String, into target: FieldSet) {
     let fixed = Self.fixLinkEntities(text)
     guard let last = target.links.indices.last else {
       target.link = fixed
@@ -590,11 +314,11 @@ final class FeedBuilder {
     if link.rel == "alternate" { target.link = fixed }
   }
 
-  private func storeAuthorText(_ value: String) {
+  func storeAuthorText(_ value: String) {
     context.authorText = value
   }
 
-  private func store(_ key: String, _ value: String, typed: TypedText, into target: FieldSet) {
+  func store(_ key: String, _ value: String, typed: TypedText, into target: FieldSet) {
     switch key {
     case "title": target.title = typed
     case "summary": target.summary = typed; target.summaryFromContent = false
@@ -614,7 +338,7 @@ final class FeedBuilder {
     }
   }
 
-  private func syncAuthor() {
+  func syncAuthor() {
     let target = context
     guard let last = target.authors.indices.last else { return }
     if !target.authors[last].isEmpty { return }
@@ -625,7 +349,7 @@ final class FeedBuilder {
   // MARK: - Markup inside text elements
 
   /// A text element turned out to hold markup: from now on its children are kept as XHTML.
-  private func becomeXHTML() {
+  func becomeXHTML() {
     contentType = "application/xhtml+xml"
     guard !stack.isEmpty else { return }
     let top = stack.count - 1
@@ -634,14 +358,14 @@ final class FeedBuilder {
     }
   }
 
-  private func appendMarkup(_ markup: String, kind: Piece.Kind) {
+  func appendMarkup(_ markup: String, kind: Piece.Kind) {
     guard !stack.isEmpty, stack[stack.count - 1].buffer.count < FieldLimits.rawTextBytes else { return }
     let start = stack[stack.count - 1].buffer.count
     stack[stack.count - 1].buffer.append(contentsOf: markup.utf8)
     stack[stack.count - 1].pieces.append(Piece(kind: kind, range: start..<stack[stack.count - 1].buffer.count))
   }
 
-  private func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>) {
+  func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>) {
     let start = stack[stack.count - 1].buffer.count
     guard start < FieldLimits.rawTextBytes else { return }
     for byte in bytes {

@@ -31,15 +31,7 @@ public struct TopicReport: Sendable {
   public func json() -> String {
     var writer = JSONWriter()
     writer.open()
-    writer.key("generated")
-    writer.string(Timestamp.iso8601(to))
-    writer.key("period")
-    writer.open()
-    writer.key("from")
-    writer.string(Timestamp.iso8601(from))
-    writer.key("to")
-    writer.string(Timestamp.iso8601(to))
-    writer.close()
+    JSONRenderer.period(DigestPeriod(from: from, to: to, generated: to), into: &writer)
     writer.key("topics")
     writer.openArray()
     for topic in ranking.topics {
