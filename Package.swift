@@ -24,7 +24,21 @@ let package = Package(
       name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
     // The model at the bottom; everything else points down to it.
-    .target(name: "LingkarModel"),
+    // The model, and the message catalogue: every sentence said to a person, in Indonesian and English,
+    // embedded in the binary (no resource bundle to install beside it).
+    .target(
+      name: "LingkarModel",
+      resources: [
+        .embedInCode("Resources/messages/common.id.txt"), .embedInCode("Resources/messages/common.en.txt"),
+        .embedInCode("Resources/messages/cli.id.txt"), .embedInCode("Resources/messages/cli.en.txt"),
+        .embedInCode("Resources/messages/help.id.txt"), .embedInCode("Resources/messages/help.en.txt"),
+        .embedInCode("Resources/messages/errors.id.txt"), .embedInCode("Resources/messages/errors.en.txt"),
+        .embedInCode("Resources/messages/digest.id.txt"), .embedInCode("Resources/messages/digest.en.txt"),
+        .embedInCode("Resources/messages/agenda.id.txt"), .embedInCode("Resources/messages/agenda.en.txt"),
+        .embedInCode("Resources/messages/mail.id.txt"), .embedInCode("Resources/messages/mail.en.txt"),
+        .embedInCode("Resources/messages/setup.id.txt"), .embedInCode("Resources/messages/setup.en.txt"),
+        .embedInCode("Resources/messages/web.id.txt"), .embedInCode("Resources/messages/web.en.txt"),
+      ]),
     .target(name: "LingkarParse", dependencies: ["LingkarModel", "CLibXML2"]),
     .target(name: "LingkarDigest", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
@@ -69,6 +83,7 @@ let package = Package(
     .testTarget(
       name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel", "CLibXML2"],
       exclude: ["Snapshots"]),
+    .testTarget(name: "LingkarModelTests", dependencies: ["LingkarModel", "LingkarTestSupport"]),
     .testTarget(name: "LingkarSettingsTests", dependencies: ["LingkarSettings", "LingkarModel"]),
     .testTarget(
       name: "LingkarMailTests", dependencies: ["LingkarMail", "LingkarModel", "LingkarTestSupport"]),

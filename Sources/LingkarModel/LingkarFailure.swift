@@ -23,18 +23,26 @@ public struct LingkarFailure: Error, CustomStringConvertible {
   }
 
   public var kind: Kind
-  /// What went wrong and what to do, for people.
-  public var message: String
+  /// What went wrong and what to do, for people, not yet in a language: the front end says it in
+  /// its reader's language.
+  public var said: Message
+  /// `said` in the process's language (`Catalogue.current`).
+  public var message: String { said.description }
   /// The error underneath, when there is one.
   public var cause: (any Error)?
   /// The message is a list of `file:line: problem` lines (the settings file's problems), printed as
   /// it is rather than after `lingkar: `, so that each line reads like a compiler's.
   public var isListing = false
 
-  public init(_ message: String, kind: Kind = .failure, cause: (any Error)? = nil) {
+  public init(_ said: Message, kind: Kind = .failure, cause: (any Error)? = nil) {
     self.kind = kind
-    self.message = message
+    self.said = said
     self.cause = cause
+  }
+
+  /// A failure whose words are already made (to be replaced by catalogue messages).
+  public init(_ message: String, kind: Kind = .failure, cause: (any Error)? = nil) {
+    self.init(.verbatim(message), kind: kind, cause: cause)
   }
 
   public var description: String { message }

@@ -19,6 +19,8 @@ struct Lingkar: AsyncParsableCommand {
   /// place a failure is printed: commands throw `LingkarFailure` and neither print it nor choose
   /// its exit code.
   static func main() async {
+    Catalogue.current = ProcessLanguage.choose(
+      arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {
