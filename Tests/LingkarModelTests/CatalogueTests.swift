@@ -22,10 +22,11 @@ import Testing
   /// `{name}` and `{name|one|other}` placeholders of a template, by name.
   static func placeholders(_ template: String) -> Set<String> {
     var names: Set<String> = []
-    let pattern = try! NSRegularExpression(pattern: "(?<!\\{)\\{([A-Za-z0-9_]+)(\\|[^{}]*)?\\}")
-    let range = NSRange(template.startIndex..., in: template)
-    for match in pattern.matches(in: template, range: range) {
-      names.insert(String(template[Range(match.range(at: 1), in: template)!]))
+    var rest = Substring(template.replacingOccurrences(of: "{{", with: "").replacingOccurrences(of: "}}", with: ""))
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      let inside = rest[rest.index(after: open)..<close]
+      names.insert(String(inside.split(separator: "|", omittingEmptySubsequences: false)[0]))
+      rest = rest[rest.index(after: close)...]
     }
     return names
   }

@@ -65,7 +65,7 @@ public struct Catalogue: Sendable {
   public func render(_ message: Message) -> String {
     if message.key == Self.verbatimKey, case .text(let text)? = message.arguments["text"] { return text }
     guard let template = entries[message.key] else {
-      let arguments = message.arguments.keys.sorted().map { "\($0)=\(argumentText(message.arguments[$0]!))" }
+      let arguments = message.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\(argumentText($0.value))" }
       return ([message.key] + arguments).joined(separator: " ")
     }
     return fill(template, message.arguments)
