@@ -90,6 +90,14 @@ public struct TopicReport: Sendable {
     return writer.output
   }
 
+  /// The first words of an untitled post, cut at a word and marked as cut.
+  static func opening(_ text: String, limit: Int = 70) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return word.trimmingCharacters(in: .whitespaces) + "…"
+  }
+
   /// The human form, in `language`: one block per topic, its score explained in words, its best
   /// items (their titles and the words that matched in quotes: they are the writers' words, not
   /// Lingkar's). Only the label of `language` is shown; the topic's id stays for `topics pick`.
@@ -119,7 +127,7 @@ public struct TopicReport: Sendable {
           ["rank": .number(rank + 1), "label": .text(label), "id": .text(topic.id), "score": format(topic.score)]))
       lines.append(
         words.text(
-          "cli.topics.explained",
+          b.sourcesAtCap == 0 ? "cli.topics.explained_uncapped" : "cli.topics.explained",
           [
             "sourceCount": .number(b.sources), "atCap": .number(b.sourcesAtCap), "capped": format(b.capped),
             "relevance": format(b.relevance), "spread": format(b.spread), "novelty": format(b.novelty),
@@ -129,9 +137,12 @@ public struct TopicReport: Sendable {
       for key in topic.items.prefix(Self.itemsShown) {
         guard let item = items[key], let scored = ranking.items.first(where: { $0.key == key }) else { continue }
         let match = scored.topics.first { $0.topicID == topic.id }
-        let title = (item.title.isEmpty ? String(item.text.prefix(70)) : item.title)
-          .replacingOccurrences(of: "\n", with: " ")
-        let evidence = match.map { $0.matched.prefix(4).joined(separator: ", ") } ?? ""
+        let title = (item.title.isEmpty ? Self.opening(item.text) : item.title).replacingOccurrences(
+          of: "\n", with: " ")
+        // Whole words as the writers wrote them: a stem (`≈tua`) or a related word (`~wali`) is the
+        // ranker's working, not something a facilitator can find in the post.
+        let whole = match.map { $0.matched.filter { !$0.hasPrefix("≈") && !$0.hasPrefix("~") } } ?? []
+        let evidence = whole.prefix(4).joined(separator: ", ")
         var line = words.text("cli.topics.item", ["title": .text(title)])
         if !evidence.isEmpty { line += "  " + words.text("cli.topics.evidence", ["matched": .text(evidence)]) }
         if scored.duplicateCount > 0 {
