@@ -14,6 +14,11 @@ struct Lingkar: AsyncParsableCommand {
       ])
   }
 
+  /// `--lang` here too: the parser reads a parent's options anywhere on the line and hands the value
+  /// to every subcommand's `LanguageOption`, so `lingkar --lang en --help` and the `feeds` commands
+  /// accept it as well.
+  @OptionGroup var language: LanguageOption
+
   /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
   /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock. The one
   /// place a failure is printed: commands throw `LingkarFailure` and neither print it nor choose

@@ -271,6 +271,27 @@ struct CommandLanguageTests {
     }
   }
 
+  @Test("--lang is taken by every command, the feeds commands and the root included, and wins over lingkar.yaml")
+  func langEverywhere() throws {
+    let school = try School(language: "id")
+    for arguments in [
+      ["--help"], ["run", "--help"], ["topics", "pick", "--list"], ["topics", "--since", "14d"], ["feeds", "list"],
+      ["feeds", "export"], ["parse", "--count", "sample.xml"], ["topics", "bench", "sample.xml"], ["agenda", "--help"],
+    ] {
+      for placed in [arguments + ["--lang", "en"], ["--lang", "en"] + arguments] {
+        let result = try school.run(placed)
+        #expect(result.status == 0, "\(placed): \(result.both)")
+        let words = Self.otherLanguage(result, language: "en")
+        #expect(words.isEmpty, "\(placed): \(words): \(result.both)")
+      }
+    }
+    #expect(try school.run(["topics", "pick", "--list"]).stdout == "Belum ada topik yang dipilih.\n")
+    #expect(try school.run(["topics", "pick", "--list", "--lang", "en"]).stdout == "No topics picked yet.\n")
+    let wrong = try school.run(["feeds", "list", "--lang", "fr"])
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("--lang harus id atau en, bukan 'fr'"), "\(wrong.stderr)")
+  }
+
   @Test("the command names are taken out only where they stand as names")
   func commandNames() {
     #expect(
