@@ -110,8 +110,17 @@ enum ParserWords {
           }
         }
         output += result[last..<range.lowerBound]
-        output += catalogue.render(Message(rule.key, arguments: arguments))
-        last = range.upperBound
+        var replacement = catalogue.render(Message(rule.key, arguments: arguments))
+        var end = range.upperBound
+        // In a help screen's columns (a label, then two or more spaces) the next column keeps its place.
+        let spaces = result[end...].prefix { $0 == " " }.count
+        let change = replacement.count - result[range].count
+        if spaces >= 2 {
+          if change < 0 { replacement += String(repeating: " ", count: -change) }
+          if change > 0 && spaces - change >= 2 { end = result.index(end, offsetBy: change) }
+        }
+        output += replacement
+        last = end
       }
       output += result[last...]
       result = output
