@@ -100,7 +100,7 @@ for d in $(seq 0 44); do
   # lingkar run at 23:00 UTC (06:00 WIB the next morning), as cron would.
   when=$(date -u -d "@$((start + d * day + 23 * 3600))" '+%Y-%m-%d %H:%M:%S')
   set +e
-  (cd "$work/school" && FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC faketime -f "@$when" "$lingkar" run --quiet \
+  (cd "$work/school" && FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC faketime -f "@$when" "$lingkar" run --quiet --lang en \
     --timeout 5 --connect-timeout 2) >"$work/out" 2>"$work/err"
   rc=$?
   set -e

@@ -5,24 +5,15 @@ import LingkarPipeline
 
 /// `lingkar agenda`: the meeting handout.
 struct AgendaCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "agenda",
-    abstract: "Write the meeting handout: output/MEETING-DATE/agenda.html and agenda.md.",
-    discussion: """
-      The handout lists the topics picked with 'lingkar topics pick', three to five readings each from the
-      items since the previous meeting, discussion prompts, the facilitator, room for notes, and this
-      fortnight's book-club chapter with related items (from lingkar.yaml).
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("agenda", key: "agenda") }
 
-  @Option(help: "The meeting's date, YYYY-MM-DD (default: the schedule's next meeting).")
+  @Option(help: Words.help("help.agenda.meeting"))
   var meeting: String?
 
-  @Option(help: "Where the readings start: last, Nd or YYYY-MM-DD (default: the previous meeting).")
+  @Option(help: Words.help("help.agenda.since"))
   var since: String?
 
-  @Option(help: "The language of Lingkar's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
-  var lang: String?
+  @OptionGroup var language: LanguageOption
 
   @OptionGroup var topicsFile: TopicsOption
 
@@ -33,11 +24,10 @@ struct AgendaCommand: ParsableCommand {
   @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
-    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
-    if let since, PeriodSpec(since) == nil {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+    if let meeting, CalendarDay(meeting) == nil {
+      throw Words.usage("cli.usage.meeting_date", ["given": .text(meeting)])
     }
-    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+    if let since, PeriodSpec(since) == nil { throw Words.usage("cli.usage.since", ["given": .text(since)]) }
   }
 
   func run() throws {
@@ -45,10 +35,10 @@ struct AgendaCommand: ParsableCommand {
     let run = AgendaRun(
       databasePath: database.db, topicsPath: topicsFile.topics, outputDirectory: outputFolder.output, settings: loaded,
       meeting: meeting.flatMap(CalendarDay.init), since: since.flatMap(PeriodSpec.init),
-      language: lang.flatMap(DigestLanguage.init(rawValue:)))
+      language: language.language)
     let (agenda, paths) = try run.run()
     if agenda.topics.isEmpty {
-      Output.error("lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n")
+      Output.error("lingkar: " + Words.text("cli.agenda.no_topics", ["day": .text(agenda.meeting.description)]) + "\n")
     }
     for path in paths { print(path) }
   }

@@ -5,30 +5,16 @@ import LingkarPipeline
 
 /// `lingkar demo`: the pipeline, offline, on the bundled sample feeds.
 struct DemoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "demo",
-    abstract: "Run the whole pipeline offline on the bundled sample feeds (demo/feeds) and write digests.",
-    discussion: """
-      Reads the samples through libcurl as local files into a temporary database (your lingkar.db is not
-      touched), writes the fortnightly digests of 2026-11-01, 2026-11-15 and 2026-11-29 (the samples' dates)
-      into the output folder, and prints where the newest digest.html is.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("demo", key: "demo") }
 
   @OptionGroup var outputFolder: OutputOption
 
   @OptionGroup var topicsFile: TopicsOption
 
-  @Option(
-    help: "The language of the digest's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
-  var lang: String?
+  @OptionGroup var lang: LanguageOption
 
-  @Option(help: "The sample feeds (default: demo/feeds here, or beside the Lingkar build).")
+  @Option(help: Words.help("help.demo.samples"))
   var samples: String?
-
-  func validate() throws {
-    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
-  }
 
   func run() throws {
     guard let directory = samples ?? SampleFeeds.locate(from: CommandLine.arguments[0]) else {
@@ -37,7 +23,7 @@ struct DemoCommand: ParsableCommand {
     }
     // The school's lingkar.yaml here, when there is one, names the language as for a real digest.
     let language = DigestLanguage.choose(
-      flag: lang.flatMap(DigestLanguage.init(rawValue:)), settings: try? SettingsSource.load(path: "lingkar.yaml"),
+      flag: lang.language, settings: try? SettingsSource.load(path: "lingkar.yaml"),
       environment: ProcessInfo.processInfo.environment)
     let demo = DemoRun(
       samplesDirectory: directory, outputDirectory: outputFolder.output, topicsPath: topicsFile.topics,
@@ -49,8 +35,13 @@ struct DemoCommand: ParsableCommand {
     print(result.fetch)
     for digest in result.digests {
       print(
-        "\(digest.dateStamp): \(digest.itemCount) items, \(digest.sourceCount) sources, \(digest.topics.count) topics")
+        Words.text(
+          "cli.demo.digest",
+          [
+            "day": .text(digest.dateStamp), "count": .number(digest.itemCount),
+            "sourceCount": .number(digest.sourceCount), "topicCount": .number(digest.topics.count),
+          ]))
     }
-    print("The digest is in \(result.page)")
+    print(Words.text("cli.demo.where", ["path": .text(result.page)]))
   }
 }

@@ -4,14 +4,7 @@ import LingkarPipeline
 
 /// `lingkar digest`: write the digest from what is stored (no fetching).
 struct DigestCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "digest",
-    abstract: "Write the digest of a period from the stored items (no fetching).",
-    discussion: """
-      Writes output/YYYY-MM-DD/digest.{html,md,txt,json}, output/index.html and output/feed.xml, and prints the
-      paths written. Exit code 3: another run holds the lock.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("digest", key: "digest") }
 
   @OptionGroup var options: DigestOptions
 

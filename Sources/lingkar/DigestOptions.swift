@@ -5,12 +5,10 @@ import LingkarPipeline
 
 /// The options `lingkar run` and `lingkar digest` share: files, period and language.
 struct DigestOptions: ParsableArguments {
-  @Option(help: "The period: last (since the previous digest; 14 days for the first), Nd (e.g. 14d) or YYYY-MM-DD.")
+  @Option(help: Words.help("help.option.since"))
   var since = "last"
 
-  @Option(
-    help: "The language of the digest's own words: id or en (default: lingkar.yaml's language, else LANG, else id).")
-  var lang: String?
+  @OptionGroup var language: LanguageOption
 
   @OptionGroup var feedsFile: FeedsFileOption
   @OptionGroup var topicsFile: TopicsOption
@@ -25,13 +23,13 @@ struct DigestOptions: ParsableArguments {
   var output: String { outputFolder.output }
   var settings: String { settingsFile.settings }
   var lockWait: Double { lock.lockWait }
+  var lang: String? { language.lang }
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+      throw Words.usage("cli.usage.since", ["given": .text(since)])
     }
     if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
-    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
   }
 
   /// The options for a digest ending now, in the school's language and time zone (lingkar.yaml's

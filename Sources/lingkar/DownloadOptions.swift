@@ -4,32 +4,32 @@ import LingkarPipeline
 
 /// The download policy `lingkar fetch` and `lingkar run` share.
 struct DownloadOptions: ParsableArguments {
-  @Option(help: "Downloads at once.")
+  @Option(help: Words.help("help.option.jobs"))
   var jobs = 16
 
-  @Option(help: "Connections to one host at once.")
+  @Option(help: Words.help("help.option.max_per_host"))
   var maxPerHost = 4
 
-  @Option(help: "Largest feed accepted, after decompression (e.g. 10MB, 500KB, or bytes).")
+  @Option(help: Words.help("help.option.max_size"))
   var maxSize = "10MB"
 
-  @Option(help: "Seconds a whole download may take.")
+  @Option(help: Words.help("help.option.timeout"))
   var timeout = 60
 
-  @Option(help: "Seconds to wait for a connection.")
+  @Option(help: Words.help("help.option.connect_timeout"))
   var connectTimeout = 10
 
-  @Option(help: "The User-Agent header sent to servers.")
+  @Option(help: Words.help("help.option.user_agent"))
   var userAgent: String?
 
-  @Flag(help: "Try failing feeds now instead of waiting out their backoff.")
+  @Flag(help: Words.help("help.option.retry_failed"))
   var retryFailed = false
 
   func validate() throws {
-    guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-    guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
-    guard Self.bytes(maxSize) != nil else { throw ValidationError("--max-size must look like 10MB, 500KB or 1000000") }
-    guard timeout >= 1, connectTimeout >= 1 else { throw ValidationError("timeouts must be at least 1 second") }
+    guard jobs >= 1 && jobs <= 256 else { throw Words.usage("cli.usage.jobs") }
+    guard maxPerHost >= 1 else { throw Words.usage("cli.usage.max_per_host") }
+    guard Self.bytes(maxSize) != nil else { throw Words.usage("cli.usage.max_size") }
+    guard timeout >= 1, connectTimeout >= 1 else { throw Words.usage("cli.usage.timeouts") }
   }
 
   /// Writes this policy into the fetch run's options.

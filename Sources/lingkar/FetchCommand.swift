@@ -5,16 +5,7 @@ import LingkarPipeline
 
 /// `lingkar fetch`: fetch every feed of the feeds file and store what is new.
 struct FetchCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "fetch",
-    abstract: "Fetch the feeds and remember what they hold (no digest).",
-    discussion: """
-      Problems with single feeds are printed on stderr and never stop the run. The last line on stdout is
-      feeds=N items=M new=K failed=F (M: items held after the run). Exit code 1: (nearly) no feed could be
-      reached, the connection seems down (the failures are not held against the feeds); 3: another run holds
-      the lock.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("fetch", key: "fetch") }
 
   @OptionGroup var feedsFile: FeedsFileOption
 
@@ -25,6 +16,8 @@ struct FetchCommand: ParsableCommand {
   @OptionGroup var lock: LockWaitOption
 
   @OptionGroup var settingsFile: SettingsOption
+
+  @OptionGroup var language: LanguageOption
 
   func run() throws {
     var options = FetchRunOptions(feedsPath: feedsFile.feeds, databasePath: database.db)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LingkarModel
 
 // The file options every command that reads them takes, defined once each, so that `--db` means
 // the same, defaults the same and reads the same in `--help` everywhere. A command includes the
@@ -7,40 +8,56 @@ import ArgumentParser
 
 /// `--db`: the SQLite database.
 struct DatabaseOption: ParsableArguments {
-  @Option(help: "The SQLite database.")
+  @Option(help: Words.help("help.option.db"))
   var db = "lingkar.db"
 }
 
 /// `--feeds`: the feeds file.
 struct FeedsFileOption: ParsableArguments {
-  @Option(help: "The feeds file.")
+  @Option(help: Words.help("help.option.feeds"))
   var feeds = "feeds.txt"
 }
 
 /// `--topics`: the topics file.
 struct TopicsOption: ParsableArguments {
-  @Option(help: "The topics file (the built-in default when it does not exist).")
+  @Option(help: Words.help("help.option.topics"))
   var topics = "topics.txt"
 }
 
 /// `--settings`: `lingkar.yaml`.
 struct SettingsOption: ParsableArguments {
-  @Option(help: "The settings file.")
+  @Option(help: Words.help("help.option.settings"))
   var settings = "lingkar.yaml"
 }
 
 /// `--output`: where digests and handouts are written.
 struct OutputOption: ParsableArguments {
-  @Option(help: "The output folder.")
+  @Option(help: Words.help("help.option.output"))
   var output = "output"
 }
 
 /// `--lock-wait`: how long to wait for another run's lock.
 struct LockWaitOption: ParsableArguments {
-  @Option(help: "Seconds to wait for another run to finish before giving up (exit 3).")
+  @Option(help: Words.help("help.option.lock_wait"))
   var lockWait: Double = 5
 
   func validate() throws {
-    guard lockWait >= 0 else { throw ValidationError("--lock-wait must not be negative") }
+    guard lockWait >= 0 else { throw Words.usage("cli.usage.lock_wait") }
+  }
+}
+
+/// `--lang`: the language of everything the command says. Every command takes it (the one rule:
+/// `--lang`, else `language:` in lingkar.yaml, else LC_ALL/LC_MESSAGES/LANG, else Indonesian). The
+/// process's language is chosen from it before parsing (`ProcessLanguage`), so help and usage errors
+/// speak it too; declared here so that `--help` lists it and the parser accepts it everywhere.
+struct LanguageOption: ParsableArguments {
+  @Option(help: Words.help("help.option.lang"))
+  var lang: String?
+
+  /// The language asked for, when one was.
+  var language: DigestLanguage? { lang.flatMap(DigestLanguage.init(rawValue:)) }
+
+  func validate() throws {
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw Words.usage("cli.usage.lang", ["given": .text(lang)]) }
   }
 }

@@ -4,15 +4,20 @@ import LingkarModel
 
 @main
 struct Lingkar: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "lingkar",
-    abstract: "Keeps a school's teachers learning together: reads the feeds they follow and writes a digest.",
-    version: "0.1.0",
-    subcommands: [
-      RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
-      MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
-    ]
-  )
+  /// Computed, so that the overview is read in the language `main` chose before parsing.
+  static var configuration: CommandConfiguration {
+    Words.configuration(
+      "lingkar", key: "lingkar", version: "0.1.0",
+      subcommands: [
+        RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
+        MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
+      ])
+  }
+
+  /// `--lang` here too: the parser reads a parent's options anywhere on the line and hands the value
+  /// to every subcommand's `LanguageOption`, so `lingkar --lang en --help` and the `feeds` commands
+  /// accept it as well.
+  @OptionGroup var language: LanguageOption
 
   /// Runs the command, with the exit codes of the command-line contract: 0 success, 1 failure,
   /// 2 bad usage (ArgumentParser's own default would be 64), 3 another run holds the lock. The one
@@ -35,7 +40,8 @@ struct Lingkar: AsyncParsableCommand {
       // The message may quote what was typed or read (an option, a value), so it is cleaned like
       // everything else printed; help goes to standard output, as ArgumentParser would send it.
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      // ArgumentParser's help and usage errors, its own words in the process's language (`ParserWords`).
+      let message = ParserWords.translate(fullMessage(for: error))
       if !message.isEmpty {
         if code == .success { Output.standard(message + "\n") } else { Output.error(message + "\n") }
       }

@@ -5,17 +5,9 @@ import LingkarPipeline
 
 /// `lingkar mail`: sends a written digest by e-mail (what `lingkar run --mail` does after a run).
 struct MailCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "mail",
-    abstract: "Send a written digest by e-mail to the addresses in lingkar.yaml.",
-    discussion: """
-      The server, sender, recipients and credentials come from the mail: part of lingkar.yaml; the password
-      is read from mail.password_file or the environment variable named by mail.password_env, never from
-      the command line.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("mail", key: "mail") }
 
-  @Option(help: "The digest's date, YYYY-MM-DD (default: the newest digest recorded in the database).")
+  @Option(help: Words.help("help.mail.date"))
   var date: String?
 
   @OptionGroup var database: DatabaseOption
@@ -25,8 +17,10 @@ struct MailCommand: ParsableCommand {
 
   @OptionGroup var settingsFile: SettingsOption
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
-    if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a date YYYY-MM-DD") }
+    if let date, CalendarDay(date) == nil { throw Words.usage("cli.usage.date", ["given": .text(date)]) }
   }
 
   func run() throws {
@@ -45,9 +39,7 @@ struct MailCommand: ParsableCommand {
     }
     do {
       let recipients = try DigestMailer.send(digest, settings: loaded)
-      print(
-        "sent the digest of \(digest.dateStamp) to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")"
-      )
+      print(Words.text("cli.mail.sent", ["day": .text(digest.dateStamp), "count": .number(recipients.count)]))
     } catch {
       throw LingkarFailure("the digest was not sent: \(error)", cause: error)
     }

@@ -6,38 +6,33 @@ import LingkarPipeline
 /// `lingkar parse`: parse local feed files and print the normalized form (or only count, for
 /// benchmarks).
 struct ParseCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "parse",
-    abstract: "Parse local feed files and print them in the normalized JSON form.",
-    discussion: """
-      --json FILE prints one JSON object; --jsonl FILE... prints one line per file with "file" set to
-      the path as given; --count parses everything the same way but prints only the totals.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("parse", key: "parse") }
 
-  @Option(name: .long, help: "Parse one file and print one JSON object.")
+  @Option(name: .long, help: Words.help("help.parse.json"))
   var json: String?
 
-  @Flag(name: .long, help: "Print JSON Lines, one object per file.")
+  @Flag(name: .long, help: Words.help("help.parse.jsonl"))
   var jsonl = false
 
-  @Flag(name: .long, help: "Only count feeds, items and bytes (for benchmarks).")
+  @Flag(name: .long, help: Words.help("help.parse.count"))
   var count = false
 
-  @Option(name: .long, help: "Read the list of files from this file, one path a line.")
+  @Option(name: .long, help: Words.help("help.parse.files_from"))
   var filesFrom: String?
 
-  @Option(name: .long, help: "Files parsed at once (default: the number of processors).")
+  @Option(name: .long, help: Words.help("help.parse.jobs"))
   var jobs: Int?
 
-  @Argument(help: "Feed files.")
+  @Argument(help: Words.help("help.parse.files"))
   var files: [String] = []
+
+  @OptionGroup var language: LanguageOption
 
   func validate() throws {
     let modes = [json != nil, jsonl, count].filter { $0 }.count
-    guard modes == 1 else { throw ValidationError("choose one of --json FILE, --jsonl or --count") }
+    guard modes == 1 else { throw Words.usage("cli.usage.parse_mode") }
     if json != nil && (!files.isEmpty || filesFrom != nil) {
-      throw ValidationError("--json takes exactly one file")
+      throw Words.usage("cli.usage.parse_json_one")
     }
   }
 
@@ -57,7 +52,7 @@ struct ParseCommand: ParsableCommand {
     var paths = files
     if let filesFrom {
       guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
-        throw ValidationError("cannot read the file list \(filesFrom)")
+        throw Words.usage("cli.usage.file_list", ["path": .text(filesFrom)])
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 
 /// A one-line progress bar on stderr (feeds done / total), only when stderr is a terminal.
 /// Problems printed while it shows clear the line first, so the two never mix.
@@ -16,7 +17,7 @@ final class ProgressBar {
     guard filled != lastDrawn || done == total else { return }
     lastDrawn = filled
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    Output.control("\r[\(bar)] \(done)/\(total) feeds")
+    Output.control("\r[\(bar)] " + Words.text("cli.progress", ["done": .number(done), "total": .number(total)]))
     shown = true
   }
 

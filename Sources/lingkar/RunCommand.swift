@@ -5,27 +5,16 @@ import LingkarPipeline
 
 /// `lingkar run`: fetch, store, rank, write the digest; what cron runs every week.
 struct RunCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "run",
-    abstract: "Fetch the feeds, remember what is new, and write the digest.",
-    discussion: """
-      Problems with single feeds are printed on stderr and listed in the digest; the digest is written anyway
-      (exit code 0). Prints the fetch totals (feeds=N items=M new=K failed=F), then the paths written.
-      When (nearly) no feed can be reached while they were fine before, the connection is taken to be down:
-      no digest is written, the feeds are not backed off, and the next run includes everything.
-      Exit code 1: no digest was written (the message says why); 2: bad usage (e.g. --since in the future);
-      3: another run holds the lock.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("run", key: "run") }
 
   @OptionGroup var options: DigestOptions
 
   @OptionGroup var download: DownloadOptions
 
-  @Flag(help: "Print nothing on stdout and show no progress bar (problems still go to stderr).")
+  @Flag(help: Words.help("help.run.quiet"))
   var quiet = false
 
-  @Flag(help: "Send the digest by e-mail afterwards (settings: mail: in lingkar.yaml; also when mail.send is true).")
+  @Flag(help: Words.help("help.run.mail"))
   var mail = false
 
   func run() throws {
@@ -65,7 +54,7 @@ struct RunCommand: ParsableCommand {
     }
     do {
       let recipients = try DigestMailer.send(digest, settings: loaded)
-      if !quiet { print("sent the digest to \(recipients.count) \(recipients.count == 1 ? "address" : "addresses")") }
+      if !quiet { print(Words.text("cli.run.mail_sent", ["count": .number(recipients.count)])) }
     } catch {
       throw LingkarFailure("the digest was written but not sent: \(error)", cause: error)
     }

@@ -5,20 +5,18 @@ import LingkarPipeline
 
 /// `lingkar topics bench FILE...`: parses feed files, then times the ranking of all their items.
 struct TopicsBenchCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "bench",
-    abstract: "Time the ranking (CPU seconds) of all items in the given feed files; parsing is not timed.",
-    discussion: "Last line: files=N items=M topics=T dup_items=D rank_cpu=S rank_wall=S"
-  )
+  static var configuration: CommandConfiguration { Words.configuration("bench", key: "topics_bench") }
 
-  @Option(help: "A file listing feed files, one per line.")
+  @Option(help: Words.help("help.topics_bench.files_from"))
   var filesFrom: String?
 
-  @Argument(help: "Feed files.")
+  @Argument(help: Words.help("help.topics_bench.files"))
   var files: [String] = []
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
-    guard !files.isEmpty || filesFrom != nil else { throw ValidationError("give feed files, or --files-from LIST") }
+    guard !files.isEmpty || filesFrom != nil else { throw Words.usage("cli.usage.bench_files") }
   }
 
   func run() throws {

@@ -4,28 +4,23 @@ import LingkarPipeline
 
 /// `lingkar topics eval FILE`: scores the ranker on a labelled JSON Lines set.
 struct TopicsEvalCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "eval",
-    abstract: "Score the ranker on a labelled set: top-1 accuracy, macro-F1, duplicate-pair precision/recall.",
-    discussion: """
-      FILE is JSON Lines with id, title, text, source, link, labels (a topic id or "none") and dup_group;
-      an optional split field (e.g. tune/test) is scored on its own as well.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("eval", key: "topics_eval") }
 
-  @Argument(help: "The labelled set (JSON Lines).")
+  @Argument(help: Words.help("help.topics_eval.file"))
   var file: String
 
-  @Option(help: "The topics file (default: the built-in topics).")
+  @Option(help: Words.help("help.topics_eval.topics"))
   var topics: String?
 
   @Option(
     name: .customLong("set"),
-    help: ArgumentHelp("Override a scoring knob, e.g. threshold=0.8 (repeatable).", visibility: .hidden))
+    help: Words.help("help.topics_eval.set", visibility: .hidden))
   var settings: [String] = []
 
-  @Flag(help: "Also list per-topic F1 and every wrong prediction.")
+  @Flag(help: Words.help("help.topics_eval.verbose"))
   var verbose = false
+
+  @OptionGroup var language: LanguageOption
 
   func run() throws {
     for line in try TopicEvaluation.run(path: file, topicsPath: topics, verbose: verbose, settings: settings) {

@@ -1,39 +1,34 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// `lingkar topics [list]`: ranked topics with each score's breakdown and top items.
 struct TopicsListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "list",
-    abstract: "Print the period's topics, ranked, with each score's breakdown and top items.",
-    discussion: """
-      SPEC is last (since the previous digest; 14 days when there is none), Nd (N days) or YYYY-MM-DD.
-      --json prints the topics and every item of the period with its topics, evidence and duplicates,
-      in the shapes of digest.json.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("list", key: "topics_list") }
 
-  @Option(help: "The period: last, Nd or YYYY-MM-DD.")
+  @Option(help: Words.help("help.topics_list.since"))
   var since = "last"
 
-  @Flag(help: "Print JSON instead of text.")
+  @Flag(help: Words.help("help.topics_list.json"))
   var json = false
 
   @OptionGroup var topicsFile: TopicsOption
 
   @OptionGroup var database: DatabaseOption
 
-  @Option(help: "A topic discussed at a recent meeting, as ID:YYYY-MM-DD (repeatable); it is damped.")
+  @Option(help: Words.help("help.topics_list.discussed"))
   var discussed: [String] = []
+
+  @OptionGroup var language: LanguageOption
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+      throw Words.usage("cli.usage.since", ["given": .text(since)])
     }
     if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
     for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
-      throw ValidationError("--discussed must look like assessment:2026-11-20 (got '\(entry)')")
+      throw Words.usage("cli.usage.discussed", ["given": .text(entry)])
     }
   }
 
@@ -42,7 +37,8 @@ struct TopicsListCommand: ParsableCommand {
       databasePath: database.db, topicsPath: topicsFile.topics, since: PeriodSpec(since) ?? .last,
       discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(database.db))
     let report = try TopicRun(options: options).run()
-    Output.standard((json ? report.json() : report.text()) + "\n", mode: json ? .json : .text)
+    Output.standard(
+      (json ? report.json() : report.text(language: Catalogue.current)) + "\n", mode: json ? .json : .text)
   }
 
   /// The topics picked for meetings (`lingkar topics pick`): damped like --discussed ones.

@@ -5,29 +5,18 @@ import LingkarPipeline
 
 /// `lingkar topics pick TOPIC... [--meeting YYYY-MM-DD] [--force]` / `lingkar topics pick --list`.
 struct TopicsPickCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "pick",
-    abstract: "Record the topics chosen for a meeting (or list past picks with --list).",
-    discussion: """
-      The meeting defaults to the next one of the schedule in lingkar.yaml (meeting: weekday, every_weeks,
-      first). A topic is named by its id, its Indonesian or English label or the start of either (case and
-      accents ignored), or its number in the latest digest. Picking again for the same meeting replaces the
-      earlier pick. A date that is not a meeting day, or is in the past, needs --force. Picked topics are
-      damped in the next suggestions; topics suggested before the meeting but not picked are carried over once.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("pick", key: "topics_pick") }
 
-  @Argument(
-    help: "Topics (id, label or its start, or number in the latest digest), in the order the meeting takes them.")
+  @Argument(help: Words.help("help.topics_pick.ids"))
   var ids: [String] = []
 
-  @Option(help: "The meeting's date, YYYY-MM-DD.")
+  @Option(help: Words.help("help.topics_pick.meeting"))
   var meeting: String?
 
-  @Flag(help: "Record the pick even when the date is not a meeting day or is in the past.")
+  @Flag(help: Words.help("help.topics_pick.force"))
   var force = false
 
-  @Flag(help: "List past picks instead of recording one.")
+  @Flag(help: Words.help("help.topics_pick.list"))
   var list = false
 
   @OptionGroup var topicsFile: TopicsOption
@@ -36,16 +25,21 @@ struct TopicsPickCommand: ParsableCommand {
 
   @OptionGroup var settingsFile: SettingsOption
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
-    if list && !ids.isEmpty { throw ValidationError("give topic ids or --list, not both") }
-    if !list && ids.isEmpty { throw ValidationError("name at least one topic id (or --list)") }
-    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+    if list && !ids.isEmpty { throw Words.usage("cli.usage.pick_both") }
+    if !list && ids.isEmpty { throw Words.usage("cli.usage.pick_none") }
+    if let meeting, CalendarDay(meeting) == nil {
+      throw Words.usage("cli.usage.meeting_date", ["given": .text(meeting)])
+    }
   }
 
   func run() throws {
     let loaded = try SettingsLoader.load(settingsFile.settings)
     let run = PickRun(databasePath: database.db, topicsPath: topicsFile.topics)
-    let language = DigestLanguage.choose(settings: loaded, environment: ProcessInfo.processInfo.environment)
+    // The one rule, as the process chose it before parsing (`--lang`, lingkar.yaml, the environment).
+    let language = Catalogue.current
     if list {
       print(try run.listText(language: language))
       return
@@ -53,11 +47,13 @@ struct TopicsPickCommand: ParsableCommand {
     let now = Date()
     let today = CalendarDay(now, utcOffset: Settings.schoolOffset(loaded, now: now))
     guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
-      throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settingsFile.settings)")
+      throw Words.usage("cli.usage.no_meeting", ["path": .text(settingsFile.settings)])
     }
     let outcome = try run.pick(
       ids, meeting: day, today: today, schedule: loaded?.meeting, force: force, language: language)
-    for warning in outcome.warnings { Output.error("lingkar: warning: \(warning)\n") }
-    print(outcome.text)
+    for warning in outcome.warnings {
+      Output.error("lingkar: " + Words.text("cli.warning", ["reason": .message(warning)]) + "\n")
+    }
+    print(outcome.said.text(in: language))
   }
 }

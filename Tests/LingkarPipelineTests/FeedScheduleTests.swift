@@ -29,7 +29,7 @@ struct FeedScheduleTests {
   func gone() throws {
     for ignore in [false, true] {
       let skip = try #require(FeedSchedule.skipReason(state: state(gone: true), now: now, ignoreBackoff: ignore))
-      #expect(skip.message.hasPrefix("gone: the server says this feed no longer exists (HTTP 410)"))
+      #expect(skip.said.text(in: .en).hasPrefix("gone: the server says this feed no longer exists (HTTP 410)"))
       #expect(!skip.countsAsFailed)
     }
   }
@@ -44,12 +44,12 @@ struct FeedScheduleTests {
       FeedSchedule.skipReason(state: failing, now: now, ignoreBackoff: false, utcOffset: 7 * 3600))
     #expect(skip.countsAsFailed)
     #expect(
-      skip.message
+      skip.said.text(in: .en)
         == "failed 2 time(s) in a row (timed out); next try after 2027-01-15 16:00 WIB (--retry-failed tries it now)")
     #expect(FeedSchedule.skipReason(state: failing, now: now, ignoreBackoff: true) == nil)
     let unknown = try #require(
       FeedSchedule.skipReason(state: state(streak: 1, next: next), now: now, ignoreBackoff: false))
-    #expect(unknown.message.contains("(unknown problem)"))
+    #expect(unknown.said.text(in: .en).contains("(unknown problem)"))
   }
 
   @Test("a server's Retry-After on a healthy feed is respected even with --retry-failed, and is not a failure")
@@ -58,7 +58,7 @@ struct FeedScheduleTests {
     for ignore in [false, true] {
       let skip = try #require(FeedSchedule.skipReason(state: state(next: next), now: now, ignoreBackoff: ignore))
       #expect(!skip.countsAsFailed)
-      #expect(skip.message == "the server asked Lingkar to wait; next try after 2027-01-15 08:30 UTC")
+      #expect(skip.said.text(in: .en) == "the server asked Lingkar to wait; next try after 2027-01-15 08:30 UTC")
     }
   }
 

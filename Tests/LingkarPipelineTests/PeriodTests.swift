@@ -326,7 +326,8 @@ struct PeriodTests {
     var messages: [String] = []
     _ = try FetchRun(options: fetch, now: { clock + 60 }).run(report: { messages.append($0.message) })
     #expect(messages.count == 1)
-    #expect(messages.first?.contains("next try after 2026-12-07 18:41 WIB") == true)
+    // Said in the process's language: Indonesian unless the command line chose another.
+    #expect(messages.first?.contains("dicoba lagi sesudah 2026-12-07 18:41 WIB") == true)
     #expect(messages.first?.contains("Z") == false)
   }
 }

@@ -46,6 +46,10 @@ struct PickRunTests {
     #expect(first.replaced == nil)
     #expect(
       first.text
+        == "Dipilih untuk pertemuan 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Penilaian (assessment)."
+    )
+    #expect(
+      first.said.text(in: .en)
         == "Picked for the meeting of 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Penilaian (assessment)."
     )
     let second = try run.pick(["Assess", "1"], meeting: meeting, today: today, schedule: Self.schedule())
@@ -75,7 +79,7 @@ struct PickRunTests {
         try run.pick(["literacy"] + names, meeting: meeting, today: today, schedule: schedule)
       }
       #expect(error?.kind == .badUsage)
-      #expect(error?.message == message)
+      #expect(error?.said.text(in: .en) == message)
     }
     #expect(try run.list().isEmpty)
   }
@@ -91,7 +95,7 @@ struct PickRunTests {
     }
     #expect(friday?.kind == .badUsage)
     #expect(
-      friday?.message
+      friday?.said.text(in: .en)
         == "2026-12-11 is not a meeting day (the meetings around it are 2026-12-10 and 2026-12-24); nothing recorded (add --force to"
         + " record it anyway)")
     #expect(
@@ -106,7 +110,7 @@ struct PickRunTests {
     let forced = try run.pick(
       ["literacy"], meeting: Self.day("2026-12-03"), today: today, schedule: Self.schedule(), force: true)
     #expect(
-      forced.warnings == [
+      forced.warnings.map { $0.text(in: .en) } == [
         "2026-12-03 is in the past (today is 2026-12-07)",
         "2026-12-03 is not a meeting day (the meetings around it are 2026-11-26 and 2026-12-10)",
       ])
@@ -117,16 +121,18 @@ struct PickRunTests {
   func binary() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
-    let refused = try runLingkar(["topics", "pick", "literasi", "--meeting", "2020-01-02"], in: directory, seconds: 20)
+    let refused = try runLingkar(
+      ["topics", "pick", "literasi", "--meeting", "2020-01-02", "--lang", "en"], in: directory, seconds: 20)
     #expect(refused.status == 2, "\(refused.stderr)")
     #expect(refused.stderr.contains("2020-01-02 is in the past"), "\(refused.stderr)")
     #expect(refused.stderr.contains("--force"), "\(refused.stderr)")
     #expect(try FeedStore(path: directory.file("lingkar.db")).picks().isEmpty)
-    let unknown = try runLingkar(["topics", "pick", "literasy", "--meeting", "2099-01-01"], in: directory, seconds: 20)
+    let unknown = try runLingkar(
+      ["topics", "pick", "literasy", "--meeting", "2099-01-01", "--lang", "en"], in: directory, seconds: 20)
     #expect(unknown.status == 2, "\(unknown.stderr)")
     #expect(unknown.stderr.contains("did you mean literacy?"), "\(unknown.stderr)")
     let forced = try runLingkar(
-      ["topics", "pick", "literasi", "--meeting", "2020-01-02", "--force"], in: directory, seconds: 20)
+      ["topics", "pick", "literasi", "--meeting", "2020-01-02", "--force", "--lang", "en"], in: directory, seconds: 20)
     #expect(forced.status == 0, "\(forced.stderr)")
     #expect(forced.stderr.contains("warning: 2020-01-02 is in the past"), "\(forced.stderr)")
     #expect(try FeedStore(path: directory.file("lingkar.db")).picks().map(\.topicIDs) == [["literacy"]])

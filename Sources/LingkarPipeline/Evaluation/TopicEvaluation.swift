@@ -24,7 +24,12 @@ public enum TopicEvaluation {
     }
     let topics = try topicsPath.map { path throws(LingkarFailure) in try TopicsFileSource.load(path: path) } ?? .builtIn
     let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)
-    var lines = reports.map(\.description)
+    // The whole set's line is named in the reader's language; the figures stay key=value.
+    var lines = reports.map { report in
+      var named = report
+      if named.name == "all" { named.name = "\(Message("cli.eval.all"))" }
+      return named.description
+    }
     if verbose, let all = reports.last {
       for topic in all.perTopicF1.keys.sorted() {
         lines.append(String(format: "  f1 %@ %.3f", topic, all.perTopicF1[topic] ?? 0))
@@ -36,8 +41,8 @@ public enum TopicEvaluation {
         lines.append("  miss \(error.id) label=\(error.label) got=\(error.predicted)  \(text)")
         lines.append("       \(error.evidence)")
       }
-      for pair in all.missedPairs { lines.append("  missed duplicate pair \(pair)") }
-      for pair in all.wrongPairs { lines.append("  wrong duplicate pair \(pair)") }
+      for pair in all.missedPairs { lines.append("  " + "\(Message("cli.eval.missed_pair", ["pair": .text(pair)]))") }
+      for pair in all.wrongPairs { lines.append("  " + "\(Message("cli.eval.wrong_pair", ["pair": .text(pair)]))") }
     }
     return lines
   }

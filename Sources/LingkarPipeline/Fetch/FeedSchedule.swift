@@ -5,29 +5,33 @@ import LingkarModel
 /// asked to wait after that time.
 enum FeedSchedule {
   struct Skip {
-    var message: String
+    /// Why the feed is not fetched now, not yet in a language.
+    var said: Message
     var countsAsFailed: Bool
+    /// `said` in the process's language (what the command line prints).
+    var message: String { said.description }
   }
 
   static func skipReason(state: FeedState?, now: Date, ignoreBackoff: Bool, utcOffset: Int = 0) -> Skip? {
     guard let state else { return nil }
     if state.gone {
-      return Skip(
-        message:
-          "gone: the server says this feed no longer exists (HTTP 410); it is not fetched any more, remove it from the feeds file",
-        countsAsFailed: false)
+      return Skip(said: Message("cli.skip.gone"), countsAsFailed: false)
     }
     guard let next = state.nextFetch, next > now else { return nil }
     if state.failureStreak > 0 {
       if ignoreBackoff { return nil }
-      let problem = state.error ?? "unknown problem"
+      let problem: MessageArgument = state.error.map { .text($0) } ?? .message(Message("cli.skip.unknown_problem"))
       return Skip(
-        message: "failed \(state.failureStreak) time(s) in a row (\(problem)); next try after "
-          + "\(SchoolTime.text(next, utcOffset: utcOffset)) (--retry-failed tries it now)",
+        said: Message(
+          "cli.skip.failing",
+          [
+            "count": .number(state.failureStreak), "reason": problem,
+            "next": .text(SchoolTime.text(next, utcOffset: utcOffset)),
+          ]),
         countsAsFailed: true)
     }
     return Skip(
-      message: "the server asked Lingkar to wait; next try after \(SchoolTime.text(next, utcOffset: utcOffset))",
+      said: Message("cli.skip.wait", ["next": .text(SchoolTime.text(next, utcOffset: utcOffset))]),
       countsAsFailed: false)
   }
 

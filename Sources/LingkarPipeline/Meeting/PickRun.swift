@@ -45,8 +45,10 @@ public struct PickRun: Sendable {
   public struct Outcome: Sendable {
     public var picks: MeetingPicks
     public var replaced: MeetingPicks?
-    public var warnings: [String]
-    /// "Picked for the meeting of …: … It replaces the earlier pick: …".
+    public var warnings: [Message]
+    /// "Picked for the meeting of …: … It replaces the earlier pick: …", not yet in a language.
+    public var said: Message
+    /// `said` in the language the pick was made in.
     public var text: String
   }
 
@@ -64,33 +66,43 @@ public struct PickRun: Sendable {
       topics: topics.topics.map { TopicQuery.Topic(id: $0.id, labelID: $0.labelID, labelEN: $0.labelEN) },
       ranked: try FeedStoreAccess.latestDigestTopics(databasePath: databasePath))
     var ids: [String] = []
-    var problems: [String] = []
+    var problems: [Message] = []
     for name in names {
       switch query.resolve(name) {
       case .topic(let id): if !ids.contains(id) { ids.append(id) }
       case .ambiguous(let candidates):
-        problems.append("\"\(name)\" could be \(candidates.joined(separator: ", ")); say which one")
+        problems.append(
+          Message("cli.pick.ambiguous", ["given": .text(name), "names": .text(candidates.joined(separator: ", "))]))
       case .unknown(let suggestions) where !suggestions.isEmpty:
-        problems.append("no topic \"\(name)\"; did you mean \(suggestions.joined(separator: ", "))?")
+        problems.append(
+          Message("cli.pick.did_you_mean", ["given": .text(name), "names": .text(suggestions.joined(separator: ", "))]))
       case .unknown:
-        problems.append("no topic \"\(name)\"; the topics are: \(query.topics.map(\.id).joined(separator: ", "))")
+        problems.append(
+          Message(
+            "cli.pick.unknown", ["given": .text(name), "names": .text(query.topics.map(\.id).joined(separator: ", "))]))
       case .noSuchRank(0):
-        problems.append("no topic number \(name): no digest is recorded yet; name the topic instead")
+        problems.append(Message("cli.pick.no_digest", ["given": .text(name)]))
       case .noSuchRank(let count):
-        problems.append("no topic number \(name): the latest digest has \(count)")
+        problems.append(Message("cli.pick.no_such_number", ["given": .text(name), "count": .number(count)]))
       }
     }
-    if !problems.isEmpty { throw LingkarFailure(problems.joined(separator: "\n"), kind: .badUsage) }
-    var warnings: [String] = []
-    if meeting < today { warnings.append("\(meeting) is in the past (today is \(today))") }
+    if !problems.isEmpty { throw LingkarFailure(Self.lines(problems), kind: .badUsage) }
+    var warnings: [Message] = []
+    if meeting < today {
+      warnings.append(
+        Message("cli.pick.past", ["day": .text(meeting.description), "current": .text(today.description)]))
+    }
     if let schedule, !schedule.isMeeting(meeting) {
       warnings.append(
-        "\(meeting) is not a meeting day (the meetings around it are \(schedule.meeting(before: meeting)) and "
-          + "\(schedule.meeting(onOrAfter: meeting)))")
+        Message(
+          "cli.pick.not_meeting_day",
+          [
+            "day": .text(meeting.description), "before": .text(schedule.meeting(before: meeting).description),
+            "after": .text(schedule.meeting(onOrAfter: meeting).description),
+          ]))
     }
     if !warnings.isEmpty && !force {
-      throw LingkarFailure(
-        warnings.joined(separator: "; ") + "; nothing recorded (add --force to record it anyway)", kind: .badUsage)
+      throw LingkarFailure(Message("cli.pick.refused", ["reason": .message(Self.joined(warnings))]), kind: .badUsage)
     }
     let earlier = try list().last { $0.meeting == meeting }
     let picks = try record(ids, meeting: meeting, now: now)
@@ -99,13 +111,31 @@ public struct PickRun: Sendable {
     func named(_ ids: [String]) -> String {
       ids.map { id in labels[id].map { $0.isEmpty ? id : "\($0) (\(id))" } ?? id }.joined(separator: ", ")
     }
-    var text = "Picked for the meeting of \(meeting): \(named(picks.topicIDs))."
+    let picked: MessageArgument = .text(named(picks.topicIDs))
+    let said: Message
     if let earlier {
-      text +=
+      said =
         earlier.topicIDs == picks.topicIDs
-        ? " The same as the earlier pick." : " It replaces the earlier pick: \(named(earlier.topicIDs))."
+        ? Message("cli.pick.picked_same", ["day": .text(meeting.description), "names": picked])
+        : Message(
+          "cli.pick.picked_replaces",
+          ["day": .text(meeting.description), "names": picked, "earlier": .text(named(earlier.topicIDs))])
+    } else {
+      said = Message("cli.pick.picked", ["day": .text(meeting.description), "names": picked])
     }
-    return Outcome(picks: picks, replaced: earlier, warnings: warnings, text: text)
+    return Outcome(picks: picks, replaced: earlier, warnings: warnings, said: said, text: said.text(in: language))
+  }
+
+  /// Messages one a line, as one message (rendered in whatever language the whole is).
+  static func lines(_ messages: [Message]) -> Message {
+    guard let first = messages.first else { return .verbatim("") }
+    return messages.dropFirst().reduce(first) { Message("cli.lines", ["first": .message($0), "next": .message($1)]) }
+  }
+
+  /// Messages joined with `; `, as one message.
+  static func joined(_ messages: [Message]) -> Message {
+    guard let first = messages.first else { return .verbatim("") }
+    return messages.dropFirst().reduce(first) { Message("cli.joined", ["first": .message($0), "next": .message($1)]) }
   }
 
   /// Every meeting's picks, oldest first.
@@ -116,7 +146,7 @@ public struct PickRun: Sendable {
   /// `2026-12-03  assessment, literacy (Asesmen dan Penilaian; Literasi)` lines.
   public func listText(language: DigestLanguage) throws(LingkarFailure) -> String {
     let picks = try list()
-    if picks.isEmpty { return language == .id ? "Belum ada topik yang dipilih." : "No topics picked yet." }
+    if picks.isEmpty { return Catalogue.for(language).text("cli.pick.none_yet") }
     let topics = (try? TopicsFileSource.load(path: topicsPath)) ?? .builtIn
     let labels = Dictionary(
       topics.topics.map { ($0.id, language == .id ? $0.labelID : $0.labelEN) }, uniquingKeysWith: { a, _ in a })

@@ -1,6 +1,6 @@
 public import Foundation
 import LingkarDigest
-import LingkarModel
+public import LingkarModel
 public import LingkarRank
 
 /// A ranked period, ready to print as text or as JSON with digest.json's own pieces (JSONRenderer: `topics`,
@@ -90,33 +90,72 @@ public struct TopicReport: Sendable {
     return writer.output
   }
 
-  /// The human form: one block per topic, its score explained, its best items.
-  public func text() -> String {
+  /// The first words of an untitled post, cut at a word and marked as cut.
+  static func opening(_ text: String, limit: Int = 70) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return word.trimmingCharacters(in: .whitespaces) + "…"
+  }
+
+  /// The human form, in `language`: one block per topic, its score explained in words, its best
+  /// items (their titles and the words that matched in quotes: they are the writers' words, not
+  /// Lingkar's). Only the label of `language` is shown; the topic's id stays for `topics pick`.
+  public func text(language: DigestLanguage) -> String {
+    let words = Catalogue.for(language)
+    func format(_ value: Double) -> MessageArgument {
+      let text = String(format: "%.2f", value)
+      return .text(language == .id ? text.replacingOccurrences(of: ".", with: ",") : text)
+    }
     var lines: [String] = []
     lines.append(
-      "Topik \(Timestamp.iso8601(from).prefix(10)) – \(Timestamp.iso8601(to).prefix(10)): \(ranking.items.count) item")
-    if ranking.topics.isEmpty { lines.append("(tidak ada item dalam periode ini / no items in this period)") }
+      words.text(
+        "cli.topics.header",
+        [
+          "start": .text(String(Timestamp.iso8601(from).prefix(10))),
+          "end": .text(String(Timestamp.iso8601(to).prefix(10))),
+          "count": .number(ranking.items.count),
+        ]))
+    if ranking.topics.isEmpty { lines.append(words.text("cli.topics.empty")) }
     for (rank, topic) in ranking.topics.enumerated() {
       let b = topic.breakdown
+      let label = language == .id ? topic.labelID : topic.labelEN
       lines.append("")
-      lines.append("\(rank + 1). \(topic.labelID) / \(topic.labelEN) [\(topic.id)]  skor \(format(topic.score))")
       lines.append(
-        "   = relevansi \(format(b.capped)) (dari \(format(b.relevance)); \(b.sources) sumber, \(b.sourcesAtCap) di batas)"
-          + " × sebaran \(format(b.spread)) × kebaruan \(format(b.novelty))"
-          + "   [rata-rata: recency \(format(b.recency)), engagement \(format(b.engagement))]")
+        words.text(
+          "cli.topics.topic",
+          ["rank": .number(rank + 1), "label": .text(label), "id": .text(topic.id), "score": format(topic.score)]))
+      lines.append(
+        words.text(
+          b.sourcesAtCap == 0 ? "cli.topics.explained_uncapped" : "cli.topics.explained",
+          [
+            "sourceCount": .number(b.sources), "atCap": .number(b.sourcesAtCap), "capped": format(b.capped),
+            "relevance": format(b.relevance), "spread": format(b.spread), "novelty": format(b.novelty),
+          ]))
+      lines.append(
+        words.text("cli.topics.averages", ["recency": format(b.recency), "engagement": format(b.engagement)]))
       for key in topic.items.prefix(Self.itemsShown) {
         guard let item = items[key], let scored = ranking.items.first(where: { $0.key == key }) else { continue }
         let match = scored.topics.first { $0.topicID == topic.id }
-        let title = item.title.isEmpty ? String(item.text.prefix(70)) : item.title
-        let evidence = match.map { $0.matched.prefix(4).joined(separator: ", ") } ?? ""
-        let also = scored.duplicateCount == 0 ? "" : "  (+\(scored.duplicateCount) juga diposting / also posted)"
-        lines.append("   - \(title.replacingOccurrences(of: "\n", with: " "))  [\(evidence)]\(also)")
+        let title = (item.title.isEmpty ? Self.opening(item.text) : item.title).replacingOccurrences(
+          of: "\n", with: " ")
+        // Whole words as the writers wrote them: a stem (`≈tua`) or a related word (`~wali`) is the
+        // ranker's working, not something a facilitator can find in the post.
+        let whole = match.map { $0.matched.filter { !$0.hasPrefix("≈") && !$0.hasPrefix("~") } } ?? []
+        let evidence = whole.prefix(4).joined(separator: ", ")
+        var line = words.text("cli.topics.item", ["title": .text(title)])
+        if !evidence.isEmpty { line += "  " + words.text("cli.topics.evidence", ["matched": .text(evidence)]) }
+        if scored.duplicateCount > 0 {
+          line += "  " + words.text("cli.topics.also_posted", ["count": .number(scored.duplicateCount)])
+        }
+        lines.append(line)
       }
     }
     let other = ranking.items.filter(\.topics.isEmpty).count
-    if other > 0 { lines.append(""); lines.append("Lainnya / Other: \(other) item") }
+    if other > 0 {
+      lines.append("")
+      lines.append(words.text("cli.topics.other", ["count": .number(other)]))
+    }
     return lines.joined(separator: "\n")
   }
-
-  private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }
