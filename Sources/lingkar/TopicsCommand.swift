@@ -5,7 +5,10 @@ struct TopicsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "topics",
     abstract: "Rank the discussion topics of a period's new items.",
-    subcommands: [TopicsListCommand.self, TopicsPickCommand.self, TopicsEvalCommand.self, TopicsBenchCommand.self],
+    subcommands: [
+      TopicsListCommand.self, TopicsPickCommand.self, TopicsVoteCommand.self, TopicsEvalCommand.self,
+      TopicsBenchCommand.self,
+    ],
     defaultSubcommand: TopicsListCommand.self
   )
 }

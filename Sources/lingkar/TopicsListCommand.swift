@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// `lingkar topics [list]`: ranked topics with each score's breakdown and top items.
@@ -27,6 +28,8 @@ struct TopicsListCommand: ParsableCommand {
   @Option(help: "A topic discussed at a recent meeting, as ID:YYYY-MM-DD (repeatable); it is damped.")
   var discussed: [String] = []
 
+  @OptionGroup var settingsFile: SettingsOption
+
   func validate() throws {
     guard let period = PeriodSpec(since) else {
       throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
@@ -38,9 +41,13 @@ struct TopicsListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let options = TopicRunOptions(
+    var options = TopicRunOptions(
       databasePath: database.db, topicsPath: topicsFile.topics, since: PeriodSpec(since) ?? .last,
       discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(database.db))
+    // The votes for the next meeting, shown beside each topic where the facilitator picks.
+    let loaded = try? SettingsLoader.load(settingsFile.settings)
+    let today = CalendarDay(options.now, utcOffset: Settings.schoolOffset(loaded ?? nil, now: options.now))
+    options.votesMeeting = VoteRun.meeting(settings: loaded ?? nil, today: today)
     let report = try TopicRun(options: options).run()
     Output.standard((json ? report.json() : report.text()) + "\n", mode: json ? .json : .text)
   }

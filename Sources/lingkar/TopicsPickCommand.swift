@@ -59,5 +59,11 @@ struct TopicsPickCommand: ParsableCommand {
       ids, meeting: day, today: today, schedule: loaded?.meeting, force: force, language: language)
     for warning in outcome.warnings { Output.error("lingkar: warning: \(warning)\n") }
     print(outcome.text)
+    // The teachers' votes beside what was picked, when any were cast for this meeting.
+    if !outcome.votes.counts.isEmpty {
+      for id in outcome.picks.topicIDs + outcome.votes.counts.keys.sorted() where outcome.picks.topicIDs.contains(id) {
+        print("  \(id): \(Message("cli.vote.count", ["count": .number(outcome.votes.count(id))]))")
+      }
+    }
   }
 }

@@ -46,6 +46,8 @@ public struct PickRun: Sendable {
     public var picks: MeetingPicks
     public var replaced: MeetingPicks?
     public var warnings: [String]
+    /// The teachers' votes for the meeting (`lingkar topics vote`), per topic.
+    public var votes = TopicVotes(meeting: CalendarDay(daysSinceEpoch: 0))
     /// "Picked for the meeting of …: … It replaces the earlier pick: …".
     public var text: String
   }
@@ -105,7 +107,9 @@ public struct PickRun: Sendable {
         earlier.topicIDs == picks.topicIDs
         ? " The same as the earlier pick." : " It replaces the earlier pick: \(named(earlier.topicIDs))."
     }
-    return Outcome(picks: picks, replaced: earlier, warnings: warnings, text: text)
+    var outcome = Outcome(picks: picks, replaced: earlier, warnings: warnings, text: text)
+    outcome.votes = try VoteRun(databasePath: databasePath, topicsPath: topicsPath).votes(meeting: meeting)
+    return outcome
   }
 
   /// Every meeting's picks, oldest first.

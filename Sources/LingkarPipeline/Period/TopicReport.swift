@@ -1,6 +1,6 @@
 public import Foundation
 import LingkarDigest
-import LingkarModel
+public import LingkarModel
 public import LingkarRank
 
 /// A ranked period, ready to print as text or as JSON with digest.json's own pieces (JSONRenderer: `topics`,
@@ -12,6 +12,9 @@ public struct TopicReport: Sendable {
   public var ranking: Ranking
   public var items: [String: RankItem]
   public var entryIDs: [String: String]
+  /// The votes for the next meeting (`lingkar topics vote`), shown beside each topic; nil when the
+  /// meeting is not known.
+  public var votes: TopicVotes?
 
   public init(
     from: Date, to: Date, topics: TopicsFile, ranking: Ranking, items: [String: RankItem],
@@ -54,6 +57,10 @@ public struct TopicReport: Sendable {
       JSONRenderer.breakdown(topic.breakdown, into: &writer)
       writer.key("items")
       writer.strings(topic.items)
+      if let votes {
+        writer.key("votes")
+        writer.integer(votes.count(topic.id))
+      }
       writer.close()
     }
     writer.closeArray()
@@ -91,7 +98,7 @@ public struct TopicReport: Sendable {
   }
 
   /// The human form: one block per topic, its score explained, its best items.
-  public func text() -> String {
+  public func text(language: DigestLanguage = Catalogue.current) -> String {
     var lines: [String] = []
     lines.append(
       "Topik \(Timestamp.iso8601(from).prefix(10)) – \(Timestamp.iso8601(to).prefix(10)): \(ranking.items.count) item")
@@ -99,7 +106,12 @@ public struct TopicReport: Sendable {
     for (rank, topic) in ranking.topics.enumerated() {
       let b = topic.breakdown
       lines.append("")
-      lines.append("\(rank + 1). \(topic.labelID) / \(topic.labelEN) [\(topic.id)]  skor \(format(topic.score))")
+      lines.append(
+        "\(rank + 1). \(topic.labelID) / \(topic.labelEN) [\(topic.id)]  skor \(format(topic.score))"
+          + (votes.map {
+            "  · " + Catalogue.for(language).text("cli.vote.count", ["count": .number($0.count(topic.id))])
+          }
+            ?? ""))
       lines.append(
         "   = relevansi \(format(b.capped)) (dari \(format(b.relevance)); \(b.sources) sumber, \(b.sourcesAtCap) di batas)"
           + " × sebaran \(format(b.spread)) × kebaruan \(format(b.novelty))"
