@@ -85,29 +85,32 @@ public struct BoardHTMLRenderer: Sendable {
     * { box-sizing: border-box; }
     body { margin: 0; color: #111; background: #fff;
       font: 11pt/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
-    .sheet { width: 186mm; min-height: 270mm; margin: 0 auto; padding: 4mm 0; display: flex; flex-direction: column;
+    .sheet { width: 186mm; height: 265mm; margin: 0 auto; display: flex; flex-direction: column; overflow: hidden;
       break-after: page; page-break-after: always; }
     .sheet:last-child { break-after: auto; page-break-after: auto; }
     header { border-bottom: 2px solid #111; margin-bottom: 3mm; }
     h1 { font-size: 18pt; margin: 0; }
     .range { margin: 1mm 0 2mm; color: #444; }
-    .grid { flex: 1; display: grid; grid-template-columns: 1fr 1fr; grid-template-rows: repeat(4, 1fr); gap: 3mm; }
+    .grid { flex: 1; min-height: 0; display: grid; grid-template-columns: 1fr 1fr;
+      grid-template-rows: repeat(4, minmax(0, 1fr)); gap: 3mm; }
     .card { display: flex; gap: 3mm; border: 1px solid #999; border-radius: 2mm; padding: 3mm; overflow: hidden;
       break-inside: avoid; page-break-inside: avoid; }
     .text { flex: 1; min-width: 0; }
-    h2 { font-size: 12pt; margin: 0 0 1mm; line-height: 1.2; overflow-wrap: anywhere; }
+    h2 { font-size: 12pt; margin: 0 0 1mm; line-height: 1.2; overflow-wrap: anywhere; display: -webkit-box;
+      -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
     h2 a { color: #111; text-decoration: none; }
     .topic { font-size: 8pt; text-transform: uppercase; letter-spacing: 0.05em; color: #0b5394; margin: 0 0 1mm; }
     .source, .url, .shared, .note { font-size: 8.5pt; color: #444; margin: 0.5mm 0; overflow-wrap: anywhere; }
     .shared { color: #111; font-weight: 600; }
     .note { font-style: italic; }
-    .summary { font-size: 9pt; margin: 1mm 0; display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical;
+    .summary { font-size: 9pt; margin: 1mm 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical;
       overflow: hidden; }
     .qr { margin: 0; width: 30mm; flex: none; text-align: center; }
     .qr svg { width: 30mm; height: 30mm; display: block; }
     .qr figcaption { font-size: 7.5pt; color: #444; }
     footer { display: flex; justify-content: space-between; font-size: 8pt; color: #444; margin-top: 3mm; }
     .none { color: #444; }
-    @media screen { body { background: #eee; } .sheet { background: #fff; padding: 8mm; margin: 6mm auto; } }
+    @media screen { body { background: #eee; } .sheet { background: #fff; padding: 8mm; margin: 6mm auto;
+      width: 202mm; height: 281mm; } }
     """
 }

@@ -98,7 +98,8 @@ public struct VoteRun: Sendable {
         "cli.vote.unknown", ["name": .text(name), "suggestions": .text(suggestions.joined(separator: ", "))])
     case .unknown:
       said = Message(
-        "cli.vote.unknown_list", ["name": .text(name), "choices": .text(query.topics.map(\.id).joined(separator: ", "))])
+        "cli.vote.unknown_list",
+        ["name": .text(name), "choices": .text(query.topics.map(\.id).joined(separator: ", "))])
     case .noSuchRank:
       said = Message("cli.vote.no_rank", ["name": .text(name)])
     }
