@@ -61,7 +61,7 @@ struct TopicsPickCommand: ParsableCommand {
     print(outcome.text)
     // The teachers' votes beside what was picked, when any were cast for this meeting.
     if !outcome.votes.counts.isEmpty {
-      for id in outcome.picks.topicIDs + outcome.votes.counts.keys.sorted() where outcome.picks.topicIDs.contains(id) {
+      for id in outcome.picks.topicIDs {
         print("  \(id): \(Message("cli.vote.count", ["count": .number(outcome.votes.count(id))]))")
       }
     }
