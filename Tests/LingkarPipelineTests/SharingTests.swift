@@ -194,3 +194,59 @@ struct SharingTests {
     #expect(try store.integrityCheck() == "ok")
   }
 }
+
+@Suite("the lingkar binary: share, topics vote, board, feeds teachers")
+struct SharingCommandTests {
+  /// Runs `lingkar arguments` in `directory` with no language in the environment (Indonesian):
+  /// standard output and the exit code.
+  static func run(_ arguments: [String], in directory: TemporaryDirectory) throws -> (output: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lingkarBinary())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[name] = nil }
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+
+  @Test("each command does its work and says so in words; bad input is exit 2")
+  func commands() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let site = TestSite("cli")
+    site.page("/artikel", "<title>Pojok baca di setiap kelas</title>")
+    directory.write("feeds.txt", "https://ani.example/feed \"guru\" # added by Bu Ani 2026-11-01\n")
+
+    let shared = try Self.run(["share", site.url("/artikel"), "--by", "Bu Ani", "--note", "Bagus"], in: directory)
+    #expect(shared.status == 0)
+    #expect(shared.output.contains("Tulisan disimpan: Pojok baca di setiap kelas."))
+    #expect(try Self.run(["share", "ftp://guru.example/x", "--by", "Bu Ani"], in: directory).status == 2)
+
+    let vote = ["topics", "vote", "literasi", "--by", "Pak Dedi", "--meeting", "2026-12-10"]
+    let counted = try Self.run(vote, in: directory)
+    #expect(counted.status == 0)
+    #expect(counted.output.contains("dicatat. Sekarang 1 suara."))
+    #expect(try Self.run(vote, in: directory).output.contains("ditarik. Sekarang 0 suara."))
+    #expect(
+      try Self.run(["topics", "vote", "zzzz", "--by", "A", "--meeting", "2026-12-10"], in: directory).status == 2)
+    #expect(try Self.run(["topics", "vote", "literasi", "--by", "A"], in: directory).status == 2)
+
+    let board = try Self.run(["board"], in: directory)
+    #expect(board.status == 0)
+    #expect(board.output.hasPrefix("Mading ditulis: output/"))
+    #expect(board.output.contains("(1 tulisan, 1 halaman)"))
+
+    let teachers = try Self.run(["feeds", "teachers"], in: directory)
+    #expect(teachers.status == 0)
+    #expect(teachers.output.contains("https://ani.example/feed"))
+    #expect(teachers.output.contains("ditambahkan oleh Bu Ani"))
+  }
+}
