@@ -20,9 +20,10 @@ extension FeedStore {
 
   /// Records that `share.name` shared the article `entry` (its id is the article's canonical link,
   /// which makes every share of one article one item). The first share makes the item, first seen
-  /// at that moment, so the next digest holds it; a later share by someone else only adds them; a
-  /// second share by the same person (any spelling of their name) keeps their first time and
-  /// takes a new note when one is given. One transaction.
+  /// at that moment, so the next digest holds it; a later share by someone else adds them and moves
+  /// the item's first sighting to then (the next digest lists it again, with both names); a second
+  /// share by the same person (any spelling of their name) keeps their first time and takes a new
+  /// note when one is given. One transaction.
   public func recordShare(_ entry: Entry, share: ArticleShare) throws(StoreError) -> ShareRecord {
     try connection.transaction { () throws(StoreError) -> ShareRecord in
       let feed = try connection.statement(
@@ -56,6 +57,12 @@ extension FeedStore {
         try connection.statement(
           "INSERT INTO shares (item_key, sharer, sharer_key, note, shared) VALUES (?, ?, ?, ?, ?)"
         ).bind([.text(key), .text(share.name), .text(person), SQLValue(share.note), SQLValue(share.time)]).run()
+        // Someone new shared it: it is news again, so the next digest lists it (with every sharer)
+        // even when an earlier digest already did.
+        if !isNew {
+          try connection.statement("UPDATE items SET first_seen = max(first_seen, ?) WHERE feed_id = ? AND key = ?")
+            .bind([SQLValue(share.time), .integer(feedID), .text(key)]).run()
+        }
       }
       return ShareRecord(
         isNewArticle: isNew, alreadySharedByThem: already, shares: try shares(itemKeys: [key])[key] ?? [])

@@ -108,6 +108,16 @@ struct SharingTests {
       (shared.first?["shared_by"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Bu Ani", "Pak Dedi"])
     // The shared articles' feed is no feed of feeds.txt: never "needing attention".
     #expect(!written.digest.feeds.contains { $0.url == FeedStore.sharedFeedURL })
+
+    // Shared again by someone new after that digest: the next digest lists it again, with all three.
+    _ = try run.share(url: site.url("/asesmen"), by: "Bu Sari", now: Self.now + 7200)
+    options.now = Self.now + 3 * 86_400
+    let next = try DigestRun(options: options).run().digest
+    #expect(next.shared.compactMap { next.item($0) }.first?.sharedBy.map(\.name) == ["Bu Ani", "Pak Dedi", "Bu Sari"])
+    // The same person again moves nothing: the digest after that has no shared article.
+    _ = try run.share(url: site.url("/asesmen"), by: "bu sari", now: Self.now + 4 * 86_400)
+    options.now = Self.now + 5 * 86_400
+    #expect(try DigestRun(options: options).run().digest.shared.isEmpty)
   }
 
   @Test("a page without a title is kept by its address; a title given by hand is used")
