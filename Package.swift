@@ -22,6 +22,9 @@ let package = Package(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // QR codes for the board (libqrencode).
+    .systemLibrary(
+      name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
     // The model at the bottom; everything else points down to it.
     // The model, and the message catalogue: every sentence said to a person, in Indonesian and English,
@@ -44,6 +47,8 @@ let package = Package(
     .target(name: "LingkarFeedList", dependencies: ["LingkarModel"]),
     .target(name: "LingkarFetch", dependencies: ["LingkarModel", "CCurl"]),
     .target(name: "LingkarStore", dependencies: ["LingkarModel", "CSQLite"]),
+    // A QR code as SVG paths (the board's codes), on libqrencode.
+    .target(name: "LingkarQR", dependencies: ["CQREncode"]),
     // The school's settings file (lingkar.yaml) -> Settings values, with line numbers in every error.
     .target(name: "LingkarSettings", dependencies: ["LingkarModel", .product(name: "Yams", package: "Yams")]),
     // One e-mail (MIME, multipart/alternative) sent over libcurl's SMTP.
@@ -61,7 +66,7 @@ let package = Package(
       name: "LingkarPipeline",
       dependencies: [
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
-        "LingkarDigest", "LingkarSettings", "LingkarMail",
+        "LingkarDigest", "LingkarSettings", "LingkarMail", "LingkarQR",
       ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel", "LingkarStore"]),
     .executableTarget(
@@ -91,7 +96,7 @@ let package = Package(
       name: "LingkarPipelineTests",
       dependencies: [
         "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarFeedList", "LingkarFetch",
-        "LingkarParse", "LingkarRank", "LingkarTestSupport",
+        "LingkarParse", "LingkarRank", "LingkarTestSupport", "LingkarQR",
       ]),
   ]
 )

@@ -43,6 +43,7 @@ public struct HTMLRenderer: Sendable {
     html += navigation(digest, s)
     html += "</header>\n<main>\n"
     html += suggestions(digest, s)
+    html += SharedSection.html(digest)
     if let club = digest.bookClub { html += bookClub(club, digest, s) }
     if let chart = VolumeChart().render(digest, strings: s) {
       html += section("volume", s.chartHeading) + chart + "</section>\n"

@@ -37,6 +37,7 @@ public struct JSONRenderer: Sendable {
       json.close()
       json.key("breakdown")
       Self.breakdown(topic.breakdown, into: &json)
+      SharedSection.votes(digest, topic: topic.id, into: &json)
       let trend = digest.volume.trend(of: topic.id)
       json.key("trend")
       json.open()
@@ -140,6 +141,7 @@ public struct JSONRenderer: Sendable {
     json.closeArray()
     json.close()
     if let club = digest.bookClub { bookClub(club, into: &json) }
+    SharedSection.json(digest, into: &json)
     json.close()
     return json.output + "\n"
   }

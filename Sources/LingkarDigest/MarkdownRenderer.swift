@@ -43,6 +43,7 @@ public struct MarkdownRenderer: Sendable {
       }
     }
 
+    md += SharedSection.markdown(digest)
     if let club = digest.bookClub {
       md += "\n## \(m(s.fortnightChapterHeading))\n\n_\(m(club.bookTitle))_"
       if let author = club.bookAuthor { md += " — \(m(author))" }

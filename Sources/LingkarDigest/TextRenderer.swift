@@ -39,6 +39,7 @@ public struct TextRenderer: Sendable {
       }
     }
 
+    lines += SharedSection.text(digest)
     if let club = digest.bookClub {
       lines += ["", "*\(s.fortnightChapterHeading.uppercased())*"]
       lines.append("📖 " + clean(club.bookTitle) + (club.bookAuthor.map { " — " + clean($0) } ?? ""))

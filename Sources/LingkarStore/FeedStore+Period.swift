@@ -49,13 +49,13 @@ extension FeedStore {
   }
 
   /// The columns `storedItems` reads, in its order.
-  private static let itemColumns = """
+  static let itemColumns = """
     items.key, feeds.url, feeds.title, items.entry_id, items.title, items.link, items.canonical_link,
     items.published, items.updated, items.summary, items.content, items.comments, items.language,
     items.first_seen, items.authors
     """
 
-  private func storedItems(_ statement: Statement) throws(StoreError) -> [StoredItem] {
+  func storedItems(_ statement: Statement) throws(StoreError) -> [StoredItem] {
     var items: [StoredItem] = []
     while try statement.step() {
       let entry = Entry(

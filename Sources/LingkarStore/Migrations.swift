@@ -107,6 +107,30 @@ enum Migrations {
       value TEXT NOT NULL
     );
     """,
+    // 6: reserved (web sessions)
+    """
+    -- 6: reserved (web sessions)
+    """,
+    // 7: articles teachers shared (one row per person and article; the article itself is an item of
+    //    the feed `lingkar:shared`), and their votes on the topics of a meeting.
+    """
+    CREATE TABLE shares (
+      item_key TEXT NOT NULL,            -- the shared article's item key: its canonical address
+      sharer TEXT NOT NULL,              -- the name as given
+      sharer_key TEXT NOT NULL,          -- the name folded (case, accents, spaces): one person
+      note TEXT,                         -- what they wrote with it
+      shared REAL NOT NULL,              -- unix seconds
+      PRIMARY KEY (item_key, sharer_key)
+    );
+    CREATE TABLE votes (
+      meeting TEXT NOT NULL,             -- YYYY-MM-DD
+      topic_id TEXT NOT NULL,
+      voter TEXT NOT NULL,               -- the name as given
+      voter_key TEXT NOT NULL,           -- the name folded: one vote per person, topic and meeting
+      recorded REAL NOT NULL,            -- unix seconds
+      PRIMARY KEY (meeting, topic_id, voter_key)
+    );
+    """,
   ]
 
   static var latest: Int { steps.count }

@@ -12,7 +12,7 @@ struct FeedsCommand: ParsableCommand {
       The feeds file stays yours: every change rewrites it in one step and keeps comments, blank lines, \
       order and spacing exactly as they were.
       """,
-    subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self]
+    subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self, FeedsTeachersCommand.self]
   )
 
   /// `--feeds` and `--db`, as every command takes them.

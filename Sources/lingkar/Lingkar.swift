@@ -10,7 +10,8 @@ struct Lingkar: AsyncParsableCommand {
       "lingkar", key: "lingkar", version: "0.1.0",
       subcommands: [
         RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
-        MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
+        MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self, ShareCommand.self,
+        BoardCommand.self,
       ])
   }
 

@@ -5,7 +5,10 @@ struct TopicsCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     Words.configuration(
       "topics", key: "topics",
-      subcommands: [TopicsListCommand.self, TopicsPickCommand.self, TopicsEvalCommand.self, TopicsBenchCommand.self],
+      subcommands: [
+        TopicsListCommand.self, TopicsPickCommand.self, TopicsVoteCommand.self, TopicsEvalCommand.self,
+        TopicsBenchCommand.self,
+      ],
       defaultSubcommand: TopicsListCommand.self)
   }
 }

@@ -21,6 +21,7 @@ struct TopicsListCommand: ParsableCommand {
   var discussed: [String] = []
 
   @OptionGroup var language: LanguageOption
+  @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
@@ -33,9 +34,13 @@ struct TopicsListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let options = TopicRunOptions(
+    var options = TopicRunOptions(
       databasePath: database.db, topicsPath: topicsFile.topics, since: PeriodSpec(since) ?? .last,
       discussed: discussed.compactMap(Self.discussedTopic) + Self.picked(database.db))
+    // The votes for the next meeting, shown beside each topic where the facilitator picks.
+    let loaded = try? SettingsLoader.load(settingsFile.settings)
+    let today = CalendarDay(options.now, utcOffset: Settings.schoolOffset(loaded ?? nil, now: options.now))
+    options.votesMeeting = VoteRun.meeting(settings: loaded ?? nil, today: today)
     let report = try TopicRun(options: options).run()
     Output.standard(
       (json ? report.json() : report.text(language: Catalogue.current)) + "\n", mode: json ? .json : .text)

@@ -55,5 +55,11 @@ struct TopicsPickCommand: ParsableCommand {
       Output.error("lingkar: " + Words.text("cli.warning", ["reason": .message(warning)]) + "\n")
     }
     print(outcome.said.text(in: language))
+    // The teachers' votes beside what was picked, when any were cast for this meeting.
+    if !outcome.votes.counts.isEmpty {
+      for id in outcome.picks.topicIDs {
+        print("  \(id): \(Message("cli.vote.count", ["count": .number(outcome.votes.count(id))]))")
+      }
+    }
   }
 }

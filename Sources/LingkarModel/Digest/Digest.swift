@@ -31,6 +31,11 @@ public struct Digest: Sendable, Hashable {
   /// Lines of the feeds file that were skipped (`feeds.txt:LINE` and why), listed with the feeds
   /// needing attention: teachers read the digest, not the run's stderr.
   public var feedsFileProblems: [Diagnostic] = []
+  /// Keys of the items teachers shared this period (`lingkar share`), in rank order: the "Dibagikan
+  /// guru / Shared by teachers" section. Their sharers are on the items (`DigestItem.sharedBy`).
+  public var shared: [String] = []
+  /// The votes for the next meeting's topics (`lingkar topics vote`), when the meeting is known.
+  public var votes: TopicVotes?
 
   public init(
     period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],

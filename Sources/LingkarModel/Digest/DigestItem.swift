@@ -27,6 +27,8 @@ public struct DigestItem: Sendable, Hashable, Identifiable {
   public var topics: [ItemTopicMatch]
   /// Keys of the other items judged to be the same story.
   public var duplicates: [String]
+  /// Who shared it, first share first: empty unless a teacher shared it (`lingkar share`).
+  public var sharedBy: [ArticleShare] = []
 
   public var id: String { key }
 

@@ -131,6 +131,11 @@ public struct DigestRun {
       period: DigestPeriod(from: ranked.start, to: now, generated: now), language: options.language,
       utcOffset: options.utcOffset, ranked: ranked, feeds: try feeds(store, list: list), previous: previous)
     digest.feedsFileProblems = list?.diagnostics ?? []
+    // Articles teachers shared, and the votes for the next meeting's topics.
+    let votesMeeting =
+      options.votesMeeting
+      ?? CalendarDay(options.dateStamp).flatMap { PickRun.nextMeeting(settings: settings, today: $0) }
+    digest.attachSharing(ranked, shares: try store.shares(), votes: try votesMeeting.map(store.votes(meeting:)))
     // The book club's chapter, chosen and scored as the agenda of the next meeting does.
     if let settings, let today = CalendarDay(options.dateStamp) {
       let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
@@ -151,7 +156,7 @@ public struct DigestRun {
   private func feeds(_ store: FeedStore, list: FeedList?) throws(StoreError) -> [DigestFeed] {
     let states = try store.feedStates()
     let lastItems = try store.lastItemDates()
-    let addresses = list?.sources.map(\.written) ?? states.keys.sorted()
+    let addresses = list?.sources.map(\.written) ?? states.keys.sorted().filter { $0 != FeedStore.sharedFeedURL }
     return addresses.map { written in
       let state = states[written]
       return DigestFeed(

@@ -36,6 +36,8 @@ public struct DigestRunOptions: Sendable {
   public var readingsPerSuggestion = 3
   /// Topics discussed at recent meetings (damped in the ranking).
   public var discussed: [TopicRunOptions.Discussed] = []
+  /// The meeting whose topic votes digest.json shows; by default the schedule's next meeting.
+  public var votesMeeting: CalendarDay?
 
   public init(
     databasePath: String = "lingkar.db", feedsPath: String = "feeds.txt", topicsPath: String = "topics.txt",

@@ -48,6 +48,8 @@ public struct PickRun: Sendable {
     public var warnings: [Message]
     /// "Picked for the meeting of …: … It replaces the earlier pick: …", not yet in a language.
     public var said: Message
+    /// The teachers' votes for the meeting (`lingkar topics vote`), per topic.
+    public var votes = TopicVotes(meeting: CalendarDay(daysSinceEpoch: 0))
     /// `said` in the language the pick was made in.
     public var text: String
   }
@@ -123,7 +125,9 @@ public struct PickRun: Sendable {
     } else {
       said = Message("cli.pick.picked", ["day": .text(meeting.description), "names": picked])
     }
-    return Outcome(picks: picks, replaced: earlier, warnings: warnings, said: said, text: said.text(in: language))
+    var outcome = Outcome(picks: picks, replaced: earlier, warnings: warnings, said: said, text: said.text(in: language))
+    outcome.votes = try VoteRun(databasePath: databasePath, topicsPath: topicsPath).votes(meeting: meeting)
+    return outcome
   }
 
   /// Messages one a line, as one message (rendered in whatever language the whole is).

@@ -12,6 +12,9 @@ public struct TopicReport: Sendable {
   public var ranking: Ranking
   public var items: [String: RankItem]
   public var entryIDs: [String: String]
+  /// The votes for the next meeting (`lingkar topics vote`), shown beside each topic; nil when the
+  /// meeting is not known.
+  public var votes: TopicVotes?
 
   public init(
     from: Date, to: Date, topics: TopicsFile, ranking: Ranking, items: [String: RankItem],
@@ -54,6 +57,10 @@ public struct TopicReport: Sendable {
       JSONRenderer.breakdown(topic.breakdown, into: &writer)
       writer.key("items")
       writer.strings(topic.items)
+      if let votes {
+        writer.key("votes")
+        writer.integer(votes.count(topic.id))
+      }
       writer.close()
     }
     writer.closeArray()
@@ -101,7 +108,7 @@ public struct TopicReport: Sendable {
   /// The human form, in `language`: one block per topic, its score explained in words, its best
   /// items (their titles and the words that matched in quotes: they are the writers' words, not
   /// Lingkar's). Only the label of `language` is shown; the topic's id stays for `topics pick`.
-  public func text(language: DigestLanguage) -> String {
+  public func text(language: DigestLanguage = Catalogue.current) -> String {
     let words = Catalogue.for(language)
     func format(_ value: Double) -> MessageArgument {
       let text = String(format: "%.2f", value)
@@ -124,7 +131,8 @@ public struct TopicReport: Sendable {
       lines.append(
         words.text(
           "cli.topics.topic",
-          ["rank": .number(rank + 1), "label": .text(label), "id": .text(topic.id), "score": format(topic.score)]))
+          ["rank": .number(rank + 1), "label": .text(label), "id": .text(topic.id), "score": format(topic.score)])
+          + (votes.map { "  · " + words.text("cli.vote.count", ["count": .number($0.count(topic.id))]) } ?? ""))
       lines.append(
         words.text(
           b.sourcesAtCap == 0 ? "cli.topics.explained_uncapped" : "cli.topics.explained",

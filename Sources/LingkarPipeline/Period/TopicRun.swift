@@ -14,6 +14,7 @@ public struct TopicRun {
   public func run() throws(LingkarFailure) -> TopicReport {
     let topics = try TopicsFileSource.load(path: options.topicsPath)
     let ranked: RankedPeriod
+    var votes: TopicVotes?
     do {
       let store = try FeedStore(path: options.databasePath)
       // `last`: since the end of the previous digest (today's, which a rerun would replace, left out).
@@ -23,13 +24,16 @@ public struct TopicRun {
         store: store, since: options.since, now: options.now, previousEnd: previous?.to,
         lookbackDays: options.lookbackDays, historyDays: options.historyDays, topics: topics,
         discussed: options.discussed)
+      votes = try options.votesMeeting.map(store.votes(meeting:))
     } catch {
       throw LingkarFailure("cannot read \(options.databasePath): \(error)", cause: error)
     }
-    return TopicReport(
+    var report = TopicReport(
       from: ranked.start, to: options.now, topics: topics, ranking: ranked.ranking,
       items: Dictionary(ranked.rankItems.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
       entryIDs: Dictionary(
         ranked.items.map { (ItemKey.of($0), $0.entry.id ?? "") }, uniquingKeysWith: { first, _ in first }))
+    report.votes = votes
+    return report
   }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import LingkarModel
 public import LingkarRank
 
 /// What `lingkar topics` needs: where things are, the period, and the meeting history.
@@ -16,6 +17,8 @@ public struct TopicRunOptions: Sendable {
   public var utcOffset = 0
   /// How far back a late item's published date may lie for `last` (see `PeriodSpec`).
   public var lookbackDays = PeriodSpec.defaultLookbackDays
+  /// The meeting whose topic votes are shown beside the ranking (`lingkar topics vote`); none when nil.
+  public var votesMeeting: CalendarDay?
 
   public init(
     databasePath: String = "lingkar.db", topicsPath: String = "topics.txt", since: PeriodSpec = .last,
