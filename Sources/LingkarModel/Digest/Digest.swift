@@ -31,6 +31,9 @@ public struct Digest: Sendable, Hashable {
   /// Lines of the feeds file that were skipped (`feeds.txt:LINE` and why), listed with the feeds
   /// needing attention: teachers read the digest, not the run's stderr.
   public var feedsFileProblems: [Diagnostic] = []
+  /// The next meeting of the teachers (the schedule in `lingkar.yaml`, or the date topics were
+  /// picked for), told in the short message for the groups; nil when there is no schedule.
+  public var nextMeeting: CalendarDay?
 
   public init(
     period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],

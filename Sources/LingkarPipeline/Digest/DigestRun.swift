@@ -131,6 +131,13 @@ public struct DigestRun {
       period: DigestPeriod(from: ranked.start, to: now, generated: now), language: options.language,
       utcOffset: options.utcOffset, ranked: ranked, feeds: try feeds(store, list: list), previous: previous)
     digest.feedsFileProblems = list?.diagnostics ?? []
+    // The next meeting, for the short message: the schedule's, else the nearest date topics were
+    // picked for.
+    if let today = CalendarDay(options.dateStamp) {
+      digest.nextMeeting =
+        PickRun.nextMeeting(settings: settings, today: today)
+        ?? meetings.picks.map(\.meeting).filter { $0 >= today }.min()
+    }
     // The book club's chapter, chosen and scored as the agenda of the next meeting does.
     if let settings, let today = CalendarDay(options.dateStamp) {
       let day = PickRun.nextMeeting(settings: settings, today: today) ?? today
