@@ -37,9 +37,10 @@ enum HTMLStyle {
     .ranking { margin-top: 0.7rem; font-size: 0.85rem; color: var(--muted); }
     .ranking summary { cursor: pointer; padding: 0.6rem 0; }
     .breakdown { margin: 0.4rem 0 0; padding: 0; font-size: 0.85rem; color: var(--muted); }
-    .breakdown div { display: inline-block; margin-right: 0.9rem; }
+    .breakdown div { margin: 0.15rem 0; }
     .breakdown dt, .breakdown dd { display: inline; margin: 0; }
-    .breakdown dd { font-weight: 600; color: var(--ink); white-space: nowrap; }
+    .breakdown dt::after { content: ":"; }
+    .breakdown dd { font-weight: 600; color: var(--ink); }
     .readings li, .prompts li { margin: 0.25rem 0; }
     .prompts li { font-style: italic; }
     .items { list-style: none; padding: 0; }
