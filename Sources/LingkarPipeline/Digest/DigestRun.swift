@@ -16,7 +16,7 @@ public struct DigestRun {
   /// What was written.
   public struct Result: Sendable {
     public var digest: Digest
-    /// The four digest files, then `index.html` and `feed.xml`.
+    /// The five digest files (`digest-full.txt` after `digest.txt`), then `index.html` and `feed.xml`.
     public var paths: [String]
   }
 
