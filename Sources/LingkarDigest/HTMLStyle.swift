@@ -27,7 +27,7 @@ enum HTMLStyle {
     .period { font-size: 1.05rem; font-weight: 600; }
     .counts, .intro, .meta, .why, .also, .matched, .source, figcaption, footer { color: var(--muted); }
     .toc { margin-top: 0.6rem; font-size: 0.95rem; }
-    .toc a { margin-right: 0.9rem; white-space: nowrap; }
+    .toc a { display: inline-block; margin-right: 0.9rem; padding: 0.25rem 0; white-space: nowrap; }
     .suggestion { background: var(--soft); border-left: 4px solid var(--accent); border-radius: 4px;
       padding: 0.2rem 1rem 0.9rem; margin: 1rem 0; }
     .suggestion h3 { margin-top: 0.8rem; }
