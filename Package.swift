@@ -86,7 +86,7 @@ let package = Package(
       name: "LingkarRankTests", dependencies: ["LingkarRank", "LingkarModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel", "CLibXML2"],
+      name: "LingkarDigestTests", dependencies: ["LingkarDigest", "LingkarModel", "CLibXML2", "LingkarTestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(name: "LingkarModelTests", dependencies: ["LingkarModel", "LingkarTestSupport"]),
     .testTarget(name: "LingkarSettingsTests", dependencies: ["LingkarSettings", "LingkarModel"]),

@@ -12,6 +12,9 @@ public struct HTMLRenderer: Sendable {
   public var archiveHref = "../index.html"
   /// How many characters of a summary the page shows.
   public var excerptLength = 260
+  /// Whether the page lists the feeds needing attention: the page on disk does; the mail to the
+  /// teachers does not (that list goes to the facilitator's address only).
+  public var includeAttention = true
 
   public init() {}
 
@@ -50,7 +53,7 @@ public struct HTMLRenderer: Sendable {
     }
     html += topics(digest, s)
     html += other(digest, s)
-    html += feeds(digest, s)
+    if includeAttention { html += feeds(digest, s) }
     html += "</main>\n<footer>\n"
     html += "<p>\(e(s.generatedBy(generated(digest, s))))</p>\n"
     html += "<p class=\"nav-only\"><a href=\"\(e(archiveHref))\">\(e(s.archiveLink))</a></p>\n"
@@ -66,7 +69,7 @@ public struct HTMLRenderer: Sendable {
     if VolumeChart().render(digest, strings: s) != nil { links.append(("volume", s.chartHeading)) }
     links.append(("topics", s.allTopicsHeading))
     if !digest.other.isEmpty { links.append(("other", s.otherHeading)) }
-    links.append(("feeds", s.attentionHeading))
+    if includeAttention { links.append(("feeds", s.attentionHeading)) }
     let anchors = links.map { "<a href=\"#\($0.0)\">\(e($0.1))</a>" }.joined(separator: "\n")
     return "<nav class=\"toc\" aria-label=\"\(e(s.digestTitle))\">\n\(anchors)\n</nav>\n"
   }
@@ -86,9 +89,9 @@ public struct HTMLRenderer: Sendable {
       html += "<article class=\"suggestion\" aria-labelledby=\"\(anchor)\">\n"
       html +=
         "<h3 id=\"\(anchor)\"><span class=\"rank\">\(rank + 1)</span>\(e(topic.label.text(in: s.language)))</h3>\n"
-      html += "<p class=\"why\">\(e(why(topic, digest, s)))</p>\n"
+      html += "<p class=\"why\">\(e(s.why(topic, in: digest)))</p>\n"
+      if topic.breakdown.novelty < 0.999 { html += "<p class=\"why\">\(e(s.dampedInWords))</p>\n" }
       if suggestion.carriedOver { html += "<p class=\"why\">\(e(s.carriedOver))</p>\n" }
-      html += breakdown(topic, s, digestEnd: digest.period.to)
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {
         html += "<h4>\(e(s.readingsHeading))</h4>\n<ul class=\"readings\">\n"
@@ -103,6 +106,7 @@ public struct HTMLRenderer: Sendable {
         for prompt in suggestion.prompts { html += "<li>\(e(prompt.text(in: s.language)))</li>\n" }
         html += "</ol>\n"
       }
+      html += breakdown(topic, digest, s)
       html += "</article>\n"
     }
     return html + "</section>\n"
@@ -137,7 +141,10 @@ public struct HTMLRenderer: Sendable {
     return html + "</ul>\n</section>\n"
   }
 
-  private func breakdown(_ topic: DigestTopic, _ s: Strings, digestEnd: Date) -> String {
+  /// The numbers behind a suggestion's rank, for the facilitator who asks: folded away by default
+  /// (`<details>`, no script), so teachers read the reasons in words above it.
+  private func breakdown(_ topic: DigestTopic, _ digest: Digest, _ s: Strings) -> String {
+    let digestEnd = digest.period.to
     let b = topic.breakdown
     var sources = String(b.sources)
     if b.sourcesAtCap > 0 { sources += " (\(s.sourcesAtCap(b.sourcesAtCap)))" }
@@ -150,10 +157,11 @@ public struct HTMLRenderer: Sendable {
       (s.scoreLabel, s.decimal(topic.score)), (s.relevance, s.decimal(b.relevance, digits: 2)),
       (s.distinctSources, sources), (s.recency, s.decimal(b.recency, digits: 2)),
       (s.engagement, s.decimal(b.engagement, digits: 2)), (s.novelty, novelty),
+      (s.trendLabel, s.trend(digest.volume.trend(of: topic.id))),
     ]
-    var html = "<dl class=\"breakdown\" aria-label=\"\(e(s.breakdownHeading))\">\n"
+    var html = "<details class=\"ranking\">\n<summary>\(e(s.rankingHeading))</summary>\n<dl class=\"breakdown\">\n"
     for (term, value) in rows { html += "<div><dt>\(e(term))</dt> <dd>\(e(value))</dd></div>\n" }
-    return html + "</dl>\n"
+    return html + "</dl>\n</details>\n"
   }
 
   private func topics(_ digest: Digest, _ s: Strings) -> String {
@@ -228,10 +236,6 @@ public struct HTMLRenderer: Sendable {
   }
 
   // MARK: - Pieces
-
-  private func why(_ topic: DigestTopic, _ digest: Digest, _ s: Strings) -> String {
-    s.why(topic.items.count, topic.breakdown.sources) + "; " + s.trend(digest.volume.trend(of: topic.id)) + "."
-  }
 
   private func titleLink(_ item: DigestItem, _ s: Strings) -> String {
     let title = e(Self.title(item, s))

@@ -27,17 +27,20 @@ enum HTMLStyle {
     .period { font-size: 1.05rem; font-weight: 600; }
     .counts, .intro, .meta, .why, .also, .matched, .source, figcaption, footer { color: var(--muted); }
     .toc { margin-top: 0.6rem; font-size: 0.95rem; }
-    .toc a { margin-right: 0.9rem; white-space: nowrap; }
+    .toc a { display: inline-block; margin-right: 0.9rem; padding: 0.25rem 0; white-space: nowrap; }
     .suggestion { background: var(--soft); border-left: 4px solid var(--accent); border-radius: 4px;
       padding: 0.2rem 1rem 0.9rem; margin: 1rem 0; }
     .suggestion h3 { margin-top: 0.8rem; }
     .rank { display: inline-block; min-width: 1.6rem; height: 1.6rem; border-radius: 50%; background: var(--accent);
       color: #fff; text-align: center; font-size: 0.95rem; line-height: 1.6rem; margin-right: 0.4rem; }
     .why { font-size: 0.95rem; }
+    .ranking { margin-top: 0.7rem; font-size: 0.85rem; color: var(--muted); }
+    .ranking summary { cursor: pointer; padding: 0.6rem 0; }
     .breakdown { margin: 0.4rem 0 0; padding: 0; font-size: 0.85rem; color: var(--muted); }
-    .breakdown div { display: inline-block; margin-right: 0.9rem; }
+    .breakdown div { margin: 0.15rem 0; }
     .breakdown dt, .breakdown dd { display: inline; margin: 0; }
-    .breakdown dd { font-weight: 600; color: var(--ink); white-space: nowrap; }
+    .breakdown dt::after { content: ":"; }
+    .breakdown dd { font-weight: 600; color: var(--ink); }
     .readings li, .prompts li { margin: 0.25rem 0; }
     .prompts li { font-style: italic; }
     .items { list-style: none; padding: 0; }
@@ -76,6 +79,7 @@ enum HTMLStyle {
       a { color: inherit; text-decoration: none; }
       .print-url { display: inline; font-size: 0.8em; font-weight: 400; color: var(--muted); overflow-wrap: anywhere; }
       .suggestion { background: none; border: 1px solid #888; border-left-width: 3pt; }
+      .ranking { display: none; }
       .rank { background: none; color: var(--ink); border: 1px solid var(--ink); }
       h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
       .item, .readings li, .prompts li, .feeds li, .chart { break-inside: avoid; page-break-inside: avoid; }

@@ -20,16 +20,9 @@ public struct MarkdownRenderer: Sendable {
     md += suggestions.isEmpty ? "\(m(s.noSuggestions))\n" : "\(m(s.suggestedIntro))\n"
     for (rank, (suggestion, topic)) in suggestions.enumerated() {
       md += "\n### \(rank + 1). \(m(topic.label.text(in: s.language)))\n\n"
-      let trend = s.trend(digest.volume.trend(of: topic.id))
-      md += "\(m(s.why(topic.items.count, topic.breakdown.sources) + "; " + trend + "."))\n\n"
-      if suggestion.carriedOver { md += "\(m(s.carriedOver))\n\n" }
-      let b = topic.breakdown
-      let parts = [
-        "\(s.scoreLabel) \(s.decimal(topic.score))", "\(s.relevance) \(s.decimal(b.relevance, digits: 2))",
-        "\(s.distinctSources) \(b.sources)", "\(s.recency) \(s.decimal(b.recency, digits: 2))",
-        "\(s.engagement) \(s.decimal(b.engagement, digits: 2))", "\(s.novelty) \(s.decimal(b.novelty, digits: 2))",
-      ]
-      md += "_\(m(parts.joined(separator: " · ")))_\n"
+      md += "\(m(s.why(topic, in: digest)))\n"
+      if topic.breakdown.novelty < 0.999 { md += "\n\(m(s.dampedInWords))\n" }
+      if suggestion.carriedOver { md += "\n\(m(s.carriedOver))\n" }
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {
         md += "\n**\(m(s.readingsHeading))**\n\n"

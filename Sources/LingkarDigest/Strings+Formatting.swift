@@ -63,6 +63,27 @@ extension Strings {
     }
   }
 
+  /// Why a topic is suggested, in words a teacher reads: how many posts from how many sources, and
+  /// how that compares with the usual ("Dibahas dalam 5 tulisan dari 4 sumber, lebih banyak dari
+  /// biasanya."). The numbers behind the rank are in the collapsed detail and `digest.json` only.
+  ///
+  /// The posts counted are every copy of the topic's stories (a story posted in three feeds is three
+  /// posts), as the sources are: "5 posts from 6 sources" would read as a mistake.
+  public func why(_ topic: DigestTopic, in digest: Digest) -> String {
+    var posts = Set(topic.items)
+    for key in topic.items { posts.formUnion(digest.item(key)?.duplicates ?? []) }
+    let count = max(posts.count, topic.breakdown.sources)
+    var text = t("digest.why", ["postCount": .number(count), "sourceCount": .number(topic.breakdown.sources)])
+    switch digest.volume.trend(of: topic.id).direction {
+    case .firstPeriod: break
+    case .new: text += ", " + t("digest.why.new")
+    case .rising: text += ", " + t("digest.why.more")
+    case .steady: text += ", " + t("digest.why.usual")
+    case .falling: text += ", " + t("digest.why.fewer")
+    }
+    return text + "."
+  }
+
   /// A feed problem in words.
   public func attention(_ attention: FeedAttention) -> String {
     switch attention {

@@ -1,316 +1,155 @@
 public import LingkarModel
 
-/// Every word Lingkar itself writes, in Indonesian and in English: one table, chosen by `--lang`.
+/// Every word Lingkar itself writes into a digest, an agenda or a mail, in the reader's language:
+/// a thin view of the message catalogue (`Resources/messages/digest.*`, `agenda.*`), named for the
+/// renderers' use. The sentences themselves live only in the catalogue.
 ///
 /// Item texts (titles, summaries, authors) are never translated; they keep their own `lang`.
 public struct Strings: Sendable {
   public let language: DigestLanguage
+  let catalogue: Catalogue
 
-  // The page.
-  let digestTitle: String
-  let documentTitle: @Sendable (_ range: String) -> String
-  let itemsAndSources: @Sendable (_ items: Int, _ sources: Int) -> String
-  let periodLabel: String
-  let skipLink: String
-  let generatedBy: @Sendable (_ when: String) -> String
-  let archiveLink: String
-
-  // Suggestions.
-  let suggestedHeading: String
-  let suggestedIntro: String
-  let noSuggestions: String
-  let why: @Sendable (_ items: Int, _ sources: Int) -> String
-  let scoreLabel: String
-  let breakdownHeading: String
-  let relevance: String
-  let distinctSources: String
-  let sourcesAtCap: @Sendable (_ count: Int) -> String
-  let recency: String
-  let engagement: String
-  let novelty: String
-  let noveltyDamped: String
-  /// "damped: discussed 2 weeks ago", from the days since the topic was last discussed (negative:
-  /// picked for a meeting still to come).
-  let noveltyDampedSince: @Sendable (_ days: Int) -> String
-  let readingsHeading: String
-  let promptsHeading: String
-
-  // Trends.
-  let trendFirst: String
-  let trendNew: String
-  let trendRising: @Sendable (_ mean: String, _ periods: Int) -> String
-  let trendSteady: @Sendable (_ mean: String, _ periods: Int) -> String
-  let trendFalling: @Sendable (_ mean: String, _ periods: Int) -> String
-
-  // Topics and items.
-  let allTopicsHeading: String
-  let noTopics: String
-  let itemCount: @Sendable (_ count: Int) -> String
-  let otherHeading: String
-  let otherIntro: String
-  let untitled: String
-  let noDate: String
-  let by: String
-  let comments: @Sendable (_ count: Int) -> String
-  let languageID: String
-  let languageEN: String
-  let languageMixed: String
-  let alsoPostedBy: String
-  let matched: String
-  let andMore: @Sendable (_ count: Int) -> String
-
-  // Feeds needing attention.
-  let attentionHeading: String
-  let attentionNone: String
-  let failed: @Sendable (_ reason: String) -> String
-  let failedNoReason: String
-  let gone: String
-  let moved: String
-  let movedAction: String
-  let silent: @Sendable (_ days: Int) -> String
-  /// A skipped line of the feeds file: its place (`feeds.txt:4`) and why.
-  let badLine: @Sendable (_ location: String, _ reason: String) -> String
-
-  // The chart.
-  let chartHeading: String
-  let chartCaption: @Sendable (_ periods: Int) -> String
-  let chartSeries: @Sendable (_ label: String, _ counts: String) -> String
-  let chartPeriod: @Sendable (_ end: String, _ count: Int) -> String
-
-  // The archive and the Atom feed.
-  let archiveTitle: String
-  let archiveIntro: String
-  let archiveEmpty: String
-  let archiveTopTopics: String
-  let feedTitle: String
-  let feedEntryTitle: @Sendable (_ range: String) -> String
-
-  // The meeting agenda and the book club.
-  let agendaTitle: String
-  let agendaDocumentTitle: @Sendable (_ date: String) -> String
-  let facilitatorLabel: String
-  let agendaTopicsHeading: String
-  let agendaNoTopics: String
-  let agendaNoReadings: String
-  let notesHeading: String
-  let followUpHeading: String
-  let bookClubHeading: String
-  let chapterLine: @Sendable (_ number: Int, _ title: String) -> String
-  let chapterSession: @Sendable (_ date: String) -> String
-  let chapterLedBy: @Sendable (_ name: String) -> String
-  let chapterThemes: String
-  let chapterRelated: String
-  let chapterNoRelated: String
-  /// The digest's book-club section.
-  let fortnightChapterHeading: String
-  let readingsFrom: @Sendable (_ range: String) -> String
-  let carriedOver: String
-
-  // Dates and numbers.
-  let weekdays: [String]
-  let months: [String]
-  let shortMonths: [String]
-  let decimalSeparator: String
-
-  /// The table for `language`.
+  /// The words of `language`.
   public static func `for`(_ language: DigestLanguage) -> Strings {
-    switch language {
-    case .id: indonesian
-    case .en: english
-    }
+    Strings(language: language, catalogue: Catalogue.for(language))
   }
 
-  static let indonesian = Strings(
-    language: .id,
-    digestTitle: "Digest Lingkar",
-    documentTitle: { "Digest Lingkar, \($0)" },
-    itemsAndSources: { "\($0) tulisan baru dari \($1) sumber" },
-    periodLabel: "Periode",
-    skipLink: "Langsung ke usulan diskusi",
-    generatedBy: { "Dibuat oleh Lingkar, \($0)." },
-    archiveLink: "Semua digest",
-    suggestedHeading: "Usulan untuk diskusi",
-    suggestedIntro: "Topik yang paling banyak dibicarakan dua minggu ini, dengan bacaan dan pertanyaan pemantik.",
-    noSuggestions: "Periode ini belum ada topik yang cukup menonjol untuk diusulkan.",
-    why: { "\($0) tulisan dari \($1) sumber berbeda" },
-    scoreLabel: "Skor",
-    breakdownHeading: "Rincian skor",
-    relevance: "Relevansi",
-    distinctSources: "Sumber berbeda",
-    sourcesAtCap: { "\($0) mencapai batas per sumber" },
-    recency: "Kebaruan tulisan",
-    engagement: "Keterlibatan (komentar)",
-    novelty: "Kebaruan topik",
-    noveltyDamped: "diredam: baru dibahas di pertemuan",
-    noveltyDampedSince: { days in
-      days < 0
-        ? "diredam: sudah dipilih untuk pertemuan berikutnya"
-        : days < 7 ? "diredam: dibahas minggu ini" : "diredam: dibahas \(days / 7) minggu lalu"
-    },
-    readingsHeading: "Bacaan terbaik",
-    promptsHeading: "Pertanyaan pemantik",
-    trendFirst: "digest pertama, belum ada pembanding",
-    trendNew: "baru muncul periode ini",
-    trendRising: { "naik dari rata-rata \($0) tulisan dalam \($1) periode sebelumnya" },
-    trendSteady: { "stabil (rata-rata \($0) tulisan dalam \($1) periode sebelumnya)" },
-    trendFalling: { "turun dari rata-rata \($0) tulisan dalam \($1) periode sebelumnya" },
-    allTopicsHeading: "Semua topik",
-    noTopics: "Tidak ada tulisan bertopik pada periode ini.",
-    itemCount: { "\($0) tulisan" },
-    otherHeading: "Lainnya",
-    otherIntro: "Tulisan yang tidak cocok dengan topik mana pun.",
-    untitled: "(tanpa judul)",
-    noDate: "tanpa tanggal",
-    by: "oleh",
-    comments: { "\($0) komentar" },
-    languageID: "Bahasa Indonesia",
-    languageEN: "Bahasa Inggris",
-    languageMixed: "Campuran Indonesia–Inggris",
-    alsoPostedBy: "Juga dibagikan oleh",
-    matched: "Kata kunci",
-    andMore: { "… dan \($0) tulisan lainnya" },
-    attentionHeading: "Umpan yang perlu diperiksa",
-    attentionNone: "Semua umpan terbaca dengan baik.",
-    failed: { "Gagal dibaca: \($0)" },
-    failedNoReason: "Gagal dibaca",
-    gone: "Sudah dihapus oleh pemiliknya (HTTP 410); tidak diambil lagi",
-    moved: "Pindah ke alamat baru",
-    movedAction: "perbarui feeds.txt",
-    silent: { "Tidak ada tulisan baru selama \($0) hari" },
-    badLine: { "\($0): baris ini dilewati (\($1)); perbaiki di feeds.txt" },
-    chartHeading: "Volume per topik",
-    chartCaption: { "Jumlah tulisan per topik dalam \($0) periode terakhir (batang paling kanan: periode ini)." },
-    chartSeries: { "\($0): \($1) tulisan per periode, dari yang terlama" },
-    chartPeriod: { "Periode sampai \($0): \($1) tulisan" },
-    archiveTitle: "Arsip digest Lingkar",
-    archiveIntro: "Semua digest yang pernah dibuat, yang terbaru di atas.",
-    archiveEmpty: "Belum ada digest.",
-    archiveTopTopics: "Usulan topik",
-    feedTitle: "Digest Lingkar",
-    feedEntryTitle: { "Digest Lingkar, \($0)" },
-    agendaTitle: "Agenda pertemuan guru",
-    agendaDocumentTitle: { "Agenda pertemuan guru, \($0)" },
-    facilitatorLabel: "Fasilitator",
-    agendaTopicsHeading: "Topik diskusi",
-    agendaNoTopics: "Belum ada topik yang dipilih untuk pertemuan ini (pilih dengan: lingkar topics pick).",
-    agendaNoReadings: "Tidak ada tulisan baru tentang topik ini pada periode bacaan.",
-    notesHeading: "Catatan",
-    followUpHeading: "Kesepakatan dan tindak lanjut",
-    bookClubHeading: "Klub buku",
-    chapterLine: { "Bab \($0): \($1)" },
-    chapterSession: { "Sesi \($0)" },
-    chapterLedBy: { "dipandu oleh \($0)" },
-    chapterThemes: "Tema",
-    chapterRelated: "Tulisan terkait tema bab ini",
-    chapterNoRelated: "Periode ini tidak ada tulisan yang terkait dengan tema bab ini.",
-    fortnightChapterHeading: "Klub buku: bab dua minggu ini",
-    readingsFrom: { "Bacaan diambil dari tulisan \($0)." },
-    carriedOver: "Dibawa dari usulan sebelumnya: belum dipilih di pertemuan terakhir.",
-    weekdays: ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
-    months: [
-      "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-      "November", "Desember",
-    ],
-    shortMonths: ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
-    decimalSeparator: ","
-  )
+  /// The catalogue's sentence of `key`.
+  func t(_ key: String, _ arguments: KeyValuePairs<String, MessageArgument> = [:]) -> String {
+    catalogue.text(key, arguments)
+  }
 
-  static let english = Strings(
-    language: .en,
-    digestTitle: "Lingkar digest",
-    documentTitle: { "Lingkar digest, \($0)" },
-    itemsAndSources: { "\($0) new \($0 == 1 ? "item" : "items") from \($1) \($1 == 1 ? "source" : "sources")" },
-    periodLabel: "Period",
-    skipLink: "Skip to the suggestions",
-    generatedBy: { "Made by Lingkar, \($0)." },
-    archiveLink: "All digests",
-    suggestedHeading: "Suggested for discussion",
-    suggestedIntro: "The topics most written about this fortnight, with readings and questions to start from.",
-    noSuggestions: "No topic stood out enough this period to suggest it.",
-    why: { "\($0) \($0 == 1 ? "item" : "items") from \($1) distinct \($1 == 1 ? "source" : "sources")" },
-    scoreLabel: "Score",
-    breakdownHeading: "Score breakdown",
-    relevance: "Relevance",
-    distinctSources: "Distinct sources",
-    sourcesAtCap: { "\($0) at the per-source cap" },
-    recency: "Recency",
-    engagement: "Engagement (comments)",
-    novelty: "Novelty",
-    noveltyDamped: "damped: discussed at a recent meeting",
-    noveltyDampedSince: { days in
-      days < 0
-        ? "damped: already picked for the coming meeting"
-        : days < 7
-          ? "damped: discussed this week"
-          : days < 14 ? "damped: discussed 1 week ago" : "damped: discussed \(days / 7) weeks ago"
-    },
-    readingsHeading: "Best readings",
-    promptsHeading: "Discussion prompts",
-    trendFirst: "first digest, nothing to compare with yet",
-    trendNew: "new this period",
-    trendRising: { "up from an average of \($0) items over the previous \($1) \($1 == 1 ? "period" : "periods")" },
-    trendSteady: { "steady (average \($0) items over the previous \($1) \($1 == 1 ? "period" : "periods"))" },
-    trendFalling: { "down from an average of \($0) items over the previous \($1) \($1 == 1 ? "period" : "periods")" },
-    allTopicsHeading: "All topics",
-    noTopics: "No item fitted a topic this period.",
-    itemCount: { "\($0) \($0 == 1 ? "item" : "items")" },
-    otherHeading: "Other",
-    otherIntro: "Items that fit no topic.",
-    untitled: "(untitled)",
-    noDate: "no date",
-    by: "by",
-    comments: { "\($0) \($0 == 1 ? "comment" : "comments")" },
-    languageID: "Indonesian",
-    languageEN: "English",
-    languageMixed: "Indonesian–English",
-    alsoPostedBy: "Also posted by",
-    matched: "Keywords",
-    andMore: { "… and \($0) more" },
-    attentionHeading: "Feeds needing attention",
-    attentionNone: "Every feed was read without problems.",
-    failed: { "Could not be read: \($0)" },
-    failedNoReason: "Could not be read",
-    gone: "Removed by its owner (HTTP 410); no longer fetched",
-    moved: "Moved to a new address",
-    movedAction: "update feeds.txt",
-    silent: { "No new items for \($0) days" },
-    badLine: { "\($0): this line was skipped (\($1)); fix it in feeds.txt" },
-    chartHeading: "Volume per topic",
-    chartCaption: {
-      "Items per topic over the last \($0) \($0 == 1 ? "period" : "periods") (rightmost bar: this period)."
-    },
-    chartSeries: { "\($0): \($1) items per period, oldest first" },
-    chartPeriod: { "Period ending \($0): \($1) \($1 == 1 ? "item" : "items")" },
-    archiveTitle: "Lingkar digest archive",
-    archiveIntro: "Every digest so far, newest first.",
-    archiveEmpty: "No digests yet.",
-    archiveTopTopics: "Suggested topics",
-    feedTitle: "Lingkar digests",
-    feedEntryTitle: { "Lingkar digest, \($0)" },
-    agendaTitle: "Teachers' meeting agenda",
-    agendaDocumentTitle: { "Teachers' meeting agenda, \($0)" },
-    facilitatorLabel: "Facilitator",
-    agendaTopicsHeading: "Topics for discussion",
-    agendaNoTopics: "No topic has been picked for this meeting yet (pick with: lingkar topics pick).",
-    agendaNoReadings: "No new items on this topic in the reading period.",
-    notesHeading: "Notes",
-    followUpHeading: "Agreements and follow-up",
-    bookClubHeading: "Book club",
-    chapterLine: { "Chapter \($0): \($1)" },
-    chapterSession: { "Session on \($0)" },
-    chapterLedBy: { "led by \($0)" },
-    chapterThemes: "Themes",
-    chapterRelated: "Items related to the chapter's themes",
-    chapterNoRelated: "No item this period relates to the chapter's themes.",
-    fortnightChapterHeading: "Book club: this fortnight's chapter",
-    readingsFrom: { "Readings are taken from the items of \($0)." },
-    carriedOver: "Carried over: suggested last time, not picked at the last meeting.",
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    months: [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December",
-    ],
-    shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    decimalSeparator: "."
-  )
+  // The page.
+  var digestTitle: String { t("digest.title") }
+  func documentTitle(_ range: String) -> String { t("digest.title.period", ["range": .text(range)]) }
+  func itemsAndSources(_ items: Int, _ sources: Int) -> String {
+    t("digest.counts", ["postCount": .number(items), "sourceCount": .number(sources)])
+  }
+  var skipLink: String { t("digest.skip") }
+  func generatedBy(_ when: String) -> String { t("digest.generated", ["time": .text(when)]) }
+  var archiveLink: String { t("digest.archive.link") }
+
+  // Suggestions.
+  var suggestedHeading: String { t("digest.suggested.heading") }
+  var suggestedIntro: String { t("digest.suggested.intro") }
+  var noSuggestions: String { t("digest.suggested.none") }
+  var rankingHeading: String { t("digest.ranking.heading") }
+  var scoreLabel: String { t("digest.ranking.score") }
+  var relevance: String { t("digest.ranking.relevance") }
+  var distinctSources: String { t("digest.ranking.sources") }
+  func sourcesAtCap(_ count: Int) -> String { t("digest.ranking.at.cap", ["count": .number(count)]) }
+  var recency: String { t("digest.ranking.recency") }
+  var engagement: String { t("digest.ranking.engagement") }
+  var novelty: String { t("digest.ranking.novelty") }
+  var trendLabel: String { t("digest.ranking.trend") }
+  var noveltyDamped: String { t("digest.ranking.damped") }
+  /// "lowered: discussed 2 weeks ago", from the days since the topic was last discussed (negative:
+  /// picked for a meeting still to come).
+  func noveltyDampedSince(_ days: Int) -> String {
+    if days < 0 { return t("digest.ranking.damped.coming") }
+    if days < 7 { return t("digest.ranking.damped.this.week") }
+    return t("digest.ranking.damped.weeks", ["weekCount": .number(days / 7)])
+  }
+  var dampedInWords: String { t("digest.why.damped") }
+  var readingsHeading: String { t("digest.readings.heading") }
+  var promptsHeading: String { t("digest.prompts.heading") }
+  var carriedOver: String { t("digest.carried") }
+
+  // Trends.
+  var trendFirst: String { t("digest.trend.first") }
+  var trendNew: String { t("digest.trend.new") }
+  func trendRising(_ mean: String, _ periods: Int) -> String {
+    t("digest.trend.rising", ["mean": .text(mean), "periods": .number(periods)])
+  }
+  func trendSteady(_ mean: String, _ periods: Int) -> String {
+    t("digest.trend.steady", ["mean": .text(mean), "periods": .number(periods)])
+  }
+  func trendFalling(_ mean: String, _ periods: Int) -> String {
+    t("digest.trend.falling", ["mean": .text(mean), "periods": .number(periods)])
+  }
+
+  // Topics and items.
+  var allTopicsHeading: String { t("digest.topics.heading") }
+  var noTopics: String { t("digest.topics.none") }
+  func itemCount(_ count: Int) -> String { t("digest.item.count", ["count": .number(count)]) }
+  var otherHeading: String { t("digest.other.heading") }
+  var otherIntro: String { t("digest.other.intro") }
+  var untitled: String { t("digest.item.untitled") }
+  var noDate: String { t("digest.item.no.date") }
+  var by: String { t("digest.item.by") }
+  func comments(_ count: Int) -> String { t("digest.item.comments", ["count": .number(count)]) }
+  var languageID: String { t("digest.item.language.id") }
+  var languageEN: String { t("digest.item.language.en") }
+  var languageMixed: String { t("digest.item.language.mixed") }
+  var alsoPostedBy: String { t("digest.item.also") }
+  var matched: String { t("digest.item.words") }
+  func andMore(_ count: Int) -> String { t("digest.item.more", ["count": .number(count)]) }
+
+  // Feeds needing attention.
+  var attentionHeading: String { t("digest.attention.heading") }
+  var attentionNone: String { t("digest.attention.none") }
+  func failed(_ reason: String) -> String { t("digest.attention.failed", ["reason": .text(reason)]) }
+  var failedNoReason: String { t("digest.attention.failed.plain") }
+  var gone: String { t("digest.attention.gone") }
+  var moved: String { t("digest.attention.moved") }
+  var movedAction: String { t("digest.attention.moved.action") }
+  func silent(_ days: Int) -> String { t("digest.attention.silent", ["dayCount": .number(days)]) }
+  /// A skipped line of the feeds file: its place (`feeds.txt:4`) and why.
+  func badLine(_ location: String, _ reason: String) -> String {
+    t("digest.attention.bad.line", ["location": .text(location), "reason": .text(reason)])
+  }
+
+  // The chart.
+  var chartHeading: String { t("digest.chart.heading") }
+  func chartCaption(_ periods: Int) -> String { t("digest.chart.caption", ["periods": .number(periods)]) }
+  func chartSeries(_ label: String, _ counts: String) -> String {
+    t("digest.chart.series", ["label": .text(label), "counts": .text(counts)])
+  }
+  func chartPeriod(_ end: String, _ count: Int) -> String {
+    t("digest.chart.period", ["end": .text(end), "count": .number(count)])
+  }
+
+  // The archive and the Atom feed.
+  var archiveTitle: String { t("digest.archive.title") }
+  var archiveIntro: String { t("digest.archive.intro") }
+  var archiveEmpty: String { t("digest.archive.empty") }
+  var archiveTopTopics: String { t("digest.archive.topics") }
+  var feedTitle: String { t("digest.feed.title") }
+  func feedEntryTitle(_ range: String) -> String { documentTitle(range) }
+
+  // The meeting agenda and the book club.
+  var agendaTitle: String { t("agenda.title") }
+  func agendaDocumentTitle(_ date: String) -> String { t("agenda.title.date", ["day": .text(date)]) }
+  var facilitatorLabel: String { t("agenda.facilitator") }
+  var agendaTopicsHeading: String { t("agenda.topics.heading") }
+  var agendaNoTopics: String { t("agenda.topics.none") }
+  var agendaNoReadings: String { t("agenda.readings.none") }
+  var notesHeading: String { t("agenda.notes.heading") }
+  var followUpHeading: String { t("agenda.follow.up.heading") }
+  var bookClubHeading: String { t("agenda.club.heading") }
+  func readingsFrom(_ range: String) -> String { t("agenda.readings.from", ["range": .text(range)]) }
+  func chapterLine(_ number: Int, _ title: String) -> String {
+    t("digest.club.chapter", ["number": .number(number), "title": .text(title)])
+  }
+  func chapterSession(_ date: String) -> String { t("digest.club.session", ["day": .text(date)]) }
+  func chapterLedBy(_ name: String) -> String { t("digest.club.led.by", ["name": .text(name)]) }
+  var chapterThemes: String { t("digest.club.themes") }
+  var chapterRelated: String { t("digest.club.related") }
+  var chapterNoRelated: String { t("digest.club.related.none") }
+  /// The digest's book-club section.
+  var fortnightChapterHeading: String { t("digest.club.heading") }
+
+  // The short message for messaging groups.
+  func nextMeeting(_ date: String) -> String { t("digest.short.meeting", ["day": .text(date)]) }
+  var fullDigest: String { t("digest.short.full") }
+  var shortNone: String { t("digest.short.none") }
+
+  // Dates and numbers.
+  var weekdays: [String] { words("digest.date.weekdays") }
+  var months: [String] { words("digest.date.months") }
+  var shortMonths: [String] { words("digest.date.months.short") }
+  var decimalSeparator: String { t("digest.number.decimal") }
+
+  /// A catalogue entry that is a list of single words (the names of the days or months).
+  private func words(_ key: String) -> [String] { t(key).split(separator: " ").map(String.init) }
 }

@@ -1,11 +1,14 @@
 public import LingkarModel
 
-/// `digest.txt`: for a WhatsApp or Telegram group. `*bold*` headings, short lines, every link on
-/// its own line (so the apps make it tappable and show a preview), at most `itemsPerTopic` items
-/// per topic. Only http and https links are written.
+/// `digest-full.txt` and the mail's text: the whole digest as plain text in the messaging apps'
+/// style. `*bold*` headings, short lines, every link on its own line (so the apps make it tappable
+/// and show a preview), at most `itemsPerTopic` items per topic. Only http and https links are
+/// written. (`digest.txt`, the short message for a group, is `ShortTextRenderer`.)
 public struct TextRenderer: Sendable {
   public var itemsPerTopic = 3
   public var otherItems = 3
+  /// Whether the feeds needing attention are listed (not in the mail to the teachers).
+  public var includeAttention = true
 
   public init() {}
 
@@ -25,8 +28,8 @@ public struct TextRenderer: Sendable {
     for (rank, (suggestion, topic)) in suggestions.enumerated() {
       lines.append("")
       lines.append("*\(rank + 1). \(clean(topic.label.text(in: s.language)))*")
-      lines.append(s.why(topic.items.count, topic.breakdown.sources) + ";")
-      lines.append(s.trend(digest.volume.trend(of: topic.id)) + ".")
+      lines.append(s.why(topic, in: digest))
+      if topic.breakdown.novelty < 0.999 { lines.append(s.dampedInWords) }
       if suggestion.carriedOver { lines.append(s.carriedOver) }
       let readings = suggestion.readings.compactMap { digest.item($0) }
       if !readings.isEmpty {
@@ -72,7 +75,7 @@ public struct TextRenderer: Sendable {
     }
 
     let problems = digest.feedsNeedingAttention
-    if !problems.isEmpty || !digest.feedsFileProblems.isEmpty {
+    if includeAttention, !problems.isEmpty || !digest.feedsFileProblems.isEmpty {
       lines += ["", "*\(s.attentionHeading)*"]
       for problem in digest.feedsFileProblems {
         lines.append("⚠️ " + clean(s.badLine(problem.subject, problem.message)))

@@ -51,6 +51,7 @@ struct SettingsReader {
   static let chapterKeys = ["number", "title", "keywords", "date", "leads"]
   static let mailKeys = [
     "send", "url", "from", "to", "tls", "user", "user_env", "password_file", "password_env", "timeout_seconds",
+    "admin",
   ]
 
   private mutating func meeting(_ node: Node) -> MeetingSchedule? {
@@ -211,10 +212,19 @@ struct SettingsReader {
       fail(node, "give mail.password_file or mail.password_env, not both")
     }
     let timeout = fields["timeout_seconds"].flatMap { integer($0, "mail.timeout_seconds", in: 5...600) } ?? 60
+    var admin: MailAddress?
+    if let node = fields["admin"], let value = text(node, "mail.admin") {
+      admin = MailAddress(parsing: value)
+      if admin == nil {
+        fail(node, "mail.admin must be an address like 'Fasilitator <fasilitator@example.sch.id>', not '\(value)'")
+      }
+    }
     guard let url, let from, !to.isEmpty else { return nil }
-    return MailSettings(
+    var settings = MailSettings(
       url: url, from: from, to: to, tls: tls, send: send, user: text(fields["user"], "mail.user"),
       userEnvironment: userEnv, passwordFile: passwordFile, passwordEnvironment: passwordEnv, timeoutSeconds: timeout)
+    settings.admin = admin
+    return settings
   }
 
   // MARK: - Values

@@ -56,7 +56,7 @@ public struct DigestRecord: Sendable, Hashable {
   public var utcOffset: Int
   /// The suggested topics, best first (position 0), carried-over ones last.
   public var suggestions: [Suggestion]
-  /// The paths written: the four digest files, then `index.html` and `feed.xml`.
+  /// The paths written: the five digest files, then `index.html` and `feed.xml`.
   public var files: [String]
   /// Found once in `output/` when the store was upgraded, without a record of its own: shown in the
   /// archive and the feed only (never where `--since last` starts, nor in the volume chart).

@@ -8,7 +8,7 @@ enum AgendaFixture {
   static func agenda(_ language: DigestLanguage, chapter: Bool = true) -> Agenda {
     let digest = DigestFixture.digest(language)
     func items(_ keys: [String]) -> [DigestItem] { keys.compactMap { digest.item($0) } }
-    let assessment = BilingualText(id: "Asesmen dan Penilaian", en: "Assessment and Feedback")
+    let assessment = BilingualText(id: "Asesmen dan Umpan Balik", en: "Assessment and Feedback")
     let classroom = BilingualText(id: "Pengelolaan Kelas dan Perilaku Siswa", en: "Classroom Management and Behaviour")
     let prompts = [
       BilingualText(id: "Apa yang sudah kita coba?", en: "What have we tried?"),

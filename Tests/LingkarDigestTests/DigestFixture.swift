@@ -204,7 +204,8 @@ enum DigestFixture {
 
   static let topics: [DigestTopic] = [
     DigestTopic(
-      id: "assessment", label: BilingualText(id: "Asesmen dan Penilaian", en: "Assessment and Feedback"), score: 3.412,
+      id: "assessment", label: BilingualText(id: "Asesmen dan Umpan Balik", en: "Assessment and Feedback"),
+      score: 3.412,
       breakdown: TopicScoreBreakdown(
         relevance: 3.05, capped: 2.31, sources: 4, sourcesAtCap: 0, recency: 0.88, engagement: 1.21, spread: 1.48,
         novelty: 1),
@@ -313,10 +314,48 @@ enum DigestFixture {
     ])
 
   static func digest(_ language: DigestLanguage) -> Digest {
-    Digest(
+    var digest = Digest(
       period: DigestPeriod(from: date("2026-11-15"), to: date("2026-11-29"), generated: date("2026-11-29")),
       language: language, utcOffset: wib, suggestions: suggestions, topics: topics,
       other: ["sari-113540", "cp-lunch"], items: items, feeds: feeds, volume: volume, bookClub: bookClub)
+    digest.nextMeeting = CalendarDay(date("2026-12-03"))
+    return digest
+  }
+
+  /// The digest with only the items written in `language` (and the feeds' failure reasons, which
+  /// Lingkar does not write in words here, left out), for the check that Lingkar's own words are all
+  /// of one language: whatever English remains in an Indonesian digest is Lingkar's.
+  static func monolingual(_ language: DigestLanguage) -> Digest {
+    var digest = digest(language)
+    let kept = Set(digest.items.filter { $0.language == language.rawValue }.map(\.key))
+    digest.items = digest.items.filter { kept.contains($0.key) }
+    digest.topics = digest.topics.map { topic in
+      var topic = topic
+      topic.items = topic.items.filter(kept.contains)
+      return topic
+    }
+    digest.suggestions = digest.suggestions.map { suggestion in
+      var suggestion = suggestion
+      suggestion.readings = suggestion.readings.filter(kept.contains)
+      return suggestion
+    }
+    digest.other = digest.other.filter(kept.contains)
+    digest.feeds = digest.feeds.map { feed in
+      var feed = feed
+      feed.error = nil
+      return feed
+    }
+    if language == .en, var club = digest.bookClub {
+      club.bookTitle = "The Listening Classroom"
+      club.chapterTitle = "Listening before Judging"
+      club.themes = ["listening", "restorative"]
+      club.related = club.related.filter { kept.contains($0.key) }
+      digest.bookClub = club
+    } else if var club = digest.bookClub {
+      club.related = club.related.filter { kept.contains($0.key) }
+      digest.bookClub = club
+    }
+    return digest
   }
 
   /// This fortnight's chapter of the book club, with markup in the author to check the escaping.
@@ -326,6 +365,6 @@ enum DigestFixture {
     date: CalendarDay(date("2026-12-03")), leader: "Bu Ratna",
     related: [
       DigestChapterItem(key: "la-resensi", score: 2.4137, matched: ["mendengarkan"]),
-      DigestChapterItem(key: "cp-restorative", score: 1.25, matched: ["restorative", "~conversation"]),
+      DigestChapterItem(key: "cp-restorative", score: 1.25, matched: ["restorative", "Conversations"]),
     ])
 }

@@ -70,7 +70,7 @@ struct EscapingTests {
   static let allowedElements: Set<String> = [
     "html", "head", "meta", "title", "style", "body", "a", "div", "header", "p", "h1", "h2", "h3", "h4", "nav", "main",
     "section", "article", "span", "dl", "dt", "dd", "ul", "ol", "li", "figure", "figcaption", "svg", "line", "rect",
-    "time", "footer", "strong", "br", "code", "link",
+    "time", "footer", "strong", "br", "code", "link", "details", "summary",
   ]
 
   /// Checks a page with a strict parser: well-formed, only known elements, no event handlers or

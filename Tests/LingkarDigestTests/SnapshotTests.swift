@@ -21,10 +21,17 @@ struct SnapshotTests {
     assertSnapshot(MarkdownRenderer().render(DigestFixture.digest(.en)), named: "digest.en.md")
   }
 
-  @Test("the messaging-group text matches its golden file in both languages")
+  @Test("the whole digest as text matches its golden file in both languages")
   func text() {
-    assertSnapshot(TextRenderer().render(DigestFixture.digest(.id)), named: "digest.id.txt")
-    assertSnapshot(TextRenderer().render(DigestFixture.digest(.en)), named: "digest.en.txt")
+    assertSnapshot(TextRenderer().render(DigestFixture.digest(.id)), named: "digest-full.id.txt")
+    assertSnapshot(TextRenderer().render(DigestFixture.digest(.en)), named: "digest-full.en.txt")
+  }
+
+  @Test("the short message for a group matches its golden file in both languages")
+  func shortText() {
+    let renderer = ShortTextRenderer(fullDigestLink: "https://sdn3sukamaju.example/lingkar/2026-11-29/digest.html")
+    assertSnapshot(renderer.render(DigestFixture.digest(.id)), named: "digest.id.txt")
+    assertSnapshot(renderer.render(DigestFixture.digest(.en)), named: "digest.en.txt")
   }
 
   @Test("digest.json matches its golden file")
@@ -52,6 +59,7 @@ struct SnapshotTests {
       language: .en, feeds: [DigestFixture.feeds[0]])
     assertSnapshot(HTMLRenderer().render(digest), named: "empty.en.html")
     assertSnapshot(TextRenderer().render(digest), named: "empty.en.txt")
+    assertSnapshot(ShortTextRenderer().render(digest), named: "empty-short.en.txt")
   }
 }
 

@@ -71,7 +71,8 @@ struct DigestBookClubTests {
     #expect(chapter["number"] as? Int == 2 && chapter["date"] as? String == "2026-12-03")
     let relatedJSON = try #require(bookClub["related"] as? [[String: Any]])
     #expect(relatedJSON.compactMap { $0["key"] as? String } == club.related.map(\.key))
-    for name in ["digest.html", "digest.md", "digest.txt"] {
+    // (Not the short message for the groups, digest.txt: three topics and the meeting, nothing more.)
+    for name in ["digest.html", "digest.md", "digest-full.txt"] {
       let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
       #expect(text.contains("Membaca bersama") && text.contains("Pojok baca kelas dari kardus bekas"), "\(name)")
     }

@@ -210,9 +210,9 @@ struct DigestDurabilityTests {
     }
   }
 
-  static func sixFiles(_ output: String, date: String = "2026-11-29") -> [String] {
+  static func setFiles(_ output: String, date: String = "2026-11-29") -> [String] {
     ["html", "md", "txt", "json"].map { "\(output)/\(date)/digest.\($0)" }
-      + ["\(output)/index.html", "\(output)/feed.xml"]
+      + ["\(output)/\(date)/digest-full.txt", "\(output)/index.html", "\(output)/feed.xml"]
   }
 
   @Test("a disk that fills up while the set is written leaves the old set whole: no file new, no temporary left")
@@ -222,24 +222,26 @@ struct DigestDurabilityTests {
     let output = directory.file("output")
     let old = DigestWriterTests.digest(ending: 29, titles: ["Pojok baca"])
     try DigestWriter(outputDirectory: output).write(old)
-    let before = Self.sixFiles(output).map { Self.read($0) }
+    let before = Self.setFiles(output).map { Self.read($0) }
     let new = DigestWriterTests.digest(ending: 29, titles: (0..<30).map { "Tulisan baru \($0)" })
     let html = HTMLRenderer().render(new).utf8.count
     let markdown = MarkdownRenderer().render(new).utf8.count
     let text = TextRenderer().render(new).utf8.count
-    // Room for the page, the Markdown and the text, not for the JSON (and what follows it).
     var writer = DigestWriter(outputDirectory: output)
-    let disk = Disk(budget: html + markdown + text + 100)
+    let link = writer.fullDigestLink(new, folder: output + "/" + new.dateStamp)
+    let short = ShortTextRenderer(fullDigestLink: link).render(new).utf8.count
+    // Room for the page, the Markdown and both texts, not for the JSON (and what follows it).
+    let disk = Disk(budget: html + markdown + short + text + 100)
     writer.operations = disk.operations
     let error = try #require(throws: DigestWriteError.self) { try writer.write(new) }
     #expect(error.path.hasSuffix("digest.json"))
     #expect(error.description.contains(String(cString: strerror(ENOSPC))))
-    #expect(Self.sixFiles(output).map { Self.read($0) } == before)
+    #expect(Self.setFiles(output).map { Self.read($0) } == before)
     #expect(disk.events.withLock { $0 }.allSatisfy { !$0.hasPrefix("rename") })
     #expect(DigestWriterTests.leftovers(in: output).isEmpty)
     // With room again, the new set replaces the old as a whole.
     try DigestWriter(outputDirectory: output).write(new)
-    #expect(Self.read(Self.sixFiles(output)[3]) == JSONRenderer().render(new))
+    #expect(Self.read(Self.setFiles(output)[3]) == JSONRenderer().render(new))
   }
 
   @Test("every file is flushed before any rename, and each folder is flushed after the renames")
@@ -252,9 +254,9 @@ struct DigestDurabilityTests {
     writer.operations = disk.operations
     try writer.write(DigestWriterTests.digest(ending: 29, titles: ["Pojok baca"]))
     #expect(
-      disk.events.withLock { $0 } == Array(repeating: "sync", count: 6) + [
-        "rename digest.html", "rename digest.md", "rename digest.txt", "rename digest.json", "rename index.html",
-        "rename feed.xml", "sync folder 2026-11-29", "sync folder output",
+      disk.events.withLock { $0 } == Array(repeating: "sync", count: 7) + [
+        "rename digest.html", "rename digest.md", "rename digest.txt", "rename digest-full.txt", "rename digest.json",
+        "rename index.html", "rename feed.xml", "sync folder 2026-11-29", "sync folder output",
       ])
   }
 
@@ -332,7 +334,7 @@ struct DigestDurabilityTests {
     #expect(try runLingkar(["digest"], in: directory.path).status == 0)
     let output = directory.file("output")
     let date = todayStamp()
-    let before = Self.sixFiles(output, date: date).map { Self.read($0) }
+    let before = Self.setFiles(output, date: date).map { Self.read($0) }
     let recorded = try FeedStore(path: directory.file("lingkar.db")).digests()
     #expect(recorded.count == 1)
 
@@ -364,7 +366,7 @@ struct DigestDurabilityTests {
     let limited = try runLingkar(["digest"], in: directory.path, wrapper: wrapper)
     #expect(limited.status == 1, "\(limited.stderr)")
     #expect(limited.stderr.contains("digest.json"))
-    #expect(Self.sixFiles(output, date: date).map { Self.read($0) } == before)
+    #expect(Self.setFiles(output, date: date).map { Self.read($0) } == before)
     #expect(try FeedStore(path: directory.file("lingkar.db")).digests() == recorded)
     #expect(DigestWriterTests.leftovers(in: output).isEmpty)
   }

@@ -82,7 +82,7 @@ struct DigestRunTests {
     #expect(one.digest.period.to == first && one.digest.period.from == first.addingTimeInterval(-14 * day))
     #expect(
       one.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-        == ["digest.html", "digest.md", "digest.txt", "digest.json", "index.html", "feed.xml"])
+        == ["digest.html", "digest.md", "digest.txt", "digest-full.txt", "digest.json", "index.html", "feed.xml"])
     #expect(one.paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
     #expect(one.digest.feedsNeedingAttention.map(\.feed.url) == [server.url("/status/404/\(name)")])
     #expect(!one.digest.suggestions.isEmpty)

@@ -52,23 +52,27 @@ struct DigestWriterTests {
     return all.filter { $0.contains(".lingkar-tmp-") }
   }
 
-  @Test("writes the four digest files, the archive and the feed, each complete")
+  @Test("writes the five digest files, the archive and the feed, each complete")
   func writesEverything() throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let output = directory.file("output")
     let digest = Self.digest(ending: 29, titles: ["Pojok baca", "Klub buku guru", "Numerasi kelas 3"])
     let paths = try DigestWriter(outputDirectory: output).write(digest)
+    let folder = "\(output)/2026-11-29"
     #expect(
-      paths == ["html", "md", "txt", "json"].map { "\(output)/2026-11-29/digest.\($0)" } + [
-        "\(output)/index.html", "\(output)/feed.xml",
-      ])
+      paths == ["digest.html", "digest.md", "digest.txt", "digest-full.txt", "digest.json"].map { "\(folder)/\($0)" }
+        + ["\(output)/index.html", "\(output)/feed.xml"])
     #expect(Self.read(paths[0]) == HTMLRenderer().render(digest))
     #expect(Self.read(paths[1]) == MarkdownRenderer().render(digest))
-    #expect(Self.read(paths[2]) == TextRenderer().render(digest))
-    #expect(Self.read(paths[3]) == JSONRenderer().render(digest))
-    #expect(Self.read(paths[4]) == ArchiveRenderer().render([ArchiveEntry(digest)], language: .id))
-    #expect(Self.read(paths[5])?.contains("<entry xml:lang=\"id\">") == true)
+    // The short message sends its readers to the page on this machine (no site address is set).
+    let page = URL(fileURLWithPath: folder + "/digest.html").standardizedFileURL.path
+    #expect(Self.read(paths[2]) == ShortTextRenderer(fullDigestLink: page).render(digest))
+    #expect(Self.read(paths[2])?.hasSuffix(page + "\n") == true)
+    #expect(Self.read(paths[3]) == TextRenderer().render(digest))
+    #expect(Self.read(paths[4]) == JSONRenderer().render(digest))
+    #expect(Self.read(paths[5]) == ArchiveRenderer().render([ArchiveEntry(digest)], language: .id))
+    #expect(Self.read(paths[6])?.contains("<entry xml:lang=\"id\">") == true)
     #expect(Self.leftovers(in: output).isEmpty)
   }
 

@@ -160,6 +160,55 @@ struct DigestMeetingTests {
   }
 }
 
+@Suite("The agenda's prompts")
+struct AgendaPromptTests {
+  @Test("the agenda asks each topic's own prompts: the facilitator's q-id/q-en lines, else the built-in topic's")
+  func topicPrompts() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let now = Date(timeIntervalSince1970: 1_796_000_000)
+    _ = try FeedStore(path: directory.file("lingkar.db"))
+    let meeting = try #require(CalendarDay("2026-12-03"))
+    try PickRun(databasePath: directory.file("lingkar.db"), topicsPath: directory.file("none.txt"))
+      .record(["assessment", "literacy"], meeting: meeting, now: now)
+    func agenda(topics: String, language: DigestLanguage) throws -> Agenda {
+      try AgendaRun(
+        databasePath: directory.file("lingkar.db"), topicsPath: topics, outputDirectory: directory.file("output"),
+        meeting: meeting, language: language, now: now
+      ).build()
+    }
+    // No topics.txt: the built-in taxonomy's prompts, in the school's language.
+    let builtIn = try agenda(topics: directory.file("none.txt"), language: .id)
+    let expected = try #require(TopicsFile.builtIn.topics.first { $0.id == "assessment" }?.prompts)
+    #expect(!expected.isEmpty)
+    #expect(builtIn.topics.first?.prompts == expected)
+    #expect(builtIn.topics.first?.prompts.first?.text(in: .id) == expected.first?.id)
+    // A facilitator's own prompts in topics.txt reach the handout, in both languages.
+    directory.write(
+      "topics.txt",
+      """
+      [assessment]
+      id: Asesmen dan Umpan Balik
+      en: Assessment and Feedback
+      kw: asesmen; rubrik
+      q-id: Rubrik mana yang benar-benar dibaca murid kelas 8?
+      q-en: Which rubric do our Year 8 students actually read?
+
+      [literacy]
+      id: Literasi
+      en: Literacy
+      kw: literasi
+
+      """)
+    let own = try agenda(topics: directory.file("topics.txt"), language: .en)
+    #expect(own.topics.map(\.id) == ["assessment", "literacy"])
+    #expect(own.topics[0].prompts.map { $0.text(in: .en) } == ["Which rubric do our Year 8 students actually read?"])
+    #expect(own.topics[0].prompts.map { $0.text(in: .id) } == ["Rubrik mana yang benar-benar dibaca murid kelas 8?"])
+    // A topic written without prompts takes the built-in topic's, not made-up generic ones.
+    #expect(own.topics[1].prompts == TopicsFile.builtIn.topics.first { $0.id == "literacy" }?.prompts)
+  }
+}
+
 @Suite("The digest by e-mail")
 struct DigestMailTests {
   @Test("a written digest goes out as one message with its text and HTML, and a refused server loses nothing")
@@ -192,6 +241,30 @@ struct DigestMailTests {
     #expect(raw.contains("Content-Type: text/plain; charset=UTF-8"))
     #expect(raw.contains("Content-Type: text/html; charset=UTF-8"))
     #expect(raw.contains("=?UTF-8?"))  // the non-ASCII display name, encoded
+
+    // The teachers' message has no feeds needing attention, even when some feed needs it; the
+    // facilitator (mail.admin) gets that list alone.
+    var failing = written.digest
+    failing.feeds.append(
+      DigestFeed(url: "https://rusak.example/feed", title: "Blog Rusak", status: .gone, error: "gone (HTTP 410)"))
+    var withAdmin = settings
+    withAdmin.mail?.admin = MailAddress(name: "Bu Fasilitator", address: "fasilitator@contoh.sch.id")
+    let both = try DigestMailer.send(failing, settings: withAdmin, now: now)
+    #expect(both.map(\.address) == ["sari@contoh.sch.id", "fasilitator@contoh.sch.id"])
+    let teachers = try sink.message(2)
+    let facilitator = try sink.message(3)
+    #expect(teachers["rcpt_tos"] as? [String] == ["sari@contoh.sch.id"])
+    #expect(facilitator["rcpt_tos"] as? [String] == ["fasilitator@contoh.sch.id"])
+    func bodies(_ message: [String: Any]) -> String {
+      ((message["parts"] as? [[String: Any]]) ?? []).compactMap { $0["body"] as? String }.joined(separator: "\n")
+    }
+    #expect(!bodies(teachers).contains("Sumber yang perlu diperiksa"))
+    #expect(!bodies(teachers).contains("rusak.example"))
+    #expect(bodies(facilitator).contains("https://rusak.example/feed"))
+    #expect((facilitator["subject"] as? String)?.hasPrefix("Lingkar: sumber yang perlu diperiksa") == true)
+    // Without mail.admin, nobody is mailed the list.
+    let only = try DigestMailer.send(failing, settings: settings, now: now)
+    #expect(only.map(\.address) == ["sari@contoh.sch.id"])
 
     // A server that refuses: reported, and the digest files are still there.
     var refused = settings

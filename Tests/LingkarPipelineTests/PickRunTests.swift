@@ -46,11 +46,11 @@ struct PickRunTests {
     #expect(first.replaced == nil)
     #expect(
       first.text
-        == "Dipilih untuk pertemuan 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Penilaian (assessment)."
+        == "Dipilih untuk pertemuan 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Umpan Balik (assessment)."
     )
     #expect(
       first.said.text(in: .en)
-        == "Picked for the meeting of 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Penilaian (assessment)."
+        == "Picked for the meeting of 2026-12-10: Literasi dan Numerasi Siswa (literacy), Asesmen dan Umpan Balik (assessment)."
     )
     let second = try run.pick(["Assess", "1"], meeting: meeting, today: today, schedule: Self.schedule())
     #expect(second.replaced?.topicIDs == ["literacy", "assessment"])

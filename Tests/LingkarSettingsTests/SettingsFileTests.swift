@@ -31,6 +31,7 @@ struct SettingsFileTests {
     #expect(mail.tls == .try)
     #expect(mail.send == false)
     #expect(mail.passwordFile == "/etc/lingkar/smtp-password")
+    #expect(mail.admin == MailAddress(name: "Bu Sari", address: "sari@contoh.sch.id"))
   }
 
   @Test("an empty file or a missing one gives the defaults")
@@ -88,6 +89,10 @@ struct SettingsFileTests {
       (
         "mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  password_env: 9X\n", 5,
         "mail.password_env must name an environment variable"
+      ),
+      (
+        "mail:\n  url: smtp://mail.example\n  from: a@b.c\n  to: d@e.f\n  admin: the facilitator\n", 5,
+        "mail.admin must be an address like"
       ),
       ("school: [a, b]\n", 1, "school must be a single value"),
       ("school: a\nschool: b\n", 2, "a setting is written twice"),

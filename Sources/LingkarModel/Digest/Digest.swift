@@ -36,6 +36,9 @@ public struct Digest: Sendable, Hashable {
   public var shared: [String] = []
   /// The votes for the next meeting's topics (`lingkar topics vote`), when the meeting is known.
   public var votes: TopicVotes?
+  /// The next meeting of the teachers (the schedule in `lingkar.yaml`, or the date topics were
+  /// picked for), told in the short message for the groups; nil when there is no schedule.
+  public var nextMeeting: CalendarDay?
 
   public init(
     period: DigestPeriod, language: DigestLanguage, utcOffset: Int = 0, suggestions: [TopicSuggestion] = [],

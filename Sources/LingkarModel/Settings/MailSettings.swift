@@ -26,6 +26,9 @@ public struct MailSettings: Sendable, Hashable {
   public var passwordEnvironment: String?
   /// Seconds allowed for the whole conversation with the server.
   public var timeoutSeconds: Int
+  /// The facilitator's address (`mail.admin`): the only one that gets the feeds needing attention,
+  /// in a message of their own; the teachers' mail never lists them. Nil: nobody gets the list.
+  public var admin: MailAddress?
 
   public init(
     url: String, from: MailAddress, to: [MailAddress], tls: TLS = .try, send: Bool = false, user: String? = nil,

@@ -104,10 +104,8 @@ struct DigestBuilder {
       })
   }
 
-  /// The topic's prompts from the topics file; for a topic of the default taxonomy written without
-  /// prompts, the built-in ones.
+  /// The topic's prompts (`MeetingPrompts`).
   func prompts(_ topicID: String) -> [BilingualText] {
-    if let own = topics.topics.first(where: { $0.id == topicID })?.prompts, !own.isEmpty { return own }
-    return TopicsFile.builtIn.topics.first { $0.id == topicID }?.prompts ?? []
+    MeetingPrompts.prompts(for: topicID, in: topics)
   }
 }

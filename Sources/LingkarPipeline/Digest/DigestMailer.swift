@@ -4,24 +4,51 @@ public import LingkarMail
 public import LingkarModel
 
 /// Sends a digest by e-mail: one message, its plain text and its HTML rendered from the `Digest`
-/// value (the same renderers as `digest.txt` and `digest.html`; nothing is read back from
+/// value (the same renderers as `digest-full.txt` and `digest.html`; nothing is read back from
 /// `output/`), to the addresses in the settings. Called after the digest is written and recorded,
 /// so a failure to send loses nothing: the caller reports it and the digest stays where it is.
 public enum DigestMailer {
-  /// Sends `digest`; returns the recipients.
+  /// Sends `digest` to the teachers (`mail.to`), without the feeds needing attention; when the
+  /// settings name the facilitator (`mail.admin`) and some feed needs attention, sends that list to
+  /// the facilitator alone, in a message of its own. Returns the recipients of both.
   @discardableResult
   public static func send(
     _ digest: Digest, settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
     now: Date = Date()
   ) throws(MailError) -> [MailAddress] {
     guard let mail = settings.mail else { throw .invalid("lingkar.yaml has no mail: settings") }
-    let strings = Strings.for(digest.language)
-    var subject = strings.digestTitle(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)
-    if let school = settings.schoolName { subject += " · " + school }
-    let message = MailMessage(
-      from: mail.from, to: mail.to, subject: subject, text: TextRenderer().render(digest),
-      html: HTMLRenderer().render(digest), date: now, utcOffset: settings.utcOffset)
-    return try send(message, mail: mail, environment: environment)
+    var recipients: [MailAddress] = []
+    for message in messages(digest, settings: settings, mail: mail, now: now) {
+      recipients += try send(message, mail: mail, environment: environment)
+    }
+    return recipients
+  }
+
+  /// The messages `send` sends: the digest for the teachers, then the facilitator's list if any.
+  static func messages(_ digest: Digest, settings: Settings, mail: MailSettings, now: Date) -> [MailMessage] {
+    let catalogue = Catalogue.for(digest.language)
+    let title = Strings.for(digest.language).digestTitle(
+      from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)
+    let subject =
+      settings.schoolName.map { catalogue.text("mail.subject.school", ["title": .text(title), "school": .text($0)]) }
+      ?? catalogue.text("mail.subject", ["title": .text(title)])
+    var text = TextRenderer()
+    text.includeAttention = false
+    var html = HTMLRenderer()
+    html.includeAttention = false
+    var messages = [
+      MailMessage(
+        from: mail.from, to: mail.to, subject: subject, text: text.render(digest), html: html.render(digest),
+        date: now, utcOffset: settings.utcOffset)
+    ]
+    if let admin = mail.admin, AttentionRenderer.hasProblems(digest) {
+      let attention = AttentionRenderer()
+      messages.append(
+        MailMessage(
+          from: mail.from, to: [admin], subject: attention.subject(digest), text: attention.text(digest),
+          html: attention.html(digest), date: now, utcOffset: settings.utcOffset))
+    }
+    return messages
   }
 
   /// Sends any message with the mail settings' server and credentials.

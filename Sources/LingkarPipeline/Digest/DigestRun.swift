@@ -16,7 +16,7 @@ public struct DigestRun {
   /// What was written.
   public struct Result: Sendable {
     public var digest: Digest
-    /// The four digest files, then `index.html` and `feed.xml`.
+    /// The five digest files (`digest-full.txt` after `digest.txt`), then `index.html` and `feed.xml`.
     public var paths: [String]
   }
 
@@ -136,6 +136,13 @@ public struct DigestRun {
       options.votesMeeting
       ?? CalendarDay(options.dateStamp).flatMap { PickRun.nextMeeting(settings: settings, today: $0) }
     digest.attachSharing(ranked, shares: try store.shares(), votes: try votesMeeting.map(store.votes(meeting:)))
+    // The next meeting, for the short message: the schedule's, else the nearest date topics were
+    // picked for.
+    if let today = CalendarDay(options.dateStamp) {
+      digest.nextMeeting =
+        PickRun.nextMeeting(settings: settings, today: today)
+        ?? meetings.picks.map(\.meeting).filter { $0 >= today }.min()
+    }
     // The book club's chapter, chosen and scored as the agenda of the next meeting does.
     if let settings, let today = CalendarDay(options.dateStamp) {
       let day = PickRun.nextMeeting(settings: settings, today: today) ?? today

@@ -3,9 +3,9 @@ public import LingkarDigest
 public import LingkarModel
 public import LingkarStore
 
-/// Writes a finished digest: `output/YYYY-MM-DD/digest.{html,md,txt,json}`, then the archive
-/// page `output/index.html` and the Atom feed `output/feed.xml` over the digests the store recorded
-/// (passed in: `output/` is only ever written, never read back). The six files are written as one set (see `AtomicFile`): all complete on disk before
+/// Writes a finished digest: `output/YYYY-MM-DD/digest.{html,md,txt,json}` and `digest-full.txt`,
+/// then the archive page `output/index.html` and the Atom feed `output/feed.xml` over the digests
+/// the store recorded (passed in: `output/` is only ever written, never read back). The seven files are written as one set (see `AtomicFile`): all complete on disk before
 /// any replaces its old version, so a full disk leaves the old set whole, never a mix; writing
 /// again for the same date replaces the same files, keeping their permissions.
 ///
@@ -24,7 +24,7 @@ public struct DigestWriter: Sendable {
     self.siteURL = siteURL
   }
 
-  /// Writes every file and returns their paths: the four digest files, then `index.html` and
+  /// Writes every file and returns their paths: the five digest files, then `index.html` and
   /// `feed.xml`. When it throws, no file was replaced.
   ///
   /// - Parameters:
@@ -45,7 +45,8 @@ public struct DigestWriter: Sendable {
     var files = [
       ("digest.html", HTMLRenderer().render(digest)),
       ("digest.md", MarkdownRenderer().render(digest)),
-      ("digest.txt", TextRenderer().render(digest)),
+      ("digest.txt", ShortTextRenderer(fullDigestLink: fullDigestLink(digest, folder: folder)).render(digest)),
+      ("digest-full.txt", TextRenderer().render(digest)),
       ("digest.json", JSONRenderer().render(digest)),
     ].map { (path: folder + "/" + $0.0, text: $0.1) }
 
@@ -57,6 +58,15 @@ public struct DigestWriter: Sendable {
     files.append((feed, atom.render(entries, language: digest.language)))
     try AtomicFile.writeSet(files, operations: operations)
     return files.map(\.path)
+  }
+
+  /// Where the short message sends its readers for the whole digest: the published page when the
+  /// school publishes `output/` (`siteURL`), else the page's path on this machine.
+  func fullDigestLink(_ digest: Digest, folder: String) -> String {
+    if let site = siteURL, !site.isEmpty {
+      return (site.hasSuffix("/") ? site : site + "/") + digest.dateStamp + "/digest.html"
+    }
+    return URL(fileURLWithPath: folder + "/digest.html").standardizedFileURL.path
   }
 
   /// Removes the temporary files of killed runs from `output/` and its date folders.

@@ -22,7 +22,7 @@ public struct FetchAndDigestRun {
   public struct Result: Sendable {
     public var fetch: FetchSummary
     public var digest: Digest
-    /// The four digest files, then `index.html` and `feed.xml`.
+    /// The five digest files (`digest-full.txt` after `digest.txt`), then `index.html` and `feed.xml`.
     public var paths: [String]
   }
 

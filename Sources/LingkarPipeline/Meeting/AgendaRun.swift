@@ -88,8 +88,8 @@ public struct AgendaRun: Sendable {
       let topic = labels[id]
       let label = BilingualText(id: topic?.labelID ?? id, en: topic?.labelEN ?? id)
       return AgendaTopic(
-        id: id, label: label, readings: ranked.readings(id, picker: picker), prompts: MeetingPrompts.prompts(for: label)
-      )
+        id: id, label: label, readings: ranked.readings(id, picker: picker),
+        prompts: MeetingPrompts.prompts(for: id, in: base))
     }
     let agendaChapter = chapter.map { club, chapter in
       let related = ReadingPicker(minimum: BookClubReadings.relatedCount, maximum: BookClubReadings.relatedCount)

@@ -147,7 +147,7 @@ public struct PickRun: Sendable {
     try FeedStoreAccess.picks(databasePath: databasePath)
   }
 
-  /// `2026-12-03  assessment, literacy (Asesmen dan Penilaian; Literasi)` lines.
+  /// `2026-12-03  assessment, literacy (Asesmen dan Umpan Balik; Literasi)` lines.
   public func listText(language: DigestLanguage) throws(LingkarFailure) -> String {
     let picks = try list()
     if picks.isEmpty { return Catalogue.for(language).text("cli.pick.none_yet") }

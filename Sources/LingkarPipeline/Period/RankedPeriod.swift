@@ -121,14 +121,29 @@ extension DigestItem {
   init(stored: StoredItem, scored: ScoredItem) {
     let entry = stored.entry
     let authors = entry.authors.filter { !$0.isEmpty }
+    let summary = Self.summary(entry)
     self.init(
       key: scored.key, entryID: entry.id, feedURL: stored.feed, feedTitle: stored.feedTitle, title: entry.title,
       link: entry.link, author: authors.isEmpty ? nil : authors.joined(separator: ", "),
       published: entry.published.flatMap { $0 <= stored.firstSeen ? $0 : nil }, language: scored.language.rawValue,
-      summary: Self.summary(entry), comments: entry.comments,
-      topics: scored.topics,
+      summary: summary, comments: entry.comments,
+      topics: Self.readable(scored.topics, title: entry.title, summary: summary),
       duplicates: scored.duplicates)
   }
+
+  /// The matches with their evidence as people read it (`EvidenceWords`): the words of the title
+  /// and summary that matched, as written there, never a stem or a mark. Scores are untouched.
+  static func readable(_ matches: [ItemTopicMatch], title: String?, summary: String) -> [ItemTopicMatch] {
+    guard matches.contains(where: { !$0.matched.isEmpty }) else { return matches }
+    let text = (title ?? "") + "\n" + summary
+    return matches.map { match in
+      var readable = match
+      readable.matched = evidenceWords.surface(match.matched, in: text)
+      return readable
+    }
+  }
+
+  private static let evidenceWords = EvidenceWords()
 
   /// Plain text: the feed's summary, else its content without the markup; at most `summaryLimit`
   /// characters, cut at a space.
