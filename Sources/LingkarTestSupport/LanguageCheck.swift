@@ -4,7 +4,8 @@
 /// It looks for common function words and Lingkar's own vocabulary, which any sentence of that
 /// language is almost sure to contain. Tokens that are names rather than words are skipped: they
 /// contain `.`, `/`, `:`, `@`, `_`, `=`, digits, or start with `-` (file names, addresses, options,
-/// keys), and so are words inside quotes or angle brackets (what the person typed or a feed's title).
+/// keys), and so are words inside quotes, angle brackets (what the person typed or a feed's title) or
+/// braces (a catalogue template's placeholders).
 public enum LanguageCheck {
   /// English words that no Indonesian sentence of Lingkar's should contain.
   public static let englishWords: Set<String> = [
@@ -57,6 +58,8 @@ public enum LanguageCheck {
       case "‘": closing = "’"
       case "«": closing = "»"
       case "<": closing = ">"
+      // A catalogue template's `{placeholder}` is a name, not a word.
+      case "{": closing = "}"
       default: cleaned.append(character)
       }
     }

@@ -5,23 +5,15 @@ import LingkarPipeline
 
 /// `lingkar topics vote TOPIC --by NAME [--meeting YYYY-MM-DD]`.
 struct TopicsVoteCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "vote",
-    abstract: "Vote for a topic to discuss at the next meeting (voting again takes the vote back).",
-    discussion: """
-      One vote per person, topic and meeting. The topic is named as for 'topics pick': its id, its label or the \
-      start of either, or its number in the latest digest. The counts are shown by 'lingkar topics' and in \
-      digest.json.
-      """
-  )
+  static var configuration: CommandConfiguration { Words.configuration("vote", key: "topics_vote") }
 
-  @Argument(help: "The topic (id, label or its start, or number in the latest digest).")
+  @Argument(help: Words.help("help.topics_vote.topic"))
   var topic: String
 
-  @Option(help: "Who is voting.")
+  @Option(help: Words.help("help.topics_vote.by"))
   var by: String
 
-  @Option(help: "The meeting's date, YYYY-MM-DD (default: the schedule's next meeting).")
+  @Option(help: Words.help("help.topics_vote.meeting"))
   var meeting: String?
 
   @OptionGroup var topicsFile: TopicsOption
@@ -30,8 +22,10 @@ struct TopicsVoteCommand: ParsableCommand {
 
   @OptionGroup var settingsFile: SettingsOption
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
-    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+    if let meeting, CalendarDay(meeting) == nil { throw Words.usage("cli.usage.meeting_date") }
   }
 
   func run() throws {

@@ -38,6 +38,10 @@ struct CommandLanguageTests {
       sink = try SMTPSink()
       site.feed("/feed.xml", Self.feed(link: site.url("/")))
       site.serve("/gone.xml", status: 404, body: Array("not here".utf8))
+      site.page(
+        "/artikel",
+        "<html><head><title>Pojok baca kelas empat</title><meta name=\"description\" content=\"Buku dari kardus.\">"
+          + "</head><body><p>Isi tulisan.</p></body></html>")
       directory.write("feeds.txt", site.url("/feed.xml") + "\n")
       directory.write(
         "lingkar.yaml",
@@ -133,7 +137,7 @@ struct CommandLanguageTests {
   static func withoutCommandNames(_ text: String) -> String {
     let names = [
       "run", "fetch", "digest", "topics", "list", "pick", "eval", "bench", "agenda", "mail", "feeds", "add",
-      "check", "remove", "import", "export", "demo", "parse", "help",
+      "check", "remove", "import", "export", "demo", "parse", "help", "share", "board", "vote", "teachers",
     ]
     let alternatives = names.joined(separator: "|")
     var result = text
@@ -155,7 +159,7 @@ struct CommandLanguageTests {
   }
 
   /// Every command, subcommand and `--help`, in the order a school would meet them.
-  static func cases(samples: String) -> [Case] {
+  static func cases(samples: String, articleURL: String) -> [Case] {
     let work = "work-E (error messages)"
     let feedsCommands = "work-E (the feeds commands)"
     var cases: [Case] = []
@@ -166,7 +170,7 @@ struct CommandLanguageTests {
     cases.append(Case(arguments: ["--version"]))
     for command in [
       ["run"], ["fetch"], ["digest"], ["topics"], ["topics", "list"], ["topics", "pick"], ["topics", "eval"],
-      ["topics", "bench"], ["agenda"], ["mail"], ["demo"], ["parse"],
+      ["topics", "bench"], ["topics", "vote"], ["agenda"], ["mail"], ["demo"], ["parse"], ["share"], ["board"],
     ] {
       cases.append(Case(arguments: command + ["--help"]))
     }
@@ -174,7 +178,7 @@ struct CommandLanguageTests {
     for command in [["feeds"], ["feeds", "add"], ["feeds", "list"], ["feeds", "check"], ["feeds", "remove"]] {
       cases.append(Case(arguments: command + ["--help"], waitsFor: feedsCommands))
     }
-    for command in [["feeds", "import"], ["feeds", "export"]] {
+    for command in [["feeds", "import"], ["feeds", "export"], ["feeds", "teachers"]] {
       cases.append(Case(arguments: command + ["--help"], waitsFor: feedsCommands))
     }
     // The weekly work.
@@ -200,6 +204,11 @@ struct CommandLanguageTests {
       Case(arguments: ["parse", "--count", "sample.xml"]),
       Case(arguments: ["demo", "--samples", samples, "--output", "demo-output"]),
       Case(arguments: ["feeds", "list"], waitsFor: feedsCommands),
+      Case(arguments: ["topics", "vote", "literasi", "--by", "Bu Sari", "--meeting", "2099-01-01"]),
+      Case(arguments: ["topics", "vote", "literasi", "--by", "Bu Sari", "--meeting", "2099-01-01"]),
+      Case(arguments: ["share", articleURL, "--by", "Bu Sari", "--note", "Bagus untuk kelas empat"]),
+      Case(arguments: ["board"]),
+      Case(arguments: ["feeds", "teachers"], waitsFor: feedsCommands),
     ]
     // Usage mistakes: ArgumentParser's words and Lingkar's own.
     cases += [
@@ -230,7 +239,7 @@ struct CommandLanguageTests {
     let school = try School(language: language)
     let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("demo/feeds").path
-    for test in Self.cases(samples: samples) {
+    for test in Self.cases(samples: samples, articleURL: school.site.url("/artikel")) {
       let result = try school.run(test.arguments)
       let shown = "lingkar \(test.arguments.joined(separator: " ")) → \(result.status)\n\(result.both)"
       #expect(result.status == test.status, "\(shown)")

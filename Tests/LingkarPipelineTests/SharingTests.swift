@@ -98,7 +98,7 @@ struct SharingTests {
     #expect(!html.contains("<script>alert(1)"))
     #expect(html.contains("Asesmen &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;umpan balik&quot;"))
     let text = try String(
-      contentsOfFile: try #require(written.paths.first { $0.hasSuffix("digest.txt") }), encoding: .utf8)
+      contentsOfFile: try #require(written.paths.first { $0.hasSuffix("digest-full.txt") }), encoding: .utf8)
     #expect(text.contains("*DIBAGIKAN GURU*"))
     let json = try String(
       contentsOfFile: try #require(written.paths.first { $0.hasSuffix("digest.json") }), encoding: .utf8)

@@ -125,7 +125,8 @@ public struct PickRun: Sendable {
     } else {
       said = Message("cli.pick.picked", ["day": .text(meeting.description), "names": picked])
     }
-    var outcome = Outcome(picks: picks, replaced: earlier, warnings: warnings, said: said, text: said.text(in: language))
+    var outcome = Outcome(
+      picks: picks, replaced: earlier, warnings: warnings, said: said, text: said.text(in: language))
     outcome.votes = try VoteRun(databasePath: databasePath, topicsPath: topicsPath).votes(meeting: meeting)
     return outcome
   }
