@@ -37,7 +37,7 @@ struct AgendaCommand: ParsableCommand {
     if let since, PeriodSpec(since) == nil {
       throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
     }
-    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError(Message("errors.lang").description) }
   }
 
   func run() throws {

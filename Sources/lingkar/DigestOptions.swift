@@ -30,8 +30,8 @@ struct DigestOptions: ParsableArguments {
     guard let period = PeriodSpec(since) else {
       throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
     }
-    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
-    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
+    if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError(Message("errors.lang").description) }
   }
 
   /// The options for a digest ending now, in the school's language and time zone (lingkar.yaml's

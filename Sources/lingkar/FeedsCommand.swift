@@ -33,13 +33,18 @@ struct FeedsCommand: ParsableCommand {
     return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
-  static func warn(_ message: String) {
+  static func warn(_ message: Message) {
     Output.error("lingkar: \(message)\n")
+  }
+
+  /// A line of the command's output, from the message catalogue in the process's language.
+  static func say(_ key: String, _ arguments: KeyValuePairs<String, MessageArgument> = [:]) {
+    print(Message(key, arguments).description)
   }
 
   static func validate(tags: [String]) throws {
     for tag in tags where tag.contains("\"") || tag.contains("\n") || tag.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw ValidationError("a tag cannot be empty or hold a double quote: \(tag)")
+      throw ValidationError(Message("errors.feeds.tag", ["tag": .text(tag)]).description)
     }
   }
 
@@ -80,20 +85,28 @@ struct FeedsCommand: ParsableCommand {
       let request = FeedAdder.Request(input: input, tags: tags, addedBy: FeedsCommand.addedBy(by), check: !noCheck)
       let result = try FeedAdder(options: files.options).add(request)
       if result.candidates.count > 1 {
-        print("Found \(result.candidates.count) feeds; the first is added:")
+        FeedsCommand.say("cli.feeds.add.found", ["count": .number(result.candidates.count)])
         for candidate in result.candidates {
-          let status = candidate.problem.map { "  (does not work: \($0))" } ?? ""
-          print("  \(candidate.url)  \(candidate.title ?? "")\(status)")
+          let status = candidate.problem.map {
+            "  " + Message("cli.feeds.add.broken", ["reason": .message($0)]).description
+          }
+          print("  \(candidate.url)  \(candidate.title ?? "")\(status ?? "")")
         }
-        print("To follow another one as well: lingkar feeds add ADDRESS")
+        FeedsCommand.say("cli.feeds.add.another")
       }
       if let title = result.title { print("\(title)") }
       for entry in result.latest {
         let when = entry.published ?? entry.updated
-        print("  \(FeedsCommand.date(when))  \(entry.title ?? entry.link ?? "(untitled)")")
+        let title = entry.title ?? entry.link ?? Message("cli.feeds.add.untitled").description
+        print("  \(FeedsCommand.date(when))  \(title)")
       }
       result.notes.forEach(FeedsCommand.warn)
-      print("Added to \(URL(fileURLWithPath: files.feeds).lastPathComponent) line \(result.lineNumber): \(result.line)")
+      FeedsCommand.say(
+        "cli.feeds.add.added",
+        [
+          "name": .text(URL(fileURLWithPath: files.feeds).lastPathComponent), "lineNumber": .number(result.lineNumber),
+          "text": .text(result.line),
+        ])
     }
   }
 
@@ -107,11 +120,19 @@ struct FeedsCommand: ParsableCommand {
     func run() throws {
       let result = try FeedsOverview(options: files.options).rows()
       let rows = result.rows
-      for diagnostic in result.diagnostics { FeedsCommand.warn(diagnostic.description) }
-      let header = ["LINE", "TITLE", "TAGS", "ADDED BY", "LAST OK", "ITEMS", "NEWEST", "STATUS", "ADDRESS"]
+      for diagnostic in result.diagnostics { Output.error("lingkar: \(diagnostic)\n") }
+      let header = [
+        "line", "title", "tags", "added-by", "last-ok", "items", "newest", "status", "address",
+      ].map { Message("cli.feeds.list.column." + $0).description }
       let table = rows.map { row -> [String] in
-        var status = row.status?.rawValue ?? "not fetched"
-        if row.status == .failed { status = "failed ×\(row.failureStreak): \(row.error ?? "")" }
+        var status =
+          row.status.map { Message("cli.feeds.list.status." + $0.rawValue).description }
+          ?? Message("cli.feeds.list.status.not-fetched").description
+        if row.status == .failed {
+          let reason = row.error.map { MessageArgument.message(FetchFailure(code: $0).message) } ?? .text("")
+          status =
+            Message("cli.feeds.list.failed", ["count": .number(row.failureStreak), "reason": reason]).description
+        }
         if let moved = row.movedTo { status += " → \(moved)" }
         return [
           "\(row.line)", Self.cut(row.title ?? "-", 32), Self.cut(row.tags.joined(separator: ","), 20),
@@ -168,7 +189,9 @@ struct FeedsCommand: ParsableCommand {
       for finding in report.findings {
         print("\(name):\(finding.line): \(finding.written.map { "\($0): " } ?? "")\(finding.message)")
       }
-      for change in report.fixed { print("fixed \(name) \(change)") }
+      for change in report.fixed {
+        FeedsCommand.say("cli.feeds.check.fixed", ["name": .text(name), "change": .message(change)])
+      }
       var counts = "feeds=\(report.feeds) healthy=\(report.healthy)"
       for kind in FeedsChecker.Finding.Kind.allCases {
         counts += " \(kind.rawValue)=\(report.findings.filter { $0.kind == kind }.count)"
@@ -189,7 +212,7 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
       let removed = try FeedsRemover(options: files.options).remove(target)
-      print("Removed line \(removed.line): \(removed.text)")
+      FeedsCommand.say("cli.feeds.remove.removed", ["lineNumber": .number(removed.line), "text": .text(removed.text)])
     }
   }
 
@@ -217,8 +240,10 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
       let result = try FeedsOPML(options: files.options).importFile(file, tags: tags, addedBy: FeedsCommand.addedBy(by))
-      for line in result.added { print("added: \(line)") }
-      for skipped in result.skipped { print("skipped: \(skipped.url) (\(skipped.reason))") }
+      for line in result.added { FeedsCommand.say("cli.feeds.import.added", ["text": .text(line)]) }
+      for skipped in result.skipped {
+        FeedsCommand.say("cli.feeds.import.skipped", ["url": .text(skipped.url), "reason": .message(skipped.reason)])
+      }
       print("added=\(result.added.count) skipped=\(result.skipped.count)")
     }
   }
@@ -234,7 +259,7 @@ struct FeedsCommand: ParsableCommand {
     func run() throws {
       let result = try FeedsOPML(options: files.options).export()
       for path in result.skipped {
-        FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out")
+        FeedsCommand.warn(Message("cli.feeds.export.local", ["path": .text(path)]))
       }
       if let output {
         try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

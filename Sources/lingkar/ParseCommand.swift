@@ -49,7 +49,8 @@ struct ParseCommand: ParsableCommand {
         document = try FeedFile.parse(path: json)
       } catch {
         Output.standard(FeedDocument().normalizedJSON() + "\n", mode: .json)
-        throw LingkarFailure(error.description, cause: error)
+        throw LingkarFailure(
+          Message("errors.located.file", ["name": .text(error.path), "problem": .message(error.problem)]), cause: error)
       }
       Output.standard(document.normalizedJSON() + "\n", mode: .json)
       return
@@ -57,7 +58,7 @@ struct ParseCommand: ParsableCommand {
     var paths = files
     if let filesFrom {
       guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
-        throw ValidationError("cannot read the file list \(filesFrom)")
+        throw ValidationError(Message("errors.parse.file-list", ["path": .text(filesFrom)]).description)
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// `lingkar topics [list]`: ranked topics with each score's breakdown and top items.
@@ -31,7 +32,7 @@ struct TopicsListCommand: ParsableCommand {
     guard let period = PeriodSpec(since) else {
       throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
     }
-    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
     for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
       throw ValidationError("--discussed must look like assessment:2026-11-20 (got '\(entry)')")
     }

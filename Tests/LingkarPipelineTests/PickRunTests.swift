@@ -75,7 +75,7 @@ struct PickRunTests {
         try run.pick(["literacy"] + names, meeting: meeting, today: today, schedule: schedule)
       }
       #expect(error?.kind == .badUsage)
-      #expect(error?.message == message)
+      #expect(error?.said.text(in: .en) == message)
     }
     #expect(try run.list().isEmpty)
   }
@@ -91,7 +91,7 @@ struct PickRunTests {
     }
     #expect(friday?.kind == .badUsage)
     #expect(
-      friday?.message
+      friday?.said.text(in: .en)
         == "2026-12-11 is not a meeting day (the meetings around it are 2026-12-10 and 2026-12-24); nothing recorded (add --force to"
         + " record it anyway)")
     #expect(

@@ -5,29 +5,29 @@ import LingkarModel
 /// asked to wait after that time.
 enum FeedSchedule {
   struct Skip {
-    var message: String
+    var message: Message
     var countsAsFailed: Bool
   }
 
   static func skipReason(state: FeedState?, now: Date, ignoreBackoff: Bool, utcOffset: Int = 0) -> Skip? {
     guard let state else { return nil }
     if state.gone {
-      return Skip(
-        message:
-          "gone: the server says this feed no longer exists (HTTP 410); it is not fetched any more, remove it from the feeds file",
-        countsAsFailed: false)
+      return Skip(message: Message("errors.feed.gone-skipped"), countsAsFailed: false)
     }
     guard let next = state.nextFetch, next > now else { return nil }
     if state.failureStreak > 0 {
       if ignoreBackoff { return nil }
-      let problem = state.error ?? "unknown problem"
-      return Skip(
-        message: "failed \(state.failureStreak) time(s) in a row (\(problem)); next try after "
-          + "\(SchoolTime.text(next, utcOffset: utcOffset)) (--retry-failed tries it now)",
-        countsAsFailed: true)
+      let time = MessageArgument.text(SchoolTime.text(next, utcOffset: utcOffset))
+      let message =
+        state.error.map {
+          Message(
+            "errors.feed.backing-off",
+            ["count": .number(state.failureStreak), "reason": .message(FetchFailure(code: $0).message), "time": time])
+        } ?? Message("errors.feed.backing-off.no-reason", ["count": .number(state.failureStreak), "time": time])
+      return Skip(message: message, countsAsFailed: true)
     }
     return Skip(
-      message: "the server asked Lingkar to wait; next try after \(SchoolTime.text(next, utcOffset: utcOffset))",
+      message: Message("errors.feed.waiting-next", ["time": .text(SchoolTime.text(next, utcOffset: utcOffset))]),
       countsAsFailed: false)
   }
 

@@ -32,8 +32,13 @@ public struct PickRun: Sendable {
     let unknown = ordered.filter { !known.contains($0) }
     if !unknown.isEmpty {
       throw LingkarFailure(
-        "unknown topic \(unknown.joined(separator: ", ")); the topics are: "
-          + topics.topics.map(\.id).joined(separator: ", "))
+        Message(
+          "errors.pick.unknown-ids",
+          [
+            "names": .text(unknown.joined(separator: ", ")),
+            "known": .text(topics.topics.map(\.id).joined(separator: ", ")),
+          ]
+        ))
     }
     let picks = MeetingPicks(meeting: meeting, topicIDs: ordered, recorded: now)
     try FeedStoreAccess.record(picks, databasePath: databasePath)
@@ -64,33 +69,49 @@ public struct PickRun: Sendable {
       topics: topics.topics.map { TopicQuery.Topic(id: $0.id, labelID: $0.labelID, labelEN: $0.labelEN) },
       ranked: try FeedStoreAccess.latestDigestTopics(databasePath: databasePath))
     var ids: [String] = []
-    var problems: [String] = []
+    var problems: [Message] = []
     for name in names {
+      let named = MessageArgument.text(name)
       switch query.resolve(name) {
       case .topic(let id): if !ids.contains(id) { ids.append(id) }
       case .ambiguous(let candidates):
-        problems.append("\"\(name)\" could be \(candidates.joined(separator: ", ")); say which one")
+        problems.append(
+          Message("errors.pick.ambiguous", ["name": named, "candidates": .text(candidates.joined(separator: ", "))]))
       case .unknown(let suggestions) where !suggestions.isEmpty:
-        problems.append("no topic \"\(name)\"; did you mean \(suggestions.joined(separator: ", "))?")
+        problems.append(
+          Message(
+            "errors.pick.did-you-mean", ["name": named, "suggestions": .text(suggestions.joined(separator: ", "))]))
       case .unknown:
-        problems.append("no topic \"\(name)\"; the topics are: \(query.topics.map(\.id).joined(separator: ", "))")
+        problems.append(
+          Message(
+            "errors.pick.unknown", ["name": named, "known": .text(query.topics.map(\.id).joined(separator: ", "))]))
       case .noSuchRank(0):
-        problems.append("no topic number \(name): no digest is recorded yet; name the topic instead")
+        problems.append(Message("errors.pick.no-digest", ["name": named]))
       case .noSuchRank(let count):
-        problems.append("no topic number \(name): the latest digest has \(count)")
+        problems.append(Message("errors.pick.no-rank", ["name": named, "count": .number(count)]))
       }
     }
-    if !problems.isEmpty { throw LingkarFailure(problems.joined(separator: "\n"), kind: .badUsage) }
-    var warnings: [String] = []
-    if meeting < today { warnings.append("\(meeting) is in the past (today is \(today))") }
-    if let schedule, !schedule.isMeeting(meeting) {
-      warnings.append(
-        "\(meeting) is not a meeting day (the meetings around it are \(schedule.meeting(before: meeting)) and "
-          + "\(schedule.meeting(onOrAfter: meeting)))")
+    if let last = problems.last {
+      let all = problems.dropLast().reversed().reduce(last) { rest, first in
+        Message("errors.lines", ["first": .message(first), "rest": .message(rest)])
+      }
+      throw LingkarFailure(all, kind: .badUsage)
     }
-    if !warnings.isEmpty && !force {
+    var said: [Message] = []
+    if meeting < today { said.append(Message("errors.pick.past", ["day": "\(meeting)", "currentDay": "\(today)"])) }
+    if let schedule, !schedule.isMeeting(meeting) {
+      said.append(
+        Message(
+          "errors.pick.not-meeting-day",
+          [
+            "day": "\(meeting)", "before": "\(schedule.meeting(before: meeting))",
+            "after": "\(schedule.meeting(onOrAfter: meeting))",
+          ]))
+    }
+    let warnings = said.map { $0.text(in: language) }
+    if !said.isEmpty && !force {
       throw LingkarFailure(
-        warnings.joined(separator: "; ") + "; nothing recorded (add --force to record it anyway)", kind: .badUsage)
+        Message("errors.pick.refused", ["warnings": .message(FeedsError.list(said))]), kind: .badUsage)
     }
     let earlier = try list().last { $0.meeting == meeting }
     let picks = try record(ids, meeting: meeting, now: now)

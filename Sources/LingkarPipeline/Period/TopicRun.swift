@@ -24,7 +24,7 @@ public struct TopicRun {
         lookbackDays: options.lookbackDays, historyDays: options.historyDays, topics: topics,
         discussed: options.discussed)
     } catch {
-      throw LingkarFailure("cannot read \(options.databasePath): \(error)", cause: error)
+      throw LingkarFailure(reading: options.databasePath, error)
     }
     return TopicReport(
       from: ranked.start, to: options.now, topics: topics, ranking: ranked.ranking,
