@@ -48,7 +48,7 @@ struct AgendaCommand: ParsableCommand {
       language: lang.flatMap(DigestLanguage.init(rawValue:)))
     let (agenda, paths) = try run.run()
     if agenda.topics.isEmpty {
-      Output.error("lingkar: no topics picked for \(agenda.meeting) yet; pick them with: lingkar topics pick ID...\n")
+      Output.error("lingkar: " + Message("errors.agenda.no-picks", ["day": "\(agenda.meeting)"]).description + "\n")
     }
     for path in paths { print(path) }
   }

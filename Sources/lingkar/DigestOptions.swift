@@ -28,7 +28,7 @@ struct DigestOptions: ParsableArguments {
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+      throw ValidationError(Message("errors.usage.since").description)
     }
     if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError(Message("errors.lang").description) }

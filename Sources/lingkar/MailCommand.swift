@@ -26,7 +26,9 @@ struct MailCommand: ParsableCommand {
   @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
-    if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a date YYYY-MM-DD") }
+    if let date, CalendarDay(date) == nil {
+      throw ValidationError(Message("errors.usage.date", ["flag": "--date"]).description)
+    }
   }
 
   func run() throws {

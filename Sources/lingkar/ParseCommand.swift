@@ -35,9 +35,9 @@ struct ParseCommand: ParsableCommand {
 
   func validate() throws {
     let modes = [json != nil, jsonl, count].filter { $0 }.count
-    guard modes == 1 else { throw ValidationError("choose one of --json FILE, --jsonl or --count") }
+    guard modes == 1 else { throw ValidationError(Message("errors.usage.parse-mode").description) }
     if json != nil && (!files.isEmpty || filesFrom != nil) {
-      throw ValidationError("--json takes exactly one file")
+      throw ValidationError(Message("errors.usage.parse-json").description)
     }
   }
 

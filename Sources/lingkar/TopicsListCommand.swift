@@ -30,11 +30,11 @@ struct TopicsListCommand: ParsableCommand {
 
   func validate() throws {
     guard let period = PeriodSpec(since) else {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+      throw ValidationError(Message("errors.usage.since").description)
     }
     if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
     for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
-      throw ValidationError("--discussed must look like assessment:2026-11-20 (got '\(entry)')")
+      throw ValidationError(Message("errors.usage.discussed", ["given": .text(entry)]).description)
     }
   }
 

@@ -37,9 +37,11 @@ struct TopicsPickCommand: ParsableCommand {
   @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
-    if list && !ids.isEmpty { throw ValidationError("give topic ids or --list, not both") }
-    if !list && ids.isEmpty { throw ValidationError("name at least one topic id (or --list)") }
-    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+    if list && !ids.isEmpty { throw ValidationError(Message("errors.usage.pick-both").description) }
+    if !list && ids.isEmpty { throw ValidationError(Message("errors.usage.pick-none").description) }
+    if let meeting, CalendarDay(meeting) == nil {
+      throw ValidationError(Message("errors.usage.date", ["flag": "--meeting"]).description)
+    }
   }
 
   func run() throws {
@@ -53,11 +55,13 @@ struct TopicsPickCommand: ParsableCommand {
     let now = Date()
     let today = CalendarDay(now, utcOffset: Settings.schoolOffset(loaded, now: now))
     guard let day = meeting.flatMap(CalendarDay.init) ?? PickRun.nextMeeting(settings: loaded, today: today) else {
-      throw ValidationError("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in \(settingsFile.settings)")
+      throw ValidationError(Message("errors.usage.pick-no-meeting", ["path": .text(settingsFile.settings)]).description)
     }
     let outcome = try run.pick(
       ids, meeting: day, today: today, schedule: loaded?.meeting, force: force, language: language)
-    for warning in outcome.warnings { Output.error("lingkar: warning: \(warning)\n") }
+    for warning in outcome.warnings {
+      Output.error("lingkar: " + Message("errors.warning", ["notice": .text(warning)]).description + "\n")
+    }
     print(outcome.text)
   }
 }

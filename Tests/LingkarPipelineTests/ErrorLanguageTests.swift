@@ -159,6 +159,21 @@ struct ErrorLanguageTests {
     #expect(Self.foreign(stderr, language).isEmpty, "\(stderr)")
   }
 
+  @Test("a bad --since is bad usage (exit 2) said in the school's language", arguments: [DigestLanguage.id, .en])
+  func badSince(language: DigestLanguage) throws {
+    let directory = Self.folder(language)
+    defer { directory.remove() }
+    directory.write("feeds.txt", "# none yet\n")
+    let unknown = try Self.run(["digest", "--since", "kemarin"], in: directory)
+    #expect(unknown.status == 2, "\(unknown.err)")
+    #expect(unknown.err.contains(Message("errors.usage.since").text(in: language)), "\(unknown.err)")
+    let future = try Self.run(["digest", "--since", "2099-01-01"], in: directory)
+    #expect(future.status == 2, "\(future.err)")
+    let said = Message("errors.since.future", ["day": "2099-01-01"]).text(in: language)
+    #expect(future.err.contains(said), "\(future.err)")
+    #expect(Self.foreign(said, language).isEmpty, "\(said)")
+  }
+
   @Test("a feed's failure is stored as a code, read back as the same failure; older English rows stay as they were")
   func storedCodes() {
     let failures: [FetchFailure] = [

@@ -52,7 +52,7 @@ struct FeedScheduleTests {
         state: state(streak: 2, next: next, error: "timed-out"), now: now, ignoreBackoff: false, utcOffset: 7 * 3600))
     #expect(
       coded.message.text(in: .id)
-        == "gagal 2 kali berturut-turut (situsnya terlalu lambat atau tidak menjawab); dicoba lagi sesudah "
+        == "gagal 2 kali berturut-turut: situsnya terlalu lambat atau tidak menjawab; dicoba lagi sesudah "
         + "2027-01-15 16:00 WIB (--retry-failed mencobanya sekarang)")
     #expect(FeedSchedule.skipReason(state: failing, now: now, ignoreBackoff: true) == nil)
     let unknown = try #require(
