@@ -33,9 +33,11 @@ struct AgendaCommand: ParsableCommand {
   @OptionGroup var settingsFile: SettingsOption
 
   func validate() throws {
-    if let meeting, CalendarDay(meeting) == nil { throw ValidationError("--meeting must be a date YYYY-MM-DD") }
+    if let meeting, CalendarDay(meeting) == nil {
+      throw ValidationError(Message("errors.usage.date", ["flag": "--meeting"]).description)
+    }
     if let since, PeriodSpec(since) == nil {
-      throw ValidationError("--since must be last, Nd (e.g. 14d) or YYYY-MM-DD")
+      throw ValidationError(Message("errors.usage.since").description)
     }
     if let lang, DigestLanguage(rawValue: lang) == nil { throw ValidationError(Message("errors.lang").description) }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// The download policy `lingkar fetch` and `lingkar run` share.
@@ -26,10 +27,10 @@ struct DownloadOptions: ParsableArguments {
   var retryFailed = false
 
   func validate() throws {
-    guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-    guard maxPerHost >= 1 else { throw ValidationError("--max-per-host must be at least 1") }
-    guard Self.bytes(maxSize) != nil else { throw ValidationError("--max-size must look like 10MB, 500KB or 1000000") }
-    guard timeout >= 1, connectTimeout >= 1 else { throw ValidationError("timeouts must be at least 1 second") }
+    guard jobs >= 1 && jobs <= 256 else { throw ValidationError(Message("errors.usage.jobs").description) }
+    guard maxPerHost >= 1 else { throw ValidationError(Message("errors.usage.max-per-host").description) }
+    guard Self.bytes(maxSize) != nil else { throw ValidationError(Message("errors.usage.max-size").description) }
+    guard timeout >= 1, connectTimeout >= 1 else { throw ValidationError(Message("errors.usage.timeouts").description) }
   }
 
   /// Writes this policy into the fetch run's options.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LingkarModel
 
 // The file options every command that reads them takes, defined once each, so that `--db` means
 // the same, defaults the same and reads the same in `--help` everywhere. A command includes the
@@ -41,6 +42,6 @@ struct LockWaitOption: ParsableArguments {
   var lockWait: Double = 5
 
   func validate() throws {
-    guard lockWait >= 0 else { throw ValidationError("--lock-wait must not be negative") }
+    guard lockWait >= 0 else { throw ValidationError(Message("errors.usage.lock-wait").description) }
   }
 }

@@ -18,7 +18,9 @@ struct TopicsBenchCommand: ParsableCommand {
   var files: [String] = []
 
   func validate() throws {
-    guard !files.isEmpty || filesFrom != nil else { throw ValidationError("give feed files, or --files-from LIST") }
+    guard !files.isEmpty || filesFrom != nil else {
+      throw ValidationError(Message("errors.usage.bench-files").description)
+    }
   }
 
   func run() throws {
