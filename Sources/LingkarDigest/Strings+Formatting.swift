@@ -87,7 +87,7 @@ extension Strings {
   /// A feed problem in words.
   public func attention(_ attention: FeedAttention) -> String {
     switch attention {
-    case .failed(let reason): reason.isEmpty ? failedNoReason : failed(reason)
+    case .failed(let reason): reason.map { failed($0.message.text(in: language)) } ?? failedNoReason
     case .gone: gone
     case .moved: moved
     case .silent(let days): silent(days)

@@ -1,5 +1,5 @@
 import Foundation
-import LingkarModel
+public import LingkarModel
 
 /// What a teacher typed after `lingkar feeds add`: a feed or web address, a shortcut, a bare
 /// Mastodon handle, or a local file, sorted out before anything is fetched.
@@ -27,7 +27,7 @@ public enum FeedInput: Sendable, Hashable {
         $0 == "\"" || FeedList.isUnwritable($0) || $0.properties.isWhitespace || FeedListLine.isInvisible($0)
       })
     else {
-      throw .invalid(input, reason: "an address has no spaces or double quotes")
+      throw .invalid(input, reason: Message("errors.input.spaces"))
     }
     let lower = input.lowercased()
     if let colon = lower.firstIndex(of: ":"), let service = FeedShortcut.refused[String(lower[..<colon])] {
@@ -36,7 +36,7 @@ public enum FeedInput: Sendable, Hashable {
     if lower.hasPrefix("youtube:@") {
       let handle = String(input.dropFirst("youtube:@".count))
       guard !handle.isEmpty, handle.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-        throw .invalid(input, reason: "a YouTube handle looks like youtube:@NAME")
+        throw .invalid(input, reason: Message("errors.input.youtube-handle"))
       }
       return .youTubeHandle(handle)
     }
@@ -57,7 +57,7 @@ public enum FeedInput: Sendable, Hashable {
     do {
       source = try FeedAddress.resolve(address, directory: directory)
     } catch {
-      throw .invalid(input, reason: error.description)
+      throw .invalid(input, reason: error.message)
     }
     if source.isLocalFile { return .localFile(written: source.written, url: source.url) }
     if source.written == source.url { return .web(url: source.url) }
@@ -96,19 +96,17 @@ public enum FeedInputError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The service publishes no feeds (X/Twitter, Facebook).
   case refused(service: String)
   /// Not an address Lingkar can follow, and why.
-  case invalid(String, reason: String)
+  case invalid(String, reason: Message)
 
-  public var description: String {
+  /// What is wrong and what to do, for people.
+  public var message: Message {
     switch self {
-    case .empty: "give a feed or web address, a shortcut such as mastodon:@guru@mastodon.social, or @user@instance"
-    case .refused(let service):
-      """
-      \(service) publishes no feeds, so Lingkar cannot follow it. Ask the person whether they also write \
-      somewhere that does: a blog (WordPress, Blogger, Medium, Substack), a Mastodon account \
-      (mastodon:@user@instance), a Bluesky account (bluesky:HANDLE) or a YouTube channel (youtube:@handle); \
-      add that instead.
-      """
-    case .invalid(let input, let reason): "cannot follow \(input): \(reason)"
+    case .empty: Message("errors.input.empty")
+    case .refused(let service): Message("errors.input.refused", ["service": .text(service)])
+    case .invalid(let input, let reason):
+      Message("errors.input.invalid", ["input": .text(input), "reason": .message(reason)])
     }
   }
+
+  public var description: String { message.description }
 }

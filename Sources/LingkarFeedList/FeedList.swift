@@ -30,12 +30,8 @@ public struct FeedList: Sendable {
     var diagnostics: [Diagnostic] = []
     var seen: [String: Int] = [:]
     if let first = text.lines.first, first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) {
-      let message = """
-        the file is saved as UTF-16 ("Unicode" in Notepad), which Lingkar does not read; \
-        save it again as UTF-8
-        """
       self.sources = []
-      self.diagnostics = [Diagnostic(subject: fileName, stage: .feedList, message: message)]
+      self.diagnostics = [Diagnostic(subject: fileName, stage: .feedList, said: Message("errors.feed-line.utf16"))]
       return
     }
     for number in text.lines.indices.map({ $0 + 1 }) {
@@ -52,7 +48,7 @@ public struct FeedList: Sendable {
         seen[source.written] = number
         sources.append(source)
       } catch {
-        diagnostics.append(Diagnostic(subject: subject, stage: .feedList, message: error.description))
+        diagnostics.append(Diagnostic(subject: subject, stage: .feedList, said: error.message))
       }
     }
     self.sources = sources

@@ -1,5 +1,5 @@
 public import Foundation
-import LingkarModel
+public import LingkarModel
 
 #if canImport(Glibc)
   import Glibc
@@ -116,15 +116,16 @@ public enum FeedListEditError: Error, Sendable, Hashable, CustomStringConvertibl
   /// Another edit held the lock for too long.
   case busy(path: String)
 
-  public var description: String {
+  /// What is wrong and what to do, for people.
+  public var message: Message {
     switch self {
-    case .unreadable(let path): "cannot read \(path); check that it is a file you may read"
+    case .unreadable(let path): Message("errors.feeds-file.unreadable", ["path": .text(path)])
     case .notRegularFile(let path, let what):
-      "the feeds file \(path) is \(what), not a regular file; give --feeds the path of a text file"
-    case .unwritable(let path, let reason):
-      "cannot write \(path) (\(reason)); check that you may write in its folder"
-    case .busy(let path):
-      "another edit of the feeds file has held \(path) for too long; try again, or remove the lock file if no lingkar is running"
+      Message("errors.feeds-file.not-regular", ["path": .text(path), "kind": .message(RegularFile.kindMessage(what))])
+    case .unwritable(let path, _): Message("errors.feeds-file.unwritable", ["path": .text(path)])
+    case .busy(let path): Message("errors.feeds-file.busy", ["path": .text(path)])
     }
   }
+
+  public var description: String { message.description }
 }

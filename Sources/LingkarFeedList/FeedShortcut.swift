@@ -34,11 +34,7 @@ enum FeedShortcut: String, CaseIterable {
       return "https://bsky.app/profile/\(name)/rss"
     case .youtube:
       if name.hasPrefix("@") {
-        throw .needsLookup(
-          "youtube:\(name)",
-          advice:
-            "write the channel id instead (youtube:UC..., shown on the channel page under About, Share channel, Copy channel ID)"
-        )
+        throw .needsChannelID("youtube:\(name)")
       }
       return "https://www.youtube.com/feeds/videos.xml?channel_id=\(name)"
     case .blogger:

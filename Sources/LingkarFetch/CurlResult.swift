@@ -16,12 +16,12 @@ enum CurlResult {
   /// The failure a teacher is told about for a transfer that ended with `code`.
   static func failure(for code: CURLcode) -> FetchFailure {
     if let known = failures[code.rawValue] { return known }
-    return .other("download failed: " + String(cString: curl_easy_strerror(code)).lowercased())
+    return .downloadFailed(curlCode: Int(code.rawValue))
   }
 
   private static let failures: [CURLcode.RawValue: FetchFailure] = [
     CURLE_UNSUPPORTED_PROTOCOL.rawValue: .forbiddenAddress,
-    CURLE_URL_MALFORMAT.rawValue: .other("the address is not a valid URL"),
+    CURLE_URL_MALFORMAT.rawValue: .invalidAddress,
     CURLE_COULDNT_RESOLVE_HOST.rawValue: .hostNotFound,
     CURLE_COULDNT_RESOLVE_PROXY.rawValue: .hostNotFound,
     CURLE_COULDNT_CONNECT.rawValue: .connectionRefused,
@@ -35,7 +35,7 @@ enum CurlResult {
     CURLE_TOO_MANY_REDIRECTS.rawValue: .tooManyRedirects,
     CURLE_FILE_COULDNT_READ_FILE.rawValue: .fileNotReadable,
     CURLE_READ_ERROR.rawValue: .fileNotReadable,
-    CURLE_BAD_CONTENT_ENCODING.rawValue: .unreadable("the compressed body is damaged"),
+    CURLE_BAD_CONTENT_ENCODING.rawValue: .unreadable(FetchFailure.Unreadable.damagedCompression),
     CURLE_SSL_CONNECT_ERROR.rawValue: .tls,
     CURLE_PEER_FAILED_VERIFICATION.rawValue: .tls,
     CURLE_SSL_CERTPROBLEM.rawValue: .tls,

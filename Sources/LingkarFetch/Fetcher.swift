@@ -107,7 +107,7 @@ public final class Fetcher {
             active[transfer.handle] = transfer
           } catch {
             queue.finished(host: host)
-            completion(failedResponse(request, .other("could not start the download: \(error)")))
+            completion(failedResponse(request, Self.startFailure(error)))
           }
         case .wait(let request, let until):
           var response = failedResponse(request, .waiting)
@@ -172,7 +172,7 @@ public final class Fetcher {
   /// path a regular file, opened here without blocking (see `LocalFile`).
   private func prepare(_ request: FetchRequest) -> Result<LocalFile?, FetchFailure> {
     if request.url.utf8.count > options.maxURLBytes {
-      return .failure(.other("the address is longer than \(options.maxURLBytes) bytes; Lingkar does not fetch it"))
+      return .failure(.addressTooLong(limit: options.maxURLBytes))
     }
     guard request.allowsFile, request.url.lowercased().hasPrefix("file:") else { return .success(nil) }
     return LocalFile.open(request.url).map { Optional($0) }
@@ -210,6 +210,14 @@ public final class Fetcher {
       request: transfer.request, outcome: outcome, status: status, finalURL: transfer.effectiveURL,
       validators: transfer.request.allowsFile ? Validators() : validators,
       permanentRedirect: transfer.permanentRedirect, retryAfter: retryAfter, bodyBytes: transfer.bodyBytes)
+  }
+
+  /// A transfer that could not be set up: libcurl's code, for developers (the words are ours).
+  private static func startFailure(_ error: any Error) -> FetchFailure {
+    switch error as? FetchError {
+    case .curl(let code, _)?, .curlMulti(let code, _)?: .downloadFailed(curlCode: code)
+    case nil: .downloadFailed(curlCode: -1)
+    }
   }
 
   private func failedResponse(_ request: FetchRequest, _ failure: FetchFailure) -> FetchResponse {

@@ -56,10 +56,10 @@ final class LocalFile {
   private static func refusal(mode: mode_t) -> FetchFailure? {
     switch mode & S_IFMT {
     case S_IFREG: nil
-    case S_IFDIR: .other("the local path is a folder, not a feed file")
-    case S_IFIFO: .other("the local path is a pipe (FIFO), not a feed file; Lingkar reads only regular files")
-    case S_IFSOCK: .other("the local path is a socket, not a feed file; Lingkar reads only regular files")
-    default: .other("the local path is a device, not a feed file; Lingkar reads only regular files")
+    case S_IFDIR: .notRegularFile(kind: "folder")
+    case S_IFIFO: .notRegularFile(kind: "pipe")
+    case S_IFSOCK: .notRegularFile(kind: "socket")
+    default: .notRegularFile(kind: "device")
     }
   }
 }

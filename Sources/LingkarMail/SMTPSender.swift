@@ -23,14 +23,14 @@ public struct SMTPSender: Sendable {
 
   /// Sends `message` (written by `MIMEWriter`) to every address of `message.to`.
   public func send(_ message: MailMessage, writer: MIMEWriter = MIMEWriter()) throws(MailError) {
-    guard !message.to.isEmpty else { throw .invalid("no recipient") }
+    guard !message.to.isEmpty else { throw .invalid(Message("errors.mail.no-recipient")) }
     try send(Array(writer.write(message).utf8), from: message.from, to: message.to)
   }
 
   /// Sends raw message bytes (CRLF lines) from `from` to `to`.
   public func send(_ bytes: [UInt8], from: MailAddress, to: [MailAddress]) throws(MailError) {
     guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
-      throw .smtp(code: -1, message: "libcurl could not be started", reply: 0)
+      throw .smtp(code: -1, message: Message("errors.mail.curl-start"), reply: 0)
     }
     defer { curl_easy_cleanup(handle) }
     var recipients: UnsafeMutablePointer<curl_slist>?
@@ -61,19 +61,16 @@ public struct SMTPSender: Sendable {
     if let user { option(CCurl_easy_setopt_string(handle, CURLOPT_USERNAME, user)) }
     if let password { option(CCurl_easy_setopt_string(handle, CURLOPT_PASSWORD, password)) }
     guard setup == CURLE_OK else {
-      throw .smtp(
-        code: Int(setup.rawValue),
-        message: "libcurl refused a mail option: " + String(cString: curl_easy_strerror(setup)), reply: 0)
+      throw .smtp(code: Int(setup.rawValue), message: Message("errors.mail.curl-option"), reply: 0)
     }
 
     let result = withExtendedLifetime(upload) { curl_easy_perform(handle) }
     guard result != CURLE_OK else { return }
     var reply = 0
     _ = CCurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &reply)
-    let detail = String(cString: errorBuffer)
-    var message = Self.explain(result, detail: detail, url: settings.url)
+    var message = Self.explain(result, url: settings.url)
     if result == CURLE_USE_SSL_FAILED && settings.tls == .try && hasCredentials {
-      message = Self.explainClearText(url: settings.url, detail: detail)
+      message = Self.explainClearText(url: settings.url)
     }
     throw .smtp(code: Int(result.rawValue), message: message, reply: reply)
   }
@@ -89,15 +86,10 @@ public struct SMTPSender: Sendable {
   var tlsRequired: Bool { settings.tls == .required || hasCredentials }
 
   /// Why nothing was sent when `tls: try` met a server that would not encrypt, with a password set.
-  static func explainClearText(url: String, detail: String) -> String {
+  static func explainClearText(url: String) -> Message {
     let host = url.range(of: "://").map { String(url[$0.upperBound...].prefix { $0 != "/" }) } ?? url
-    let words = """
-      the mail server \(host) offers no STARTTLS (or refused it), so the connection would not be \
-      encrypted, and Lingkar never sends the mail password in clear text: nothing was sent; ask for the \
-      server's STARTTLS port (usually 587), or use smtps://\(host.split(separator: ":").first ?? ""):465
-      """
-    let extra = detail.trimmingCharacters(in: .whitespacesAndNewlines)
-    return extra.isEmpty ? words : "\(words); curl says: \(extra)"
+    return Message(
+      "errors.mail.clear-text", ["host": .text(host), "name": .text(String(host.split(separator: ":").first ?? ""))])
   }
 
   /// The URL with the EHLO domain as its path (curl says EHLO with the path; without one it
@@ -112,25 +104,22 @@ public struct SMTPSender: Sendable {
     return base + "/" + (domain.isEmpty ? "localhost" : domain)
   }
 
-  /// The failure in plain words: what happened, with curl's detail.
-  static func explain(_ code: CURLcode, detail: String, url: String) -> String {
+  /// The failure in plain words (curl's own English detail stays out; `MailError` keeps its code).
+  static func explain(_ code: CURLcode, url: String) -> Message {
     let host = url.range(of: "://").map { String(url[$0.upperBound...].prefix { $0 != "/" }) } ?? url
-    let words: String
+    let key: String
     switch code {
-    case CURLE_COULDNT_CONNECT:
-      words = "could not connect to the mail server \(host) (is it running, is the port right?)"
-    case CURLE_COULDNT_RESOLVE_HOST: words = "the mail server \(host) was not found (check mail.url)"
-    case CURLE_OPERATION_TIMEDOUT: words = "the mail server \(host) did not answer in time"
-    case CURLE_LOGIN_DENIED: words = "the mail server \(host) refused the user name or password"
-    case CURLE_USE_SSL_FAILED:
-      words = "the mail server \(host) offers no STARTTLS (or refused it), and mail.tls is required"
-    case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION: words = "the secure connection to \(host) failed"
-    case CURLE_SEND_ERROR, CURLE_RECV_ERROR: words = "the mail server \(host) refused the message or a recipient"
-    case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: words = "mail.url is not an smtp:// or smtps:// address"
-    default: words = "sending through \(host) failed: " + String(cString: curl_easy_strerror(code)).lowercased()
+    case CURLE_COULDNT_CONNECT: key = "could-not-connect"
+    case CURLE_COULDNT_RESOLVE_HOST: key = "host-not-found"
+    case CURLE_OPERATION_TIMEDOUT: key = "timed-out"
+    case CURLE_LOGIN_DENIED: key = "login-denied"
+    case CURLE_USE_SSL_FAILED: key = "no-starttls"
+    case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION: key = "tls"
+    case CURLE_SEND_ERROR, CURLE_RECV_ERROR: key = "refused"
+    case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: key = "bad-url"
+    default: key = "failed"
     }
-    let extra = detail.trimmingCharacters(in: .whitespacesAndNewlines)
-    return extra.isEmpty ? words : "\(words); curl says: \(extra)"
+    return Message("errors.mail.server." + key, ["host": .text(host)])
   }
 }
 

@@ -11,13 +11,21 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// What the problem is about: `feeds.txt:12`, or a feed's address.
   public var subject: String
   public var stage: Stage
-  public var message: String
+  /// The problem, not yet in a language: the digest says it in its own, the command line in the
+  /// process's.
+  public var said: Message
 
-  public init(subject: String, stage: Stage, message: String) {
+  public init(subject: String, stage: Stage, said: Message) {
     self.subject = subject
     self.stage = stage
-    self.message = message
+    self.said = said
   }
+
+  /// The problem in the process's language (`Catalogue.current`).
+  public var message: String { said.description }
+
+  /// The problem in `language`, after its subject.
+  public func text(in language: DigestLanguage) -> String { "\(subject): \(said.text(in: language))" }
 
   public var description: String { "\(subject): \(message)" }
 }

@@ -9,8 +9,11 @@ public struct FeedState: Sendable, Hashable {
   public var title: String?
   public var validators: Validators
   public var status: FeedStatus?
-  /// The last problem, in plain words; nil after a success.
+  /// The last problem as stored: a `FetchFailure.code` (`http:404`), or the English words of an
+  /// older Lingkar; nil after a success.
   public var error: String?
+  /// The last problem; nil after a success.
+  public var failure: FetchFailure? { error.map(FetchFailure.init(code:)) }
   /// How many fetches in a row have failed.
   public var failureStreak: Int
   /// Not to be fetched before this time (backoff after failures, or the server's Retry-After).

@@ -1,4 +1,5 @@
-/// Why a feed could not be fetched or read, in words a teacher can act on.
+/// Why a feed could not be fetched or read, in words a teacher can act on (`message`), and as a
+/// short code that does not depend on a language (`code`), which is what the database keeps.
 public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
   /// The host name does not resolve.
   case hostNotFound
@@ -14,7 +15,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
   case webPage
   /// The feed is larger than the size limit.
   case tooLarge(limit: Int)
-  /// The document arrived but cannot be read as a feed.
+  /// The document arrived but cannot be read as a feed; the detail is one of the codes of
+  /// `Unreadable` (`empty`, `not-a-feed:ROOT`, ...), or a parser's own detail for developers.
   case unreadable(String)
   /// The connection broke off before the whole feed arrived.
   case connectionBroken
@@ -26,39 +28,132 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
   case fileNotReadable
   /// The server asked to wait before asking again (429/503 with Retry-After) and the time has not come.
   case waiting
-  /// Any other problem, with libcurl's own words.
+  /// The address is not a valid URL.
+  case invalidAddress
+  /// The address is longer than Lingkar fetches.
+  case addressTooLong(limit: Int)
+  /// A local path that is not a regular file: `folder`, `pipe`, `socket` or `device`.
+  case notRegularFile(kind: String)
+  /// The transfer could not be made; libcurl's result code, for developers.
+  case downloadFailed(curlCode: Int)
+  /// Not fetched in this run (the run's time limit came first).
+  case notFetched
+  /// A problem stored by an older Lingkar as English words, shown as it is.
   case other(String)
 
-  public var description: String {
+  /// The details of `unreadable` that Lingkar itself gives.
+  public enum Unreadable {
+    public static let empty = "empty"
+    public static let noElement = "no-element"
+    public static let invalidJSON = "invalid-json"
+    public static let damagedCompression = "damaged-compression"
+    /// `not-a-feed:ROOT`: XML or JSON, but its root element is not a feed's.
+    public static func notAFeed(root: String) -> String { "not-a-feed:" + root }
+  }
+
+  /// The failure in the process's language (`Catalogue.current`).
+  public var description: String { message.description }
+
+  /// What happened and what to do, for people.
+  public var message: Message {
     switch self {
-    case .hostNotFound: "host not found (check the address for typos)"
-    case .connectionRefused: "connection refused (the site may be down)"
-    case .timedOut: "timed out (the site is too slow or not answering)"
-    case .tls: "TLS problem (the site's secure connection or certificate is broken)"
-    case .http(let code): "HTTP \(code)" + (Self.httpMeaning[code].map { " (\($0))" } ?? "")
-    case .webPage: "this is a web page, not a feed"
+    case .hostNotFound: Message("errors.fetch.host-not-found")
+    case .connectionRefused: Message("errors.fetch.connection-refused")
+    case .timedOut: Message("errors.fetch.timed-out")
+    case .tls: Message("errors.fetch.tls")
+    case .http(let code):
+      Self.httpMeanings.contains(code)
+        ? Message("errors.fetch.http.\(code)", ["code": .number(code)])
+        : Message("errors.fetch.http", ["code": .number(code)])
+    case .webPage: Message("errors.fetch.web-page")
     case .tooLarge(let limit):
-      "too large (more than " + (limit >= 1_000_000 ? "\(limit / 1_000_000) MB" : "\(limit / 1_000) KB")
-        + "; --max-size raises the limit)"
-    case .unreadable(let why): "unreadable feed: \(why)"
-    case .connectionBroken: "the connection broke off before the feed was complete"
-    case .tooManyRedirects: "too many redirects (the site sends Lingkar in a circle)"
-    case .forbiddenAddress: "not an http or https address (redirects to other kinds of address are refused)"
-    case .fileNotReadable: "the local file cannot be read (check the path)"
-    case .waiting: "the server asked Lingkar to wait before trying again"
-    case .other(let message): message
+      limit >= 1_000_000
+        ? Message("errors.fetch.too-large.mb", ["size": .number(limit / 1_000_000)])
+        : Message("errors.fetch.too-large.kb", ["size": .number(limit / 1_000)])
+    case .unreadable(let detail):
+      switch detail {
+      case Unreadable.empty: Message("errors.fetch.unreadable.empty")
+      case Unreadable.noElement, Unreadable.invalidJSON: Message("errors.fetch.unreadable.garbled")
+      case Unreadable.damagedCompression: Message("errors.fetch.unreadable.compression")
+      case let root where root.hasPrefix("not-a-feed:"):
+        Message("errors.fetch.unreadable.not-a-feed", ["root": .text(String(root.dropFirst("not-a-feed:".count)))])
+      default: Message("errors.fetch.unreadable")
+      }
+    case .connectionBroken: Message("errors.fetch.connection-broken")
+    case .tooManyRedirects: Message("errors.fetch.too-many-redirects")
+    case .forbiddenAddress: Message("errors.fetch.forbidden-address")
+    case .fileNotReadable: Message("errors.fetch.file-not-readable")
+    case .waiting: Message("errors.fetch.waiting")
+    case .invalidAddress: Message("errors.fetch.invalid-address")
+    case .addressTooLong(let limit): Message("errors.fetch.address-too-long", ["limit": .number(limit)])
+    case .notRegularFile(let kind):
+      ["folder", "pipe", "socket"].contains(kind)
+        ? Message("errors.fetch.not-a-file.\(kind)") : Message("errors.fetch.not-a-file.device")
+    case .downloadFailed(let code): Message("errors.fetch.download-failed", ["code": .number(code)])
+    case .notFetched: Message("errors.fetch.not-fetched")
+    case .other(let text): .verbatim(text)
     }
   }
 
-  private static let httpMeaning: [Int: String] = [
-    400: "the server did not understand the request",
-    401: "the feed needs a login",
-    403: "the server refuses to give the feed",
-    404: "not found: the address may have changed",
-    429: "too many requests: Lingkar will wait",
-    500: "the site has an internal error",
-    502: "the site is down",
-    503: "the site is temporarily unavailable",
-    504: "the site is down",
-  ]
+  /// The HTTP statuses with a sentence of their own; others get the general one.
+  private static let httpMeanings: Set<Int> = [400, 401, 403, 404, 429, 500, 502, 503, 504]
+
+  // MARK: - The stored form
+
+  /// The failure as the database keeps it (`feeds.error`): the same in every language, so that the
+  /// digest can say it in its own (`http:404`, `host-not-found`, `too-large:4000000`,
+  /// `unreadable:empty`).
+  public var code: String {
+    switch self {
+    case .hostNotFound: "host-not-found"
+    case .connectionRefused: "connection-refused"
+    case .timedOut: "timed-out"
+    case .tls: "tls"
+    case .http(let status): "http:\(status)"
+    case .webPage: "web-page"
+    case .tooLarge(let limit): "too-large:\(limit)"
+    case .unreadable(let detail): "unreadable:" + detail
+    case .connectionBroken: "connection-broken"
+    case .tooManyRedirects: "too-many-redirects"
+    case .forbiddenAddress: "forbidden-address"
+    case .fileNotReadable: "file-not-readable"
+    case .waiting: "waiting"
+    case .invalidAddress: "invalid-address"
+    case .addressTooLong(let limit): "address-too-long:\(limit)"
+    case .notRegularFile(let kind): "not-a-file:" + kind
+    case .downloadFailed(let code): "curl:\(code)"
+    case .notFetched: "not-fetched"
+    case .other(let text): text
+    }
+  }
+
+  /// The failure a stored code stands for; anything else (the English sentence an older Lingkar
+  /// stored) is kept as it is, as `other`.
+  public init(code: String) {
+    let plain: [String: FetchFailure] = [
+      "host-not-found": .hostNotFound, "connection-refused": .connectionRefused, "timed-out": .timedOut, "tls": .tls,
+      "web-page": .webPage, "connection-broken": .connectionBroken, "too-many-redirects": .tooManyRedirects,
+      "forbidden-address": .forbiddenAddress, "file-not-readable": .fileNotReadable, "waiting": .waiting,
+      "invalid-address": .invalidAddress, "not-fetched": .notFetched,
+    ]
+    if let known = plain[code] {
+      self = known
+      return
+    }
+    guard let colon = code.firstIndex(of: ":"), !code.contains(" ") || code.hasPrefix("unreadable:") else {
+      self = .other(code)
+      return
+    }
+    let name = code[..<colon]
+    let value = String(code[code.index(after: colon)...])
+    switch (name, Int(value)) {
+    case ("http", let status?): self = .http(status)
+    case ("too-large", let limit?): self = .tooLarge(limit: limit)
+    case ("address-too-long", let limit?): self = .addressTooLong(limit: limit)
+    case ("curl", let curlCode?): self = .downloadFailed(curlCode: curlCode)
+    case ("unreadable", _): self = .unreadable(value)
+    case ("not-a-file", _) where !value.isEmpty: self = .notRegularFile(kind: value)
+    default: self = .other(code)
+    }
+  }
 }

@@ -12,18 +12,27 @@ public import Foundation
 public enum RegularFile {
   /// Why a file was not read.
   public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The path names something that is not a regular file; `what` says what it is.
+    /// The path names something that is not a regular file; `what` says what it is (`kind`).
     case notRegular(path: String, what: String)
-    /// The file could not be opened or read.
+    /// The file could not be opened or read; `reason` is the system's (English) words, for developers.
     case unreadable(path: String, reason: String)
 
-    public var description: String {
+    /// What is wrong, for people.
+    public var message: Message {
       switch self {
       case .notRegular(let path, let what):
-        "\(path) is \(what), not a regular file; give the path of a text file"
-      case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        Message("errors.file.not-regular", ["path": .text(path), "kind": .message(RegularFile.kindMessage(what))])
+      case .unreadable(let path, _): Message("errors.file.unreadable", ["path": .text(path)])
       }
     }
+
+    public var description: String { message.description }
+  }
+
+  /// A `kind` in words: "a folder", "a pipe (FIFO)", ...
+  public static func kindMessage(_ kind: String) -> Message {
+    ["folder", "pipe", "socket"].contains(kind)
+      ? Message("errors.file.kind.\(kind)") : Message("errors.file.kind.device")
   }
 
   /// The bytes of the regular file at `path`; nil when nothing is there.
@@ -53,14 +62,15 @@ public enum RegularFile {
     return data
   }
 
-  /// Nil for a regular file; otherwise what the path names, in words.
+  /// Nil for a regular file; otherwise what the path names: `folder`, `pipe`, `socket` or `device`
+  /// (`kindMessage` says it in words).
   public static func kind(_ mode: mode_t) -> String? {
     switch mode & S_IFMT {
     case S_IFREG: nil
-    case S_IFDIR: "a folder"
-    case S_IFIFO: "a pipe (FIFO)"
-    case S_IFSOCK: "a socket"
-    default: "a device"
+    case S_IFDIR: "folder"
+    case S_IFIFO: "pipe"
+    case S_IFSOCK: "socket"
+    default: "device"
     }
   }
 }

@@ -1,3 +1,5 @@
+public import LingkarModel
+
 /// Why a document could not be read as a feed.
 public enum FeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The document is empty or holds only white space.
@@ -9,12 +11,18 @@ public enum FeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The bytes could not be read as XML or JSON at all.
   case unreadable(String)
 
-  public var description: String {
+  /// The error as the fetch report says it: a document that is no feed.
+  public var failure: FetchFailure {
     switch self {
-    case .empty: "the document is empty"
-    case .htmlPage: "this is a web page, not a feed"
-    case .notAFeed(let root): "not a feed (the document is <\(root)>)"
-    case .unreadable(let why): "unreadable feed: \(why)"
+    case .htmlPage: .webPage
+    case .empty: .unreadable(FetchFailure.Unreadable.empty)
+    case .notAFeed(let root): .unreadable(FetchFailure.Unreadable.notAFeed(root: root))
+    case .unreadable(let why): .unreadable(why)
     }
   }
+
+  /// What is wrong, for people.
+  public var message: Message { failure.message }
+
+  public var description: String { message.description }
 }

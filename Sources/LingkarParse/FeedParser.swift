@@ -82,7 +82,7 @@ public enum FeedParser {
         let builder = reader.builder
         var document = DocumentAssembler(html: html).document(
           version: builder.version, feed: builder.feed, entries: builder.entries)
-        guard let root = reader.rootName else { throw .unreadable("no XML element found") }
+        guard let root = reader.rootName else { throw .unreadable(FetchFailure.Unreadable.noElement) }
         if document.format == nil {
           // A web page may hold a stray <link> or <title>; it is still not a feed.
           if root == "html" || root.hasSuffix("_html") { throw .htmlPage }

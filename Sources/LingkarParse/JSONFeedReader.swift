@@ -10,7 +10,7 @@ struct JSONFeedReader {
     do {
       object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {
-      throw .unreadable("invalid JSON")
+      throw .unreadable(FetchFailure.Unreadable.invalidJSON)
     }
     guard let root = object as? [String: Any] else { throw .notAFeed(root: "JSON") }
     let version = root["version"] as? String ?? ""

@@ -80,12 +80,14 @@ public enum OPMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
   /// XML, but not OPML (the root element is given).
   case notOPML(root: String)
 
-  public var description: String {
+  /// What is wrong, for people.
+  public var message: Message {
     switch self {
-    case .empty: "the file is empty"
-    case .unreadable: "the file is not XML, so not an OPML export"
-    case .notOPML(let root):
-      "not an OPML file (the document is <\(root)>); export the subscriptions as OPML from the feed reader"
+    case .empty: Message("errors.opml.empty")
+    case .unreadable: Message("errors.opml.not-xml")
+    case .notOPML(let root): Message("errors.opml.not-opml", ["root": .text(root)])
     }
   }
+
+  public var description: String { message.description }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LingkarModel
 
 /// One labelled item of an evaluation set (JSON Lines: `id`, `lang`, `kind`, `title`, `text`,
 /// `source`, `link`, `labels` = the primary topic id or `none` (a list: the first is primary),
@@ -24,7 +25,7 @@ public struct EvaluationItem: Sendable, Hashable {
       guard !line.trimmingSpaces().isEmpty else { continue }
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
         let id = object["id"] as? String
-      else { throw TopicsFileError(file: file, line: offset + 1, message: "not a JSON object with an \"id\"") }
+      else { throw TopicsFileError(file: file, line: offset + 1, problem: Message("errors.evaluation.no-id")) }
       let label: String
       var all: [String] = []
       if let single = object["labels"] as? String {
@@ -35,7 +36,7 @@ public struct EvaluationItem: Sendable, Hashable {
       } else if let single = object["label"] as? String {
         label = single
       } else {
-        throw TopicsFileError(file: file, line: offset + 1, message: "no \"labels\" (a topic id or \"none\")")
+        throw TopicsFileError(file: file, line: offset + 1, problem: Message("errors.evaluation.no-labels"))
       }
       let group = (object["dup_group"] as? String).flatMap { $0.isEmpty ? nil : $0 }
       items.append(

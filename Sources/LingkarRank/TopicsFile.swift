@@ -48,20 +48,24 @@ public struct TopicsFile: Sendable, Equatable {
         errors.append(
           TopicsFileError(
             file: file, line: currentLine,
-            message: "topic [\(topic.id)] has \(promptsID.count) 'q-id:' and \(promptsEN.count) 'q-en:' prompts; "
-              + "write each prompt in both languages, in the same order"))
+            problem: Message(
+              "errors.topics.prompts",
+              ["topicID": .text(topic.id), "id": .number(promptsID.count), "en": .number(promptsEN.count)])))
       }
       promptsID = []
       promptsEN = []
       if requireLabels {
         for key in ["id", "en"] where labelLines[key] == nil {
           errors.append(
-            TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no '\(key):' label"))
+            TopicsFileError(
+              file: file, line: currentLine,
+              problem: Message("errors.topics.no-label", ["topicID": .text(topic.id), "key": .text(key)])))
         }
       }
       if topic.keywords.isEmpty {
         errors.append(
-          TopicsFileError(file: file, line: currentLine, message: "topic [\(topic.id)] has no keywords ('kw:' lines)"))
+          TopicsFileError(
+            file: file, line: currentLine, problem: Message("errors.topics.no-keywords", ["topicID": .text(topic.id)])))
       }
       topics.append(topic)
       current = nil
@@ -75,17 +79,19 @@ public struct TopicsFile: Sendable, Equatable {
       if line.hasPrefix("[") {
         finish()
         guard line.hasSuffix("]") else {
-          errors.append(TopicsFileError(file: file, line: number, message: "a topic header must look like [topic-id]"))
+          errors.append(TopicsFileError(file: file, line: number, problem: Message("errors.topics.header")))
           continue
         }
         let id = String(line.dropFirst().dropLast().trimmingSpaces())
         if let problem = idProblem(id) {
-          errors.append(TopicsFileError(file: file, line: number, message: problem))
+          errors.append(TopicsFileError(file: file, line: number, problem: problem))
           continue
         }
         if let first = seen[id] {
           errors.append(
-            TopicsFileError(file: file, line: number, message: "topic id '\(id)' already used on line \(first)"))
+            TopicsFileError(
+              file: file, line: number,
+              problem: Message("errors.topics.id-twice", ["topicID": .text(id), "lineNumber": .number(first)])))
           continue
         }
         seen[id] = number
@@ -96,12 +102,12 @@ public struct TopicsFile: Sendable, Equatable {
       }
       guard let colon = line.firstIndex(of: ":") else {
         errors.append(
-          TopicsFileError(file: file, line: number, message: "expected 'id:', 'en:' or 'kw:' (or a [topic-id] header)"))
+          TopicsFileError(file: file, line: number, problem: Message("errors.topics.no-colon")))
         continue
       }
       guard current != nil else {
         errors.append(
-          TopicsFileError(file: file, line: number, message: "a line outside any topic; start one with [topic-id]"))
+          TopicsFileError(file: file, line: number, problem: Message("errors.topics.outside")))
         continue
       }
       let key = line[..<colon].trimmingSpaces().lowercased()
@@ -111,9 +117,12 @@ public struct TopicsFile: Sendable, Equatable {
         if let first = labelLines[key] {
           errors.append(
             TopicsFileError(
-              file: file, line: number, message: "a second '\(key):' label (the first is on line \(first))"))
+              file: file, line: number,
+              problem: Message("errors.topics.label-twice", ["key": .text(key), "lineNumber": .number(first)])))
         } else if value.isEmpty {
-          errors.append(TopicsFileError(file: file, line: number, message: "the '\(key):' label is empty"))
+          errors.append(
+            TopicsFileError(
+              file: file, line: number, problem: Message("errors.topics.label-empty", ["key": .text(key)])))
         } else {
           labelLines[key] = number
           if key == "id" { current?.labelID = value } else { current?.labelEN = value }
@@ -124,12 +133,14 @@ public struct TopicsFile: Sendable, Equatable {
           if entry.isEmpty { continue }
           switch keyword(entry) {
           case .success(let keyword): current?.keywords.append(keyword)
-          case .failure(let message): errors.append(TopicsFileError(file: file, line: number, message: message))
+          case .failure(let problem): errors.append(TopicsFileError(file: file, line: number, problem: problem))
           }
         }
       case "q-id", "q-en":
         if value.isEmpty {
-          errors.append(TopicsFileError(file: file, line: number, message: "the '\(key):' prompt is empty"))
+          errors.append(
+            TopicsFileError(
+              file: file, line: number, problem: Message("errors.topics.prompt-empty", ["key": .text(key)])))
         } else if key == "q-id" {
           promptsID.append(value)
         } else {
@@ -137,17 +148,18 @@ public struct TopicsFile: Sendable, Equatable {
         }
       default:
         errors.append(
-          TopicsFileError(file: file, line: number, message: "unknown key '\(key)'; expected id, en, kw, q-id or q-en"))
+          TopicsFileError(
+            file: file, line: number, problem: Message("errors.topics.unknown-key", ["key": .text(key)])))
       }
     }
     finish()
     if topics.isEmpty && errors.isEmpty {
-      errors.append(TopicsFileError(file: file, line: max(1, lines.count), message: "no topics defined"))
+      errors.append(TopicsFileError(file: file, line: max(1, lines.count), problem: Message("errors.topics.none")))
     }
     return (TopicsFile(topics: topics), errors)
   }
 
-  enum KeywordResult { case success(TopicKeyword), failure(String) }
+  enum KeywordResult { case success(TopicKeyword), failure(Message) }
 
   static func keyword(_ entry: Substring) -> KeywordResult {
     var text = entry
@@ -155,22 +167,22 @@ public struct TopicsFile: Sendable, Equatable {
     if let equals = entry.lastIndex(of: "=") {
       let number = entry[entry.index(after: equals)...].trimmingSpaces()
       guard let value = Int(number), (1...5).contains(value) else {
-        return .failure("keyword '\(entry)': the weight after '=' must be a whole number from 1 to 5")
+        return .failure(Message("errors.topics.weight", ["keyword": .text(String(entry))]))
       }
       weight = value
       text = entry[..<equals].trimmingSpaces()
     }
-    guard !text.isEmpty else { return .failure("an empty keyword before '='") }
+    guard !text.isEmpty else { return .failure(Message("errors.topics.keyword-empty")) }
     guard !Tokenizer.tokens(String(text)).isEmpty else {
-      return .failure("keyword '\(text)' has no letters or digits")
+      return .failure(Message("errors.topics.keyword-letters", ["keyword": .text(String(text))]))
     }
     return .success(TopicKeyword(text: text.lowercased(), weight: weight))
   }
 
-  static func idProblem(_ id: String) -> String? {
-    if id.isEmpty { return "a topic id is empty" }
-    if id == "none" { return "'none' is reserved (it labels items without a topic)" }
+  static func idProblem(_ id: String) -> Message? {
+    if id.isEmpty { return Message("errors.topics.id-empty") }
+    if id == "none" { return Message("errors.topics.id-none") }
     let allowed = id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-    return allowed ? nil : "topic id '\(id)' may only hold lower-case letters, digits and '-'"
+    return allowed ? nil : Message("errors.topics.id-letters", ["topicID": .text(id)])
   }
 }

@@ -25,17 +25,19 @@ public enum SettingsFile {
     do {
       read = try RegularFile.read(path)
     } catch {
-      var message = "cannot be read"
+      var problem = Message("errors.settings.unreadable")
       if case .notRegular(_, let what) = error {
-        message = "is \(what), not a regular file; give --settings the path of a text file"
+        problem = Message("errors.settings.not-regular", ["kind": .message(RegularFile.kindMessage(what))])
       }
-      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: message)])
+      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, problem: problem)])
     }
     guard let data = read else {
-      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: "cannot be read")])
+      throw SettingsProblems(errors: [
+        SettingsError(file: name, line: 0, problem: Message("errors.settings.unreadable"))
+      ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, message: "is not UTF-8 text")])
+      throw SettingsProblems(errors: [SettingsError(file: name, line: 0, problem: Message("errors.settings.not-utf8"))])
     }
     return try parse(text, file: name)
   }
@@ -56,7 +58,7 @@ public enum SettingsFile {
     } catch let error as YamlError {
       return (Settings(), [syntaxError(error, file: file, text: text)])
     } catch {
-      return (Settings(), [SettingsError(file: file, line: 0, message: "cannot be read: \(error)")])
+      return (Settings(), [SettingsError(file: file, line: 0, problem: Message("errors.settings.unreadable"))])
     }
     var reader = SettingsReader(file: file)
     let settings = reader.settings(root)
@@ -65,20 +67,20 @@ public enum SettingsFile {
 
   static func syntaxError(_ error: YamlError, file: String, text: String) -> SettingsError {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let location = context.map { " (\($0.text) on line \($0.mark.line))" } ?? ""
-      return SettingsError(file: file, line: mark.line, message: "not valid YAML: \(problem)\(location)")
+    // libyaml's own words (the problem and its context) are English and for developers: the
+    // sentence is ours, with the line libyaml marks.
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return SettingsError(file: file, line: mark.line, problem: Message("errors.settings.yaml"))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return SettingsError(
         file: file,
         line: secondOccurrence(of: duplicates.sorted().first ?? "", in: text, after: context.mark.line)
           ?? context.mark.line,
-        message: "a setting is written twice: \(duplicates.sorted().joined(separator: ", "))")
-    case .reader(let problem, _, _, _):
-      return SettingsError(file: file, line: 0, message: "cannot be read: \(problem)")
+        problem: Message("errors.settings.twice", ["keys": .text(duplicates.sorted().joined(separator: ", "))]))
+    case .reader:
+      return SettingsError(file: file, line: 0, problem: Message("errors.settings.unreadable"))
     default:
-      return SettingsError(file: file, line: 0, message: "not valid YAML: \(error)")
+      return SettingsError(file: file, line: 0, problem: Message("errors.settings.yaml"))
     }
   }
 }
@@ -108,5 +110,10 @@ public struct SettingsProblems: Error, Sendable, CustomStringConvertible {
     self.errors = errors
   }
 
-  public var description: String { errors.map(\.description).joined(separator: "\n") }
+  /// The problems one a line, in `language`.
+  public func text(in language: DigestLanguage) -> String {
+    errors.map { $0.text(in: language) }.joined(separator: "\n")
+  }
+
+  public var description: String { text(in: Catalogue.current) }
 }

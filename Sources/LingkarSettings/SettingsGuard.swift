@@ -1,5 +1,6 @@
 internal import CYaml
 import Foundation
+import LingkarModel
 
 /// Checks a settings text before it is composed into a tree: its size, and that it uses no YAML
 /// anchors or aliases.
@@ -17,8 +18,8 @@ enum SettingsGuard {
   static func tooLarge(_ size: Int, file: String) -> SettingsError {
     SettingsError(
       file: file, line: 0,
-      message:
-        "is \(size / 1024) KB, more than a settings file can be (\(maximumBytes / 1024) KB); is it the right file?")
+      problem: Message(
+        "errors.settings.too-large", ["size": .number(size / 1024), "limit": .number(maximumBytes / 1024)]))
   }
 
   /// The first problem of the text, as a settings error; nil when the tree may be composed.
@@ -27,7 +28,7 @@ enum SettingsGuard {
     if size > maximumBytes { return tooLarge(size, file: file) }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      return SettingsError(file: file, line: 0, message: "cannot be read: the YAML reader could not start")
+      return SettingsError(file: file, line: 0, problem: Message("errors.settings.unreadable"))
     }
     defer { yaml_parser_delete(&parser) }
     let bytes = Array(text.utf8)
@@ -43,13 +44,8 @@ enum SettingsGuard {
         case YAML_STREAM_END_TOKEN:
           return nil
         case YAML_ALIAS_TOKEN, YAML_ANCHOR_TOKEN:
-          let what = token.type == YAML_ALIAS_TOKEN ? "an alias (*name)" : "an anchor (&name)"
-          return SettingsError(
-            file: file, line: line,
-            message: """
-              uses \(what); settings are written out in full, without YAML anchors and aliases: write the \
-              value itself here, or put a * or & that belongs to a value in quotes
-              """)
+          let key = token.type == YAML_ALIAS_TOKEN ? "errors.settings.alias" : "errors.settings.anchor"
+          return SettingsError(file: file, line: line, problem: Message(key))
         default:
           continue
         }

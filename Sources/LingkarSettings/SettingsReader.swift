@@ -12,8 +12,11 @@ struct SettingsReader {
     self.file = file
   }
 
-  private mutating func fail(_ node: Node?, _ message: String) {
-    errors.append(SettingsError(file: file, line: node?.mark?.line ?? 0, message: message))
+  private mutating func fail(
+    _ node: Node?, _ key: String, _ arguments: KeyValuePairs<String, MessageArgument> = [:]
+  ) {
+    errors.append(
+      SettingsError(file: file, line: node?.mark?.line ?? 0, problem: Message("errors.settings." + key, arguments)))
   }
 
   // MARK: - Sections
@@ -21,18 +24,18 @@ struct SettingsReader {
   mutating func settings(_ root: Node?) -> Settings {
     var settings = Settings()
     guard let root else { return settings }  // An empty file: the defaults.
-    guard let fields = mapping(root, "the settings file", keys: Self.topKeys) else { return settings }
+    guard let fields = mapping(root, file, keys: Self.topKeys) else { return settings }
     settings.schoolName = text(fields["school"], "school")
     if let node = fields["language"], let value = text(node, "language") {
       settings.language = DigestLanguage(rawValue: value.lowercased())
-      if settings.language == nil { fail(node, "language must be id or en, not '\(value)'") }
+      if settings.language == nil { fail(node, "language", ["given": .text(value)]) }
     }
     if let node = fields["utc_offset"], let value = text(node, "utc_offset") {
       if let offset = Self.utcOffset(value) {
         settings.utcOffset = offset
         settings.hasUTCOffset = true
       } else {
-        fail(node, "utc_offset must look like +07:00 (or WIB, WITA, WIT), not '\(value)'")
+        fail(node, "utc-offset", ["given": .text(value)])
       }
     }
     if let node = fields["lookback_days"] { settings.lookbackDays = integer(node, "lookback_days", in: 1...3660) }
@@ -60,10 +63,10 @@ struct SettingsReader {
     if let node = fields["weekday"], let value = text(node, "meeting.weekday") {
       weekday = Weekday(name: value)
       if weekday == nil {
-        fail(node, "meeting.weekday must be one of monday ... sunday (or senin ... minggu), not '\(value)'")
+        fail(node, "weekday", ["given": .text(value)])
       }
     } else if fields["weekday"] == nil {
-      fail(node, "meeting needs a weekday (for example: weekday: thursday)")
+      fail(node, "weekday-missing")
     }
     var interval = 2
     if let node = fields["every_weeks"] {
@@ -73,11 +76,16 @@ struct SettingsReader {
     if let node = fields["first"] {
       anchor = day(node, "meeting.first")
       if let day = anchor, let weekday, day.weekday != weekday {
-        fail(node, "meeting.first (\(day)) is a \(day.weekday.rawValue), not a \(weekday.rawValue)")
+        fail(
+          node, "first-weekday",
+          [
+            "day": .text("\(day)"), "actual": .message(Message("errors.weekday." + day.weekday.rawValue)),
+            "wanted": .message(Message("errors.weekday." + weekday.rawValue)),
+          ])
         anchor = nil
       }
     } else if interval > 1 {
-      fail(node, "meeting needs 'first: YYYY-MM-DD' (a meeting day) to count every \(interval) weeks from")
+      fail(node, "first-missing", ["interval": .number(interval)])
     }
     guard let weekday, anchor != nil || interval == 1 else { return nil }
     let start = anchor ?? Self.firstDay(on: weekday)
@@ -89,18 +97,18 @@ struct SettingsReader {
   private mutating func bookClub(_ node: Node) -> BookClub? {
     guard let fields = mapping(node, "book_club", keys: Self.bookKeys) else { return nil }
     let title = text(fields["title"], "book_club.title")
-    if title == nil && fields["title"] == nil { fail(node, "book_club needs the book's title") }
+    if title == nil && fields["title"] == nil { fail(node, "book-title") }
     var chapters: [BookChapter] = []
     if let list = fields["chapters"] {
       guard let items = list.sequence else {
-        fail(list, "book_club.chapters must be a list (one '- number: ...' entry per session)")
+        fail(list, "chapters-list")
         return nil
       }
       var seen: [Int: Int] = [:]
       for item in items {
         guard let chapter = chapter(item) else { continue }
         if let line = seen[chapter.number] {
-          fail(item, "chapter \(chapter.number) is scheduled twice (also on line \(line))")
+          fail(item, "chapter-twice", ["number": .number(chapter.number), "lineNumber": .number(line)])
         }
         seen[chapter.number] = item.mark?.line ?? 0
         chapters.append(chapter)
@@ -111,19 +119,19 @@ struct SettingsReader {
   }
 
   private mutating func chapter(_ node: Node) -> BookChapter? {
-    guard let fields = mapping(node, "a chapter", keys: Self.chapterKeys) else { return nil }
-    let number = fields["number"].flatMap { integer($0, "chapter number", in: 1...999) }
-    let title = text(fields["title"], "chapter title")
-    let date = fields["date"].flatMap { day($0, "chapter date") }
+    guard let fields = mapping(node, "book_club.chapters", keys: Self.chapterKeys) else { return nil }
+    let number = fields["number"].flatMap { integer($0, "chapters.number", in: 1...999) }
+    let title = text(fields["title"], "chapters.title")
+    let date = fields["date"].flatMap { day($0, "chapters.date") }
     for (key, value) in [("number", number as Any?), ("title", title), ("date", date)]
     where value == nil && fields[key] == nil {
-      fail(node, "a chapter needs '\(key):'")
+      fail(node, "chapter-key", ["key": .text(key)])
     }
     var keywords: [ChapterKeyword] = []
     if let node = fields["keywords"] { keywords = self.keywords(node) }
     guard let number, let title, let date else { return nil }
     return BookChapter(
-      number: number, title: title, keywords: keywords, date: date, leader: text(fields["leads"], "chapter leads"))
+      number: number, title: title, keywords: keywords, date: date, leader: text(fields["leads"], "chapters.leads"))
   }
 
   /// `[asesmen formatif, umpan balik=2]` or `"asesmen formatif; umpan balik=2"`.
@@ -133,7 +141,7 @@ struct SettingsReader {
       for item in items {
         if let value = text(item, "a chapter keyword") { parts.append((item, value)) }
       }
-    } else if let value = text(node, "chapter keywords") {
+    } else if let value = text(node, "chapters.keywords") {
       parts = value.split(separator: ";").map { (node, String($0)) }
     }
     var result: [ChapterKeyword] = []
@@ -143,7 +151,7 @@ struct SettingsReader {
       if let equals = phrase.lastIndex(of: "=") {
         let number = phrase[phrase.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         guard let value = Int(number), (1...5).contains(value) else {
-          fail(node, "a keyword weight must be 1 to 5 ('\(part.trimmingCharacters(in: .whitespaces))')")
+          fail(node, "keyword-weight", ["given": .text(part.trimmingCharacters(in: .whitespaces))])
           continue
         }
         weight = value
@@ -163,45 +171,45 @@ struct SettingsReader {
       if !(lowered.hasPrefix("smtp://") || lowered.hasPrefix("smtps://")) || value.count < 9
         || value.contains(where: { $0.isWhitespace })
       {
-        fail(node, "mail.url must look like smtp://host:587 or smtps://host:465, not '\(value)'")
+        fail(node, "mail-url", ["given": .text(value)])
       } else if value.contains("@") {
-        fail(node, "mail.url must not hold a user name or password; use mail.user and mail.password_file")
+        fail(node, "mail-url-user")
       } else {
         url = value
       }
     } else if fields["url"] == nil {
-      fail(node, "mail needs 'url:' (for example smtp://mail.example.sch.id:587)")
+      fail(node, "mail-url-missing")
     }
     var from: MailAddress?
     if let node = fields["from"], let value = text(node, "mail.from") {
       from = MailAddress(parsing: value)
       if from == nil {
-        fail(node, "mail.from must be an address like 'Lingkar <lingkar@example.sch.id>', not '\(value)'")
+        fail(node, "mail-from", ["given": .text(value)])
       }
     } else if fields["from"] == nil {
-      fail(node, "mail needs 'from:' (the sender's address)")
+      fail(node, "mail-from-missing")
     }
     var to: [MailAddress] = []
     if let node = fields["to"] {
       let entries = node.sequence.map { Array($0) } ?? [node]
       for entry in entries {
-        guard let value = text(entry, "a mail.to address") else { continue }
+        guard let value = text(entry, "mail.to") else { continue }
         if let address = MailAddress(parsing: value) {
           to.append(address)
         } else {
-          fail(entry, "mail.to: '\(value)' is not an address like 'Guru <guru@example.sch.id>'")
+          fail(entry, "mail-to", ["given": .text(value)])
         }
       }
-      if entries.isEmpty { fail(node, "mail.to lists no address") }
+      if entries.isEmpty { fail(node, "mail-to-empty") }
     } else {
-      fail(node, "mail needs 'to:' (one address or a list)")
+      fail(node, "mail-to-missing")
     }
     var tls = MailSettings.TLS.try
     if let node = fields["tls"], let value = text(node, "mail.tls") {
       if let parsed = MailSettings.TLS(rawValue: value.lowercased()) {
         tls = parsed
       } else {
-        fail(node, "mail.tls must be try (STARTTLS when offered) or required, not '\(value)'")
+        fail(node, "mail-tls", ["given": .text(value)])
       }
     }
     let send = fields["send"].flatMap { boolean($0, "mail.send") } ?? false
@@ -209,7 +217,7 @@ struct SettingsReader {
     let passwordEnv = fields["password_env"].flatMap { environmentName($0, "mail.password_env") }
     let passwordFile = text(fields["password_file"], "mail.password_file")
     if passwordFile != nil && passwordEnv != nil, let node = fields["password_env"] {
-      fail(node, "give mail.password_file or mail.password_env, not both")
+      fail(node, "mail-password-both")
     }
     let timeout = fields["timeout_seconds"].flatMap { integer($0, "mail.timeout_seconds", in: 5...600) } ?? 60
     var admin: MailAddress?
@@ -232,17 +240,18 @@ struct SettingsReader {
   /// The mapping's values by key; unknown keys and non-string keys are reported.
   private mutating func mapping(_ node: Node, _ what: String, keys: [String]) -> [String: Node]? {
     guard let mapping = node.mapping else {
-      fail(node, "\(what) must be a set of 'key: value' lines")
+      fail(node, "mapping", ["setting": .text(what)])
       return nil
     }
     var result: [String: Node] = [:]
     for (key, value) in mapping {
       guard let name = key.scalar?.string else {
-        fail(key, "\(what): a key must be a plain word")
+        fail(key, "key-word", ["setting": .text(what)])
         continue
       }
       guard keys.contains(name) else {
-        fail(key, "unknown setting '\(name)' in \(what); known: \(keys.joined(separator: ", "))")
+        fail(
+          key, "unknown", ["name": .text(name), "setting": .text(what), "known": .text(keys.joined(separator: ", "))])
         continue
       }
       result[name] = value
@@ -254,7 +263,7 @@ struct SettingsReader {
   private mutating func text(_ node: Node?, _ what: String) -> String? {
     guard let node else { return nil }
     guard let scalar = node.scalar else {
-      fail(node, "\(what) must be a single value, not a list or a group")
+      fail(node, "single", ["setting": .text(what)])
       return nil
     }
     let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -265,7 +274,12 @@ struct SettingsReader {
   private mutating func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = text(node, what) else { return nil }
     guard let number = Int(value), range.contains(number) else {
-      fail(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+      fail(
+        node, "number",
+        [
+          "setting": .text(what), "low": .number(range.lowerBound), "high": .number(range.upperBound),
+          "given": .text(value),
+        ])
       return nil
     }
     return number
@@ -277,7 +291,7 @@ struct SettingsReader {
     case "true", "yes", "ya", "on": return true
     case "false", "no", "tidak", "off": return false
     default:
-      fail(node, "\(what) must be true or false, not '\(value)'")
+      fail(node, "boolean", ["setting": .text(what), "given": .text(value)])
       return nil
     }
   }
@@ -285,7 +299,7 @@ struct SettingsReader {
   private mutating func day(_ node: Node, _ what: String) -> CalendarDay? {
     guard let value = text(node, what) else { return nil }
     guard let day = CalendarDay(value) else {
-      fail(node, "\(what) must be a date YYYY-MM-DD, not '\(value)'")
+      fail(node, "date", ["setting": .text(what), "given": .text(value)])
       return nil
     }
     return day
@@ -297,7 +311,7 @@ struct SettingsReader {
       ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
     }
     guard valid, !(value.first?.isNumber ?? true) else {
-      fail(node, "\(what) must name an environment variable (letters, digits, _), not '\(value)'")
+      fail(node, "environment", ["setting": .text(what), "given": .text(value)])
       return nil
     }
     return value

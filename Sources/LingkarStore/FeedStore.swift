@@ -170,13 +170,13 @@ public final class FeedStore {
       values = [.text(update.status.rawValue), time, time]
     case .gone:
       sql = "UPDATE feeds SET status = ?, error = ?, gone = 1, last_attempt = ? WHERE id = ?"
-      values = [.text(update.status.rawValue), SQLValue(update.failure?.description), time]
+      values = [.text(update.status.rawValue), SQLValue(update.failure?.code), time]
     case .failed:
       sql = """
         UPDATE feeds SET status = ?, error = ?, failures = failures + 1, next_fetch = ?, last_attempt = ?
         WHERE id = ?
         """
-      values = [.text(update.status.rawValue), SQLValue(update.failure?.description), SQLValue(update.nextFetch), time]
+      values = [.text(update.status.rawValue), SQLValue(update.failure?.code), SQLValue(update.nextFetch), time]
     }
     try connection.statement(sql).bind(values + [.integer(id)]).run()
     return id

@@ -1,3 +1,5 @@
+public import LingkarModel
+
 /// Why the store could not do what was asked, in words that say what to do.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// SQLite returned this result code, with its message (a problem without a plainer name).
@@ -19,26 +21,23 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// The disk holding the database is full (`SQLITE_FULL`).
   case diskFull(path: String)
 
-  public var description: String {
+  /// What happened and what to do, for people. SQLite's own (English) words stay out; its result
+  /// code is kept for developers.
+  public var message: Message {
     switch self {
-    case .sqlite(let code, let message): "database error \(code): \(message)"
-    case .locked(let path):
-      "another Lingkar run is using \(path); wait for it to finish (or check that no other run is stuck) and try again"
-    case .lockUnavailable(let path, let reason): "cannot create the lock file \(path): \(reason)"
+    case .sqlite(let code, _): Message("errors.store.sqlite", ["code": .number(Int(code))])
+    case .locked(let path): Message("errors.store.locked", ["path": .text(path)])
+    case .lockUnavailable(let path, _): Message("errors.store.lock-unavailable", ["path": .text(path)])
     case .newerSchema(let found, let known):
-      "the database was written by a newer Lingkar (schema \(found), this one knows \(known)); update Lingkar"
-    case .damaged(let path, let detail):
-      "the database \(path) is damaged (\(detail)): restore it from a backup, or move it aside and run again to "
-        + "start fresh (the feeds list is kept)"
-    case .notADatabase(let path):
-      "\(path) is not a Lingkar database (not an SQLite file): check the --db option, or move the file aside and "
-        + "run again to start fresh"
-    case .readOnly(let path):
-      "cannot write \(path): check its permissions and its folder's (the folder must exist and be writable: "
-        + "SQLite keeps \(Self.name(path))-wal and \(Self.name(path))-shm beside it)"
-    case .diskFull(let path): "cannot write \(path): the disk is full; free some space and run again"
+      Message("errors.store.newer-schema", ["foundSchema": .number(found), "known": .number(known)])
+    case .damaged(let path, _): Message("errors.store.damaged", ["path": .text(path)])
+    case .notADatabase(let path): Message("errors.store.not-a-database", ["path": .text(path)])
+    case .readOnly(let path): Message("errors.store.read-only", ["path": .text(path), "name": .text(Self.name(path))])
+    case .diskFull(let path): Message("errors.store.disk-full", ["path": .text(path)])
     }
   }
+
+  public var description: String { message.description }
 
   /// The last component of a path.
   private static func name(_ path: String) -> String {

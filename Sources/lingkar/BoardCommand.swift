@@ -24,7 +24,7 @@ struct BoardCommand: ParsableCommand {
     guard let period = PeriodSpec(since) else {
       throw Words.usage("cli.usage.since")
     }
-    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
   }
 
   func run() throws {

@@ -18,8 +18,7 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     guard let directory = samples ?? SampleFeeds.locate(from: CommandLine.arguments[0]) else {
-      throw LingkarFailure(
-        "the sample feeds (demo/feeds) were not found; run this from the Lingkar folder or give --samples DIR")
+      throw LingkarFailure(Message("errors.demo.no-samples-folder"))
     }
     // The school's lingkar.yaml here, when there is one, names the language as for a real digest.
     let language = DigestLanguage.choose(

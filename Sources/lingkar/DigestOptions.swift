@@ -29,7 +29,7 @@ struct DigestOptions: ParsableArguments {
     guard let period = PeriodSpec(since) else {
       throw Words.usage("cli.usage.since", ["given": .text(since)])
     }
-    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
   }
 
   /// The options for a digest ending now, in the school's language and time zone (lingkar.yaml's

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LingkarModel
 import LingkarPipeline
 
 /// The download policy `lingkar fetch` and `lingkar run` share.

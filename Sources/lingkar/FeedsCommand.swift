@@ -5,15 +5,11 @@ import LingkarPipeline
 
 /// `lingkar feeds`: manage the feeds file.
 struct FeedsCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "feeds",
-    abstract: "Add, list, check, remove, import and export the feeds the school follows.",
-    discussion: """
-      The feeds file stays yours: every change rewrites it in one step and keeps comments, blank lines, \
-      order and spacing exactly as they were.
-      """,
-    subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self, FeedsTeachersCommand.self]
-  )
+  static var configuration: CommandConfiguration {
+    Words.configuration(
+      "feeds", key: "feeds",
+      subcommands: [Add.self, List.self, Check.self, Remove.self, Import.self, Export.self, FeedsTeachersCommand.self])
+  }
 
   /// `--feeds` and `--db`, as every command takes them.
   struct Files: ParsableArguments {
@@ -33,13 +29,18 @@ struct FeedsCommand: ParsableCommand {
     return ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
-  static func warn(_ message: String) {
+  static func warn(_ message: Message) {
     Output.error("lingkar: \(message)\n")
+  }
+
+  /// A line of the command's output, from the message catalogue in the process's language.
+  static func say(_ key: String, _ arguments: KeyValuePairs<String, MessageArgument> = [:]) {
+    print(Message(key, arguments).description)
   }
 
   static func validate(tags: [String]) throws {
     for tag in tags where tag.contains("\"") || tag.contains("\n") || tag.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw ValidationError("a tag cannot be empty or hold a double quote: \(tag)")
+      throw ValidationError(Message("errors.feeds.tag", ["tag": .text(tag)]).description)
     }
   }
 
@@ -48,28 +49,18 @@ struct FeedsCommand: ParsableCommand {
   // MARK: - add
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Find, check and add a feed.",
-      discussion: """
-        INPUT is a feed address, a web page (its feed is found), a shortcut, or a Mastodon handle:
-          https://gurukreatif.wordpress.com        gurukreatif.wordpress.com
-          @guru@mastodon.social                    mastodon:@guru@mastodon.social
-          bluesky:guru.bsky.social                 youtube:@handle   youtube:UC...
-          blogger:NAME  wordpress:SITE  medium:@user  substack:NAME
-        The feed is fetched and read before it is added, and its latest items are shown. X/Twitter and \
-        Facebook publish no feeds and are refused.
-        """)
+    static var configuration: CommandConfiguration { Words.configuration("add", key: "feeds_add") }
 
-    @Argument(help: "What to follow.")
+    @Argument(help: Words.help("help.feeds_add.input"))
     var input: String
 
-    @Option(name: .customLong("tag"), help: "A tag for the feed (repeat for several).")
+    @Option(name: .customLong("tag"), help: Words.help("help.feeds_add.tag"))
     var tags: [String] = []
 
-    @Option(help: "Who adds it, for the note (default: your login name).")
+    @Option(help: Words.help("help.feeds_add.by"))
     var by: String?
 
-    @Flag(help: "Add the address as given, without fetching it.")
+    @Flag(help: Words.help("help.feeds_add.no_check"))
     var noCheck = false
 
     @OptionGroup var files: Files
@@ -80,38 +71,56 @@ struct FeedsCommand: ParsableCommand {
       let request = FeedAdder.Request(input: input, tags: tags, addedBy: FeedsCommand.addedBy(by), check: !noCheck)
       let result = try FeedAdder(options: files.options).add(request)
       if result.candidates.count > 1 {
-        print("Found \(result.candidates.count) feeds; the first is added:")
+        FeedsCommand.say("cli.feeds.add.found", ["count": .number(result.candidates.count)])
         for candidate in result.candidates {
-          let status = candidate.problem.map { "  (does not work: \($0))" } ?? ""
-          print("  \(candidate.url)  \(candidate.title ?? "")\(status)")
+          let status = candidate.problem.map {
+            "  " + Message("cli.feeds.add.broken", ["reason": .message($0)]).description
+          }
+          print("  \(candidate.url)  \(candidate.title ?? "")\(status ?? "")")
         }
-        print("To follow another one as well: lingkar feeds add ADDRESS")
+        FeedsCommand.say("cli.feeds.add.another")
       }
       if let title = result.title { print("\(title)") }
       for entry in result.latest {
         let when = entry.published ?? entry.updated
-        print("  \(FeedsCommand.date(when))  \(entry.title ?? entry.link ?? "(untitled)")")
+        let title = entry.title ?? entry.link ?? Message("cli.feeds.add.untitled").description
+        print("  \(FeedsCommand.date(when))  \(title)")
       }
       result.notes.forEach(FeedsCommand.warn)
-      print("Added to \(URL(fileURLWithPath: files.feeds).lastPathComponent) line \(result.lineNumber): \(result.line)")
+      FeedsCommand.say(
+        "cli.feeds.add.added",
+        [
+          "name": .text(URL(fileURLWithPath: files.feeds).lastPathComponent), "lineNumber": .number(result.lineNumber),
+          "text": .text(result.line),
+        ])
     }
   }
 
   // MARK: - list
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the feeds with what Lingkar knows of them.")
+    static var configuration: CommandConfiguration {
+      Words.configuration("list", key: "feeds_list", discussion: false)
+    }
 
     @OptionGroup var files: Files
 
     func run() throws {
       let result = try FeedsOverview(options: files.options).rows()
       let rows = result.rows
-      for diagnostic in result.diagnostics { FeedsCommand.warn(diagnostic.description) }
-      let header = ["LINE", "TITLE", "TAGS", "ADDED BY", "LAST OK", "ITEMS", "NEWEST", "STATUS", "ADDRESS"]
+      for diagnostic in result.diagnostics { Output.error("lingkar: \(diagnostic)\n") }
+      let header = [
+        "line", "title", "tags", "added-by", "last-ok", "items", "newest", "status", "address",
+      ].map { Message("cli.feeds.list.column." + $0).description }
       let table = rows.map { row -> [String] in
-        var status = row.status?.rawValue ?? "not fetched"
-        if row.status == .failed { status = "failed ×\(row.failureStreak): \(row.error ?? "")" }
+        var status =
+          row.status.map { Message("cli.feeds.list.status." + $0.rawValue).description }
+          ?? Message("cli.feeds.list.status.not-fetched").description
+        if row.status == .failed {
+          let reason = row.error.map { MessageArgument.message(FetchFailure(code: $0).message) } ?? .text("")
+          status =
+            Message("cli.feeds.list.failed", ["count": .number(row.failureStreak), "reason": reason]).description
+        }
         if let moved = row.movedTo { status += " → \(moved)" }
         return [
           "\(row.line)", Self.cut(row.title ?? "-", 32), Self.cut(row.tags.joined(separator: ","), 20),
@@ -141,21 +150,15 @@ struct FeedsCommand: ParsableCommand {
   // MARK: - check
 
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Fetch every feed and report the ones that are gone, moved, failing, silent, doubled or not feeds.",
-      discussion: """
-        --fix writes the new address of moved feeds and comments out gone ones; nothing else in the file \
-        changes. The last line is a summary: feeds=N healthy=H and a count per problem. Exit code 0 when \
-        the report was made, whatever it found; 3 when another run holds the database.
-        """)
+    static var configuration: CommandConfiguration { Words.configuration("check", key: "feeds_check") }
 
-    @Flag(help: "Rewrite moved addresses and comment out gone feeds.")
+    @Flag(help: Words.help("help.feeds_check.fix"))
     var fix = false
 
-    @Flag(help: "Report from what is stored, without fetching.")
+    @Flag(help: Words.help("help.feeds_check.no_fetch"))
     var noFetch = false
 
-    @Option(help: "Days without a new item after which a feed counts as silent.")
+    @Option(help: Words.help("help.feeds_check.silent_days"))
     var silentDays = 60
 
     @OptionGroup var files: Files
@@ -168,7 +171,9 @@ struct FeedsCommand: ParsableCommand {
       for finding in report.findings {
         print("\(name):\(finding.line): \(finding.written.map { "\($0): " } ?? "")\(finding.message)")
       }
-      for change in report.fixed { print("fixed \(name) \(change)") }
+      for change in report.fixed {
+        FeedsCommand.say("cli.feeds.check.fixed", ["name": .text(name), "change": .message(change)])
+      }
       var counts = "feeds=\(report.feeds) healthy=\(report.healthy)"
       for kind in FeedsChecker.Finding.Kind.allCases {
         counts += " \(kind.rawValue)=\(report.findings.filter { $0.kind == kind }.count)"
@@ -180,35 +185,33 @@ struct FeedsCommand: ParsableCommand {
   // MARK: - remove
 
   struct Remove: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a feed by its address or line number.")
+    static var configuration: CommandConfiguration {
+      Words.configuration("remove", key: "feeds_remove", discussion: false)
+    }
 
-    @Argument(help: "The feed's address (as written, or any spelling of it) or its line number.")
+    @Argument(help: Words.help("help.feeds_remove.feed"))
     var target: String
 
     @OptionGroup var files: Files
 
     func run() throws {
       let removed = try FeedsRemover(options: files.options).remove(target)
-      print("Removed line \(removed.line): \(removed.text)")
+      FeedsCommand.say("cli.feeds.remove.removed", ["lineNumber": .number(removed.line), "text": .text(removed.text)])
     }
   }
 
   // MARK: - import / export
 
   struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Add the feeds of an OPML file exported by another feed reader.",
-      discussion:
-        "Folders and categories become tags. Feeds already listed are skipped. Nothing is fetched; run lingkar feeds check next."
-    )
+    static var configuration: CommandConfiguration { Words.configuration("import", key: "feeds_import") }
 
-    @Argument(help: "The OPML file.")
+    @Argument(help: Words.help("help.feeds_import.file"))
     var file: String
 
-    @Option(name: .customLong("tag"), help: "A tag for every imported feed (repeat for several).")
+    @Option(name: .customLong("tag"), help: Words.help("help.feeds_import.tag"))
     var tags: [String] = []
 
-    @Option(help: "Who imports them, for the notes (default: your login name).")
+    @Option(help: Words.help("help.feeds_import.by"))
     var by: String?
 
     @OptionGroup var files: Files
@@ -217,16 +220,20 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
       let result = try FeedsOPML(options: files.options).importFile(file, tags: tags, addedBy: FeedsCommand.addedBy(by))
-      for line in result.added { print("added: \(line)") }
-      for skipped in result.skipped { print("skipped: \(skipped.url) (\(skipped.reason))") }
+      for line in result.added { FeedsCommand.say("cli.feeds.import.added", ["text": .text(line)]) }
+      for skipped in result.skipped {
+        FeedsCommand.say("cli.feeds.import.skipped", ["url": .text(skipped.url), "reason": .message(skipped.reason)])
+      }
       print("added=\(result.added.count) skipped=\(result.skipped.count)")
     }
   }
 
   struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the feeds as OPML 2.0, for other feed readers.")
+    static var configuration: CommandConfiguration {
+      Words.configuration("export", key: "feeds_export", discussion: false)
+    }
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: Words.help("help.feeds_export.output"))
     var output: String?
 
     @OptionGroup var files: Files
@@ -234,7 +241,7 @@ struct FeedsCommand: ParsableCommand {
     func run() throws {
       let result = try FeedsOPML(options: files.options).export()
       for path in result.skipped {
-        FeedsCommand.warn("\(path) is a local file; other readers cannot open it, so it is left out")
+        FeedsCommand.warn(Message("cli.feeds.export.local", ["path": .text(path)]))
       }
       if let output {
         try Data(result.opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -5,15 +5,14 @@ import LingkarPipeline
 
 /// `lingkar feeds teachers [--tag guru]`: "our teachers", the school's own writers with their latest posts.
 struct FeedsTeachersCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "teachers",
-    abstract: "Show the teachers' own blogs and accounts (feeds tagged \"guru\") with their latest posts."
-  )
+  static var configuration: CommandConfiguration {
+    Words.configuration("teachers", key: "feeds_teachers", discussion: false)
+  }
 
-  @Option(help: "The tag that marks a teacher's own feed.")
+  @Option(help: Words.help("help.feeds_teachers.tag"))
   var tag = "guru"
 
-  @Option(help: "Posts shown under each feed.")
+  @Option(help: Words.help("help.feeds_teachers.posts"))
   var posts = 3
 
   @OptionGroup var files: FeedsCommand.Files

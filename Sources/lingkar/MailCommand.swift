@@ -27,7 +27,7 @@ struct MailCommand: ParsableCommand {
     let settings = settingsFile.settings
     let output = outputFolder.output
     guard let loaded = try SettingsLoader.load(settings), loaded.mail != nil else {
-      throw LingkarFailure("\(settings) has no mail: settings; see lingkar.example.yaml")
+      throw LingkarFailure(Message("errors.mail.command-no-settings", ["path": .text(settings)]))
     }
     // The digest as recorded in the database, its period ranked again (the store keeps what a
     // digest was, not its pages); output/ is never read back.
@@ -35,13 +35,16 @@ struct MailCommand: ParsableCommand {
       databasePath: database.db, feedsPath: feedsFile.feeds, topicsPath: topicsFile.topics, outputDirectory: output,
       settingsPath: settings)
     guard let digest = try DigestRun(options: options).rebuild(date: date) else {
-      throw LingkarFailure("no digest \(date.map { "of \($0) " } ?? "")in \(database.db); write one with lingkar run")
+      throw LingkarFailure(
+        date.map { Message("errors.mail.no-digest.date", ["day": .text("\($0)"), "path": .text(database.db)]) }
+          ?? Message("errors.mail.no-digest", ["path": .text(database.db)]))
     }
     do {
       let recipients = try DigestMailer.send(digest, settings: loaded)
       print(Words.text("cli.mail.sent", ["day": .text(digest.dateStamp), "count": .number(recipients.count)]))
     } catch {
-      throw LingkarFailure("the digest was not sent: \(error)", cause: error)
+      throw LingkarFailure(
+        Message("errors.mail.not-sent", ["reason": .message(LingkarFailure.reason(error))]), cause: error)
     }
   }
 }

@@ -44,7 +44,8 @@ struct ParseCommand: ParsableCommand {
         document = try FeedFile.parse(path: json)
       } catch {
         Output.standard(FeedDocument().normalizedJSON() + "\n", mode: .json)
-        throw LingkarFailure(error.description, cause: error)
+        throw LingkarFailure(
+          Message("errors.located.file", ["name": .text(error.path), "problem": .message(error.problem)]), cause: error)
       }
       Output.standard(document.normalizedJSON() + "\n", mode: .json)
       return

@@ -50,13 +50,14 @@ struct RunCommand: ParsableCommand {
     let loaded = try SettingsLoader.load(options.settings)
     guard mail || loaded?.mail?.send == true else { return }
     guard let loaded, loaded.mail != nil else {
-      throw LingkarFailure("--mail needs a mail: part in \(options.settings); see lingkar.example.yaml")
+      throw LingkarFailure(Message("errors.mail.run-no-settings", ["path": .text(options.settings)]))
     }
     do {
       let recipients = try DigestMailer.send(digest, settings: loaded)
       if !quiet { print(Words.text("cli.run.mail_sent", ["count": .number(recipients.count)])) }
     } catch {
-      throw LingkarFailure("the digest was written but not sent: \(error)", cause: error)
+      throw LingkarFailure(
+        Message("errors.mail.written-not-sent", ["reason": .message(LingkarFailure.reason(error))]), cause: error)
     }
   }
 }

@@ -23,7 +23,7 @@ struct TopicsBenchCommand: ParsableCommand {
     var paths = files
     if let filesFrom {
       guard let list = try? String(contentsOfFile: filesFrom, encoding: .utf8) else {
-        throw LingkarFailure("cannot read \(filesFrom)")
+        throw LingkarFailure(Message("errors.parse.file-list", ["path": .text(filesFrom)]))
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init)
     }

@@ -27,7 +27,7 @@ struct TopicsListCommand: ParsableCommand {
     guard let period = PeriodSpec(since) else {
       throw Words.usage("cli.usage.since", ["given": .text(since)])
     }
-    if let problem = period.problem(now: Date()) { throw ValidationError(problem) }
+    if let problem = period.problem(now: Date()) { throw ValidationError(problem.description) }
     for entry in discussed where TopicsListCommand.discussedTopic(entry) == nil {
       throw Words.usage("cli.usage.discussed", ["given": .text(entry)])
     }

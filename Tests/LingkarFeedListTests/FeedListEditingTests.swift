@@ -208,8 +208,8 @@ struct FeedInputTests {
         Issue.record("wrong error \(error)")
         return
       }
-      #expect(error.description.contains("publishes no feeds"))
-      #expect(error.description.contains("Mastodon"))
+      #expect(error.message.text(in: .en).contains("publishes no feeds"))
+      #expect(error.message.text(in: .en).contains("Mastodon"))
     }
   }
 

@@ -102,14 +102,14 @@ struct FeedListLineEndingTests {
     #expect(list.sources.map(\.url) == ["https://a.example/feed/"])
     #expect(list.sources.first?.note == "caf\u{FFFD}")
     #expect(list.diagnostics.map(\.subject) == ["feeds.txt:3"])
-    #expect(list.diagnostics.first?.message.contains("not UTF-8") == true)
+    #expect(list.diagnostics.first?.said.text(in: .en).contains("not UTF-8") == true)
   }
 
   @Test("a file saved as UTF-16 is named as such, not read as garbage")
   func utf16() {
     let list = FeedList(text: FeedListText([0xFF, 0xFE] + Array("h\0t\0".utf8)), directory: "/")
     #expect(list.sources.isEmpty)
-    #expect(list.diagnostics.first?.message.contains("UTF-16") == true)
+    #expect(list.diagnostics.first?.said.text(in: .en).contains("UTF-16") == true)
   }
 }
 
@@ -160,7 +160,7 @@ struct FeedListCleaningTests {
     let list = parse(line)
     #expect(list.sources.isEmpty)
     #expect(list.diagnostics.map(\.subject) == ["feeds.txt:2"])
-    #expect(list.diagnostics.first?.message.contains(words) == true, "\(list.diagnostics)")
+    #expect(list.diagnostics.first?.said.text(in: .en).contains(words) == true, "\(list.diagnostics)")
   }
 
   @Test("a relative local path is still an address, with its tags, not a label")

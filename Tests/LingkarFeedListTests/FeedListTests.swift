@@ -53,7 +53,7 @@ struct FeedListTests {
     let list = parse(line)
     #expect(list.sources.isEmpty)
     #expect(list.diagnostics.first?.subject == "feeds.txt:1")
-    #expect(list.diagnostics.first?.message.contains("publishes no feeds") == true)
+    #expect(list.diagnostics.first?.said.text(in: .en).contains("publishes no feeds") == true)
   }
 
   @Test("turns local paths into file URLs, relative ones against the feeds file's directory")
@@ -82,6 +82,6 @@ struct FeedListTests {
     #expect(list.sources.map(\.url) == ["https://ok.example/feed3"])
     #expect(
       list.diagnostics.map(\.subject) == ["feeds.txt:1", "feeds.txt:2", "feeds.txt:3", "feeds.txt:4", "feeds.txt:6"])
-    #expect(list.diagnostics[0].message.contains("closing double quote"))
+    #expect(list.diagnostics[0].said.text(in: .en).contains("closing double quote"))
   }
 }

@@ -28,7 +28,7 @@ func within<T>(
 final class Box<T>: @unchecked Sendable { var value: T? }
 
 func message(_ response: FetchResponse) -> String {
-  failure(response).map(\.description) ?? "\(response.outcome)"
+  failure(response).map { $0.message.text(in: .en) } ?? "\(response.outcome)"
 }
 
 @Suite("Fetcher: per-transfer errors and Lingkar's own limits (issue 12)")

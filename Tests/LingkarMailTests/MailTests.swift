@@ -92,7 +92,7 @@ struct MailTests {
         Self.message(to: [MailAddress(address: "a@b.c")]))
     } throws: { error in
       guard case .smtp(let code, let message, _) = error as? MailError else { return false }
-      return code == 7 && message.hasPrefix("could not connect to the mail server 127.0.0.1:\(port)")
+      return code == 7 && message.text(in: .en).hasPrefix("could not connect to the mail server 127.0.0.1:\(port)")
     }
   }
 
@@ -104,7 +104,7 @@ struct MailTests {
       try SMTPSender(settings: Self.settings(sink.url, tls: .required)).send(
         Self.message(to: [MailAddress(address: "a@b.c")]))
     } throws: { error in
-      (error as? MailError)?.description.contains("offers no STARTTLS") == true
+      (error as? MailError)?.message.text(in: .en).contains("offers no STARTTLS") == true
     }
     #expect(!FileManager.default.fileExists(atPath: sink.directory + "/1.eml"))
   }
@@ -171,7 +171,7 @@ struct MailCredentialTests {
     #expect {
       try sender.send(Self.message)
     } throws: { error in
-      let text = (error as? MailError)?.description ?? ""
+      let text = (error as? MailError)?.message.text(in: .en) ?? ""
       return text.contains("offers no STARTTLS") && text.contains("never sends the mail password in clear text")
     }
     #expect(sink.authAttempts.isEmpty)

@@ -61,7 +61,7 @@ struct JSONFeedTests {
 
   @Test("reports invalid JSON as unreadable and a JSON object that is not a feed as not a feed")
   func notJSONFeed() throws {
-    #expect(throws: FeedParseError.unreadable("invalid JSON")) {
+    #expect(throws: FeedParseError.unreadable("invalid-json")) {
       try parse(#"{"version": "https://jsonfeed.org/version/1.1", "#)
     }
     #expect(throws: FeedParseError.notAFeed(root: "JSON object")) {

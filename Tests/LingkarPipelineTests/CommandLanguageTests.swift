@@ -16,13 +16,11 @@ struct CommandLanguageTests {
     var both: String { stdout + "\n" + stderr }
   }
 
-  /// One command line to try, and who still owes its words when they are not yet in the catalogue.
+  /// One command line to try.
   struct Case {
     var arguments: [String]
     /// The exit code it must end with.
     var status: Int32 = 0
-    /// The helper branch whose part of the catalogue this case waits for (nil: it must pass now).
-    var waitsFor: String?
   }
 
   /// The school: a loopback site with one good feed (Indonesian posts of the last days), a 404, a
@@ -160,13 +158,11 @@ struct CommandLanguageTests {
 
   /// Every command, subcommand and `--help`, in the order a school would meet them.
   static func cases(samples: String, articleURL: String) -> [Case] {
-    let work = "work-E (error messages)"
-    let feedsCommands = "work-E (the feeds commands)"
     var cases: [Case] = []
     // Help of everything, from the root down, and ArgumentParser's own help command.
     // The root's list of commands shows the feeds command's overview.
-    cases.append(Case(arguments: ["--help"], waitsFor: feedsCommands))
-    cases.append(Case(arguments: ["help"], waitsFor: feedsCommands))
+    cases.append(Case(arguments: ["--help"]))
+    cases.append(Case(arguments: ["help"]))
     cases.append(Case(arguments: ["--version"]))
     for command in [
       ["run"], ["fetch"], ["digest"], ["topics"], ["topics", "list"], ["topics", "pick"], ["topics", "eval"],
@@ -176,10 +172,10 @@ struct CommandLanguageTests {
     }
     cases.append(Case(arguments: ["help", "topics", "pick"]))
     for command in [["feeds"], ["feeds", "add"], ["feeds", "list"], ["feeds", "check"], ["feeds", "remove"]] {
-      cases.append(Case(arguments: command + ["--help"], waitsFor: feedsCommands))
+      cases.append(Case(arguments: command + ["--help"]))
     }
     for command in [["feeds", "import"], ["feeds", "export"], ["feeds", "teachers"]] {
-      cases.append(Case(arguments: command + ["--help"], waitsFor: feedsCommands))
+      cases.append(Case(arguments: command + ["--help"]))
     }
     // The weekly work.
     cases += [
@@ -203,12 +199,12 @@ struct CommandLanguageTests {
       Case(arguments: ["parse", "--jsonl", "sample.xml"]),
       Case(arguments: ["parse", "--count", "sample.xml"]),
       Case(arguments: ["demo", "--samples", samples, "--output", "demo-output"]),
-      Case(arguments: ["feeds", "list"], waitsFor: feedsCommands),
+      Case(arguments: ["feeds", "list"]),
       Case(arguments: ["topics", "vote", "literasi", "--by", "Bu Sari", "--meeting", "2099-01-01"]),
       Case(arguments: ["topics", "vote", "literasi", "--by", "Bu Sari", "--meeting", "2099-01-01"]),
       Case(arguments: ["share", articleURL, "--by", "Bu Sari", "--note", "Bagus untuk kelas empat"]),
       Case(arguments: ["board"]),
-      Case(arguments: ["feeds", "teachers"], waitsFor: feedsCommands),
+      Case(arguments: ["feeds", "teachers"]),
     ]
     // Usage mistakes: ArgumentParser's words and Lingkar's own.
     cases += [
@@ -226,8 +222,8 @@ struct CommandLanguageTests {
       Case(arguments: ["agenda", "--lang", "fr"], status: 2),
       Case(arguments: ["nonsense"], status: 2),
       // Errors of Lingkar's own, whose words another branch brings.
-      Case(arguments: ["mail", "--date", "2001-01-01"], status: 1, waitsFor: work),
-      Case(arguments: ["topics", "eval", "missing.jsonl"], status: 1, waitsFor: work),
+      Case(arguments: ["mail", "--date", "2001-01-01"], status: 1),
+      Case(arguments: ["topics", "eval", "missing.jsonl"], status: 1),
     ]
     return cases
   }
@@ -245,18 +241,13 @@ struct CommandLanguageTests {
       #expect(result.status == test.status, "\(shown)")
       #expect(!result.both.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(shown)")
       let words = Self.otherLanguage(result, language: language)
-      if let helper = test.waitsFor, language == "id" {
-        withKnownIssue("English until \(helper) is merged") { #expect(words.isEmpty, "\(words): \(shown)") }
-      } else {
-        #expect(words.isEmpty, "\(words): \(shown)")
-      }
+      #expect(words.isEmpty, "\(words): \(shown)")
     }
   }
 
   @Test("the errors of a run: a bad line, a 404 feed, a held lock (exit 3)", arguments: ["id", "en"])
   func runErrors(language: String) throws {
     let school = try School(language: language)
-    let work = "work-E (error messages)"
     // A bad line and a feed that answers 404, beside the good feed.
     school.directory.write(
       "feeds.txt", school.site.url("/feed.xml") + "\nBlog Bu Rina tanpa alamat\n" + school.site.url("/gone.xml") + "\n")
@@ -272,11 +263,7 @@ struct CommandLanguageTests {
     #expect(locked.status == 3, "\(locked.both)")
     for result in [fetched, locked] {
       let words = Self.otherLanguage(result, language: language)
-      if language == "id" {
-        withKnownIssue("English until \(work) is merged") { #expect(words.isEmpty, "\(words): \(result.both)") }
-      } else {
-        #expect(words.isEmpty, "\(words): \(result.both)")
-      }
+      #expect(words.isEmpty, "\(words): \(result.both)")
     }
   }
 

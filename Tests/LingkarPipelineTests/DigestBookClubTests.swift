@@ -94,7 +94,7 @@ struct DigestBookClubTests {
       settingsPath: directory.file("lingkar.yaml"))
     options.now = Date(timeIntervalSince1970: 1_796_000_000)
     #expect { try DigestRun(options: options).run() } throws: { error in
-      "\(error)".contains("chapter date must be a date YYYY-MM-DD")
+      ((error as? LingkarFailure)?.said.text(in: .en) ?? "").contains("chapters.date must be a date YYYY-MM-DD")
     }
   }
 }

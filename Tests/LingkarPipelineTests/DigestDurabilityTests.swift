@@ -27,6 +27,8 @@ func runLingkar(_ arguments: [String], in directory: String, wrapper: [String] =
   process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
   var environment = ProcessInfo.processInfo.environment
   environment["SWIFT_BACKTRACE"] = "enable=no"
+  // The English messages these tests read (the default is now Indonesian; issue 14).
+  environment["LANG"] = "en_US.UTF-8"
   process.environment = environment
   try process.run()
   let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -235,7 +237,9 @@ struct DigestDurabilityTests {
     writer.operations = disk.operations
     let error = try #require(throws: DigestWriteError.self) { try writer.write(new) }
     #expect(error.path.hasSuffix("digest.json"))
-    #expect(error.description.contains(String(cString: strerror(ENOSPC))))
+    // The system's reason stays with the error, for developers; people read our words (issue 14).
+    #expect(error.reason.contains(String(cString: strerror(ENOSPC))))
+    #expect(error.message.text(in: .en).hasPrefix("cannot write "))
     #expect(Self.setFiles(output).map { Self.read($0) } == before)
     #expect(disk.events.withLock { $0 }.allSatisfy { !$0.hasPrefix("rename") })
     #expect(DigestWriterTests.leftovers(in: output).isEmpty)

@@ -25,6 +25,8 @@ func runLingkar(_ arguments: [String], in directory: TemporaryDirectory, seconds
   process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
   var environment = ProcessInfo.processInfo.environment
   environment["SWIFT_BACKTRACE"] = "enable=no"
+  // The English messages these tests read (the default is now Indonesian; issue 14).
+  environment["LANG"] = "en_US.UTF-8"
   process.environment = environment
   try process.run()
   let deadline = Date().addingTimeInterval(seconds)
@@ -58,7 +60,7 @@ struct FailureTests {
     defer { withExtendedLifetime(lock) {} }
     let fetch = try #require(throws: LingkarFailure.self) { try FetchRun(options: options(directory)).run() }
     #expect(fetch.kind == .locked)
-    #expect(fetch.message.contains("another Lingkar run is using"))
+    #expect(fetch.said.text(in: .en).contains("another Lingkar run is using"))
     guard case .locked? = fetch.cause as? StoreError else {
       Issue.record("the cause must be the store's locked error, got \(String(describing: fetch.cause))")
       return
@@ -100,7 +102,7 @@ struct FailureTests {
     defer { directory.remove() }
     let failure = try #require(throws: LingkarFailure.self) { try FetchRun(options: options(directory)).run() }
     #expect(failure.kind == .failure)
-    #expect(failure.message.hasPrefix("cannot read the feeds file "))
+    #expect(failure.said.text(in: .en).hasPrefix("cannot read the feeds file "))
     #expect(failure.cause is FeedListEditError)
   }
 }

@@ -29,7 +29,7 @@ struct FeedScheduleTests {
   func gone() throws {
     for ignore in [false, true] {
       let skip = try #require(FeedSchedule.skipReason(state: state(gone: true), now: now, ignoreBackoff: ignore))
-      #expect(skip.said.text(in: .en).hasPrefix("gone: the server says this feed no longer exists (HTTP 410)"))
+      #expect(skip.message.text(in: .en).hasPrefix("gone: the server says this feed no longer exists (HTTP 410)"))
       #expect(!skip.countsAsFailed)
     }
   }
@@ -43,13 +43,21 @@ struct FeedScheduleTests {
     let skip = try #require(
       FeedSchedule.skipReason(state: failing, now: now, ignoreBackoff: false, utcOffset: 7 * 3600))
     #expect(skip.countsAsFailed)
+    // A reason stored as English words by an older Lingkar is shown as it is.
     #expect(
-      skip.said.text(in: .en)
-        == "failed 2 time(s) in a row (timed out); next try after 2027-01-15 16:00 WIB (--retry-failed tries it now)")
+      skip.message.text(in: .en)
+        == "failed 2 times in a row (timed out); next try after 2027-01-15 16:00 WIB (--retry-failed tries it now)")
+    let coded = try #require(
+      FeedSchedule.skipReason(
+        state: state(streak: 2, next: next, error: "timed-out"), now: now, ignoreBackoff: false, utcOffset: 7 * 3600))
+    #expect(
+      coded.message.text(in: .id)
+        == "gagal 2 kali berturut-turut: situsnya terlalu lambat atau tidak menjawab; dicoba lagi sesudah "
+        + "2027-01-15 16:00 WIB (--retry-failed mencobanya sekarang)")
     #expect(FeedSchedule.skipReason(state: failing, now: now, ignoreBackoff: true) == nil)
     let unknown = try #require(
       FeedSchedule.skipReason(state: state(streak: 1, next: next), now: now, ignoreBackoff: false))
-    #expect(unknown.said.text(in: .en).contains("(unknown problem)"))
+    #expect(unknown.message.text(in: .en).hasPrefix("failed 1 time in a row; next try after"))
   }
 
   @Test("a server's Retry-After on a healthy feed is respected even with --retry-failed, and is not a failure")
@@ -58,7 +66,7 @@ struct FeedScheduleTests {
     for ignore in [false, true] {
       let skip = try #require(FeedSchedule.skipReason(state: state(next: next), now: now, ignoreBackoff: ignore))
       #expect(!skip.countsAsFailed)
-      #expect(skip.said.text(in: .en) == "the server asked Lingkar to wait; next try after 2027-01-15 08:30 UTC")
+      #expect(skip.message.text(in: .en) == "the server asked Lingkar to wait; next try after 2027-01-15 08:30 UTC")
     }
   }
 

@@ -25,6 +25,8 @@ func lingkar(_ arguments: [String], directory: TemporaryDirectory) throws -> Pro
   process.standardError = FileHandle(forWritingAtPath: "/dev/null")
   var environment = ProcessInfo.processInfo.environment
   environment["SWIFT_BACKTRACE"] = "enable=no"
+  // The English messages these tests read (the default is now Indonesian; issue 14).
+  environment["LANG"] = "en_US.UTF-8"
   process.environment = environment
   try process.run()
   return process
@@ -77,6 +79,7 @@ struct FetchProcessTests {
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    process.environment = ProcessInfo.processInfo.environment.merging(["LANG": "en_US.UTF-8"]) { $1 }
     try process.run()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
@@ -124,6 +127,7 @@ struct RunLockProcessTests {
     let errors = Pipe()
     second.standardError = errors
     second.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    second.environment = ProcessInfo.processInfo.environment.merging(["LANG": "en_US.UTF-8"]) { $1 }
     try second.run()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     second.waitUntilExit()

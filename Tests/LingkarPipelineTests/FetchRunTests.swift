@@ -43,7 +43,7 @@ struct FetchRunTests {
     #expect(first.items == 5 + 5 + 3 + 1)
     #expect(first.new == 14)
     #expect(first.failed == 2)
-    let messages = Dictionary(problems.map { ($0.subject, $0.message) }, uniquingKeysWith: { $1 })
+    let messages = Dictionary(problems.map { ($0.subject, $0.said.text(in: .en)) }, uniquingKeysWith: { $1 })
     #expect(messages["feeds.txt:9"]?.contains("publishes no feeds") == true)
     #expect(messages[server.url("/page.html")] == "failed: this is a web page, not a feed")
     #expect(messages[server.url("/status/404/e2e")]?.hasPrefix("failed: HTTP 404") == true)

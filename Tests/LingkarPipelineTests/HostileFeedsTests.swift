@@ -48,7 +48,7 @@ private struct Outcome: @unchecked Sendable {
 
 private func run(_ options: FetchRunOptions) throws -> Outcome {
   var messages: [String: String] = [:]
-  let summary = try FetchRun(options: options).run(report: { messages[$0.subject] = $0.message })
+  let summary = try FetchRun(options: options).run(report: { messages[$0.subject] = $0.said.text(in: .en) })
   return Outcome(summary: summary, messages: messages)
 }
 
@@ -83,7 +83,7 @@ struct HostileFeedsTests {
     #expect(written.paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
     let failing = Dictionary(
       written.digest.feedsNeedingAttention.compactMap { entry -> (String, String)? in
-        if case .failed(let reason) = entry.attention { return (entry.feed.url, reason) }
+        if case .failed(let reason) = entry.attention { return (entry.feed.url, reason?.message.text(in: .en) ?? "") }
         return nil
       }, uniquingKeysWith: { $1 })
     #expect(failing[bomb]?.contains("too large") == true)

@@ -150,7 +150,7 @@ struct PeriodTests {
       return
     }
     #expect(summary.tried == 2 && summary.transportFailures == 2)
-    #expect(failure?.description.hasPrefix("no feed could be read: is the internet connection down?") == true)
+    #expect(failure?.said.text(in: .en).hasPrefix("no feed could be read: is the internet connection down?") == true)
     let store = try FeedStore(path: directory.file("lingkar.db"))
     #expect(try store.digests().map(\.date) == ["2026-11-01"])
     #expect(!FileManager.default.fileExists(atPath: directory.file("output/2026-11-15")))
@@ -252,7 +252,7 @@ struct PeriodTests {
       failure = error
     }
     #expect(failure?.kind == .badUsage)
-    #expect(failure?.description.contains("in the future") == true)
+    #expect(failure?.said.text(in: .en).contains("in the future") == true)
     #expect(server.get("/_count/feed/\(name).xml") == "1")
     #expect(FileManager.default.contents(atPath: directory.file("output/2026-11-01/digest.json")) == before)
     digest.now = day0 + 3600
@@ -325,7 +325,7 @@ struct PeriodTests {
     let clock = Date(timeIntervalSince1970: 1_796_641_916)  // 2026-12-07T11:11:56Z
     _ = try FetchRun(options: fetch, now: { clock }).run()
     var messages: [String] = []
-    _ = try FetchRun(options: fetch, now: { clock + 60 }).run(report: { messages.append($0.message) })
+    _ = try FetchRun(options: fetch, now: { clock + 60 }).run(report: { messages.append($0.said.text(in: .en)) })
     #expect(messages.count == 1)
     // Said in the process's language: Indonesian unless the command line chose another.
     #expect(messages.first?.contains("dicoba lagi sesudah 2026-12-07 18:41 WIB") == true)
@@ -397,6 +397,8 @@ struct RunUsageProcessTests {
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
+    // The English messages these tests read (the default is now Indonesian; issue 14).
+    environment["LANG"] = "en_US.UTF-8"
     process.environment = environment
     try process.run()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

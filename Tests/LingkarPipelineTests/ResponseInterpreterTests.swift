@@ -73,8 +73,10 @@ struct ResponseInterpreterTests {
       result.problem
         == Diagnostic(
           subject: source.written, stage: .fetch,
-          message:
-            "moved: the feed now lives at https://baru.example/feed; it still works, but please update the feeds file"))
+          said: Message("errors.feed.moved", ["url": "https://baru.example/feed"])))
+    #expect(
+      result.problem?.said.text(in: .en)
+        == "moved: the feed now lives at https://baru.example/feed; it still works, but please update the feeds file")
   }
 
   @Test("304 is stored as not modified, quietly")
@@ -90,7 +92,7 @@ struct ResponseInterpreterTests {
     let result = interpreter.update(for: response(.gone), source: source, state: nil)
     #expect(result.update?.status == .gone && result.update?.failure == .http(410))
     #expect(
-      result.problem?.message
+      result.problem?.said.text(in: .en)
         == "gone: the server says this feed no longer exists (HTTP 410); it will not be fetched again")
   }
 
@@ -99,9 +101,10 @@ struct ResponseInterpreterTests {
     let until = now.addingTimeInterval(3600)
     let result = interpreter.update(for: response(.failed(.waiting), retryAfter: until), source: source, state: nil)
     #expect(result.update == nil)
-    #expect(result.problem?.message == "not fetched: the server asked Lingkar to wait until 2027-01-15 16:00 WIB")
+    #expect(
+      result.problem?.said.text(in: .en) == "not fetched: the server asked Lingkar to wait until 2027-01-15 16:00 WIB")
     let open = interpreter.update(for: response(.failed(.waiting)), source: source, state: nil)
-    #expect(open.problem?.message == "not fetched: the server asked Lingkar to wait")
+    #expect(open.problem?.said.text(in: .en) == "not fetched: the server asked Lingkar to wait")
   }
 
   @Test("a failure extends the streak's backoff from now; a later Retry-After wins")
@@ -111,7 +114,7 @@ struct ResponseInterpreterTests {
     #expect(update.status == .failed && update.failure == .timedOut)
     #expect(update.nextFetch == now.addingTimeInterval(4 * 1800))  // the third failure in a row
     #expect(result.problem?.stage == .fetch)
-    #expect(result.problem?.message == "failed: \(FetchFailure.timedOut)")
+    #expect(result.problem?.said.text(in: .en) == "failed: \(FetchFailure.timedOut.message.text(in: .en))")
     let first = interpreter.update(for: response(.failed(.http(500))), source: source, state: nil)
     #expect(first.update?.nextFetch == now.addingTimeInterval(1800))
     let later = now.addingTimeInterval(86_400)
@@ -131,12 +134,14 @@ struct ResponseInterpreterTests {
     #expect(page.update?.status == .failed && page.update?.failure == .webPage)
     #expect(page.problem?.stage == .parse)
     let empty = interpreter.update(for: response(.fetched(consumer: nil)), source: source, state: nil)
-    #expect(empty.update?.failure == .unreadable("the document is empty"))
+    #expect(empty.update?.failure == .unreadable("empty"))
     #expect(empty.problem?.stage == .parse)
-    #expect(ResponseInterpreter.failure(for: .htmlPage) == .webPage)
-    #expect(ResponseInterpreter.failure(for: .empty) == .unreadable("the document is empty"))
+    #expect(FeedParseError.htmlPage.failure == .webPage)
+    #expect(FeedParseError.empty.failure == .unreadable("empty"))
+    #expect(FeedParseError.notAFeed(root: "svg").failure == .unreadable("not-a-feed:svg"))
     #expect(
-      ResponseInterpreter.failure(for: .notAFeed(root: "svg")) == .unreadable("not a feed (the document is <svg>)"))
-    #expect(ResponseInterpreter.failure(for: .unreadable("broken")) == .unreadable("broken"))
+      FeedParseError.notAFeed(root: "svg").message.text(in: .en)
+        == "unreadable feed: not a feed (the document is <svg>)")
+    #expect(FeedParseError.unreadable("broken").failure == .unreadable("broken"))
   }
 }

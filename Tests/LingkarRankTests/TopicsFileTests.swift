@@ -66,6 +66,6 @@ struct TopicsFileTests {
   func bad(text: String, message: String) {
     #expect(throws: TopicsFileError.self) { try TopicsFile.parse(text) }
     let (_, errors) = TopicsFile.parseCollectingErrors(text)
-    #expect(errors.first?.description == message)
+    #expect(errors.first?.text(in: .en) == message)
   }
 }

@@ -57,7 +57,7 @@ struct SettingsFileTests {
       ("language: fr\n", 1, "language must be id or en, not 'fr'"),
       ("school: X\nutc_offset: +25\n", 2, "utc_offset must look like +07:00"),
       (
-        "meeting:\n  weekday: kamis\n  first: 2026-11-06\n", 3, "meeting.first (2026-11-06) is a friday, not a thursday"
+        "meeting:\n  weekday: kamis\n  first: 2026-11-06\n", 3, "meeting.first (2026-11-06) is a Friday, not a Thursday"
       ),
       (
         "meeting:\n  weekday: kamis\n  every_weeks: 0\n  first: 2026-11-05\n", 3,
@@ -67,7 +67,7 @@ struct SettingsFileTests {
       ("meting:\n  weekday: kamis\n", 1, "unknown setting 'meting'"),
       (
         "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-30\n", 6,
-        "chapter date must be a date YYYY-MM-DD"
+        "chapters.date must be a date YYYY-MM-DD"
       ),
       (
         "book_club:\n  title: B\n  chapters:\n    - number: 1\n      title: A\n      date: 2026-02-03\n      keywords: [x=9]\n",
@@ -103,7 +103,7 @@ struct SettingsFileTests {
     let first = errors.first
     #expect(first?.line == line, "\(errors)")
     #expect(first?.description.hasPrefix("lingkar.yaml:\(line): ") == true, "\(errors)")
-    #expect(first?.message.contains(message) == true, "\(errors)")
+    #expect(first?.problem.text(in: .en).contains(message) == true, "\(errors)")
   }
 
   @Test("every problem of a file is reported at once, in line order")
@@ -164,7 +164,7 @@ struct SettingsGuardTests {
   func size() {
     let big = "school: SD 1\n" + String(repeating: "# padding padding padding padding padding padding\n", count: 6_000)
     let (_, errors) = SettingsFile.parseCollectingErrors(big)
-    #expect(errors.first?.message.contains("more than a settings file can be") == true)
+    #expect(errors.first?.problem.text(in: .en).contains("more than a settings file can be") == true)
     let path = NSTemporaryDirectory() + "lingkar-big-\(UUID().uuidString).yaml"
     #expect(FileManager.default.createFile(atPath: path, contents: Data(big.utf8)))
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -59,9 +59,10 @@ struct DamagedDatabaseTests {
       return
     }
     #expect(where_ == path)
-    #expect(error.description.contains("the database \(path) is damaged"))
-    #expect(error.description.contains("restore it from a backup, or move it aside and run again to start fresh"))
-    #expect(error.description.contains("the feeds list is kept"))
+    #expect(error.message.text(in: .en).contains("the database \(path) is damaged"))
+    #expect(
+      error.message.text(in: .en).contains("restore it from a backup, or move it aside and run again to start fresh"))
+    #expect(error.message.text(in: .en).contains("the feeds list is kept"))
   }
 
   @Test("a damaged table page gives the damaged-database message where SQLite meets it, not 'database error 11'")
@@ -75,7 +76,7 @@ struct DamagedDatabaseTests {
       let store = try FeedStore(path: path)
       _ = try store.items(since: .distantPast)
     }
-    #expect(error.description.contains("is damaged"), "\(error)")
+    #expect(error.message.text(in: .en).contains("is damaged"), "\(error)")
     #expect(!error.description.contains("database error"))
   }
 
@@ -91,7 +92,7 @@ struct DamagedDatabaseTests {
       Issue.record("expected .notADatabase, got \(error)")
       return
     }
-    #expect(error.description.contains("\(path) is not a Lingkar database"))
+    #expect(error.message.text(in: .en).contains("\(path) is not a Lingkar database"))
     #expect(FileManager.default.contents(atPath: path) == before)
   }
 
@@ -124,17 +125,20 @@ struct DamagedDatabaseTests {
   func mapping() {
     let path = "/srv/lingkar/lingkar.db"
     func plain(_ code: Int32, _ message: String = "") -> String {
-      SQLiteConnection.error(code: code, message: message, path: path).description
+      SQLiteConnection.error(code: code, message: message, path: path).message.text(in: .en)
     }
     let malformed = "database disk image is malformed"
-    #expect(plain(11, malformed) == StoreError.damaged(path: path, detail: malformed).description)
-    #expect(plain(26, "file is not a database") == StoreError.notADatabase(path: path).description)
-    #expect(plain(8, "attempt to write a readonly database") == StoreError.readOnly(path: path).description)
-    #expect(plain(8 | (1 << 8)) == StoreError.readOnly(path: path).description)
-    #expect(plain(14, "unable to open database file") == StoreError.readOnly(path: path).description)
-    #expect(plain(13, "database or disk is full") == StoreError.diskFull(path: path).description)
-    #expect(plain(1, "no such table: x") == "database error 1: no such table: x")
-    let readOnly = StoreError.readOnly(path: path).description
+    #expect(plain(11, malformed) == StoreError.damaged(path: path, detail: malformed).message.text(in: .en))
+    #expect(plain(26, "file is not a database") == StoreError.notADatabase(path: path).message.text(in: .en))
+    #expect(plain(8, "attempt to write a readonly database") == StoreError.readOnly(path: path).message.text(in: .en))
+    #expect(plain(8 | (1 << 8)) == StoreError.readOnly(path: path).message.text(in: .en))
+    #expect(plain(14, "unable to open database file") == StoreError.readOnly(path: path).message.text(in: .en))
+    #expect(plain(13, "database or disk is full") == StoreError.diskFull(path: path).message.text(in: .en))
+    // SQLite's own English words stay out of the sentence; its code is kept for developers.
+    #expect(
+      plain(1, "no such table: x")
+        == "database error (SQLite code 1); run again, and if it happens again, report the code")
+    let readOnly = StoreError.readOnly(path: path).message.text(in: .en)
     #expect(readOnly.hasPrefix("cannot write \(path): check its permissions and its folder's"))
     #expect(readOnly.contains("lingkar.db-wal"))
   }
@@ -153,6 +157,6 @@ struct DamagedDatabaseTests {
       return
     }
     let error = try #require(throws: StoreError.self) { try FeedStore(path: path) }
-    #expect(error.description == StoreError.readOnly(path: path).description)
+    #expect(error.description == StoreError.readOnly(path: path).message.text(in: .en))
   }
 }

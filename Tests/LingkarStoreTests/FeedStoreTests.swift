@@ -65,7 +65,8 @@ struct FeedStoreTests {
     #expect(state.validators.etag == "v1")
     #expect(state.failureStreak == 2)
     #expect(state.status == .failed)
-    #expect(state.error?.contains("HTTP 500") == true)
+    // Stored as a code the digest says in its own language (issue 14).
+    #expect(state.error == "http:500")
     #expect(state.nextFetch == time.addingTimeInterval(1800))
     #expect(try store.itemCount() == 2)
     try store.record([FeedUpdate(source: source, status: .notModified, time: time)])

@@ -6,8 +6,11 @@ public struct DigestFeed: Sendable, Hashable {
   public var title: String?
   /// The latest attempt; nil when the feed has not been fetched yet.
   public var status: FeedStatus?
-  /// The last problem, in plain words; nil after a success.
+  /// The last problem as stored: a `FetchFailure.code` (`http:404`), or the English words of an
+  /// older Lingkar; nil after a success.
   public var error: String?
+  /// The last problem; nil after a success.
+  public var failure: FetchFailure? { error.flatMap { $0.isEmpty ? nil : FetchFailure(code: $0) } }
   /// Where a permanent redirect pointed.
   public var movedTo: String?
   /// The newest item ever seen from the feed, for "silent for more than 60 days".
@@ -32,7 +35,7 @@ public struct DigestFeed: Sendable, Hashable {
   public func attention(asOf date: Date) -> FeedAttention? {
     switch status {
     case .gone: return .gone
-    case .failed: return .failed(reason: error ?? "")
+    case .failed: return .failed(reason: failure)
     case .moved: if let movedTo { return .moved(to: movedTo) }
     case .ok, .notModified, nil: break
     }

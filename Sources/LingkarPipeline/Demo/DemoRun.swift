@@ -43,7 +43,9 @@ public struct DemoRun {
     defer { try? FileManager.default.removeItem(atPath: workspace) }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory)) ?? [])
       .filter { !$0.hasPrefix(".") }.sorted()
-    guard !names.isEmpty else { throw LingkarFailure("no sample feeds in \(samplesDirectory)") }
+    guard !names.isEmpty else {
+      throw LingkarFailure(Message("errors.demo.no-samples", ["path": .text(samplesDirectory)]))
+    }
     let directory = URL(fileURLWithPath: samplesDirectory).standardizedFileURL.path
     let feedsPath = workspace + "/feeds.txt"
     let databasePath = workspace + "/demo.db"
@@ -53,7 +55,7 @@ public struct DemoRun {
         "# the bundled sample feeds, read as local files\n" + names.map { directory + "/" + $0 + "\n" }.joined()
       try list.write(toFile: feedsPath, atomically: true, encoding: .utf8)
     } catch {
-      throw LingkarFailure("cannot prepare the demo in \(workspace): \(error.localizedDescription)", cause: error)
+      throw LingkarFailure(Message("errors.demo.prepare", ["path": .text(workspace)]), cause: error)
     }
 
     // Fetched a minute before the last digest, so items without a date (placed when first seen)

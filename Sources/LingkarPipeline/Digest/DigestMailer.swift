@@ -16,7 +16,7 @@ public enum DigestMailer {
     _ digest: Digest, settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
     now: Date = Date()
   ) throws(MailError) -> [MailAddress] {
-    guard let mail = settings.mail else { throw .invalid("lingkar.yaml has no mail: settings") }
+    guard let mail = settings.mail else { throw .invalid(Message("errors.mail.no-settings")) }
     var recipients: [MailAddress] = []
     for message in messages(digest, settings: settings, mail: mail, now: now) {
       recipients += try send(message, mail: mail, environment: environment)
@@ -69,26 +69,27 @@ public enum DigestMailer {
     var user = mail.user
     if let name = mail.userEnvironment {
       guard let value = environment[name], !value.isEmpty else {
-        throw .credentials("the environment variable \(name) (mail.user_env) is not set")
+        throw .credentials(Message("errors.mail.variable-unset", ["name": .text(name), "setting": "mail.user_env"]))
       }
       user = value
     }
     var password: String?
     if let path = mail.passwordFile {
       guard let data = FileManager.default.contents(atPath: path) else {
-        throw .credentials("the password file \(path) (mail.password_file) cannot be read")
+        throw .credentials(Message("errors.mail.password-file", ["path": .text(path)]))
       }
       let firstLine =
         String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-      guard !firstLine.isEmpty else { throw .credentials("the password file \(path) is empty") }
+      guard !firstLine.isEmpty else { throw .credentials(Message("errors.mail.password-empty", ["path": .text(path)])) }
       password = firstLine
     } else if let name = mail.passwordEnvironment {
       guard let value = environment[name], !value.isEmpty else {
-        throw .credentials("the environment variable \(name) (mail.password_env) is not set")
+        throw .credentials(
+          Message("errors.mail.variable-unset", ["name": .text(name), "setting": "mail.password_env"]))
       }
       password = value
     }
-    if password != nil && user == nil { throw .credentials("a password is given but no mail.user or mail.user_env") }
+    if password != nil && user == nil { throw .credentials(Message("errors.mail.password-without-user")) }
     return (user, password)
   }
 }

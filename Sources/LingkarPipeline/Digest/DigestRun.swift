@@ -60,7 +60,7 @@ public struct DigestRun {
     do {
       paths = try DigestWriter(outputDirectory: options.outputDirectory).write(digest, earlier: earlier, feedID: feedID)
     } catch {
-      throw LingkarFailure("\(error)", cause: error)
+      throw LingkarFailure(LingkarFailure.reason(error), cause: error)
     }
     do {
       try store.recordDigest(DigestBuilder.record(digest, files: paths))

@@ -1,4 +1,7 @@
-/// Why the digest files could not be written, in words that say what to do.
+public import LingkarModel
+
+/// A digest file that could not be written: the file (or folder) concerned, and the system's reason
+/// (English, for developers; people read `message`).
 public struct DigestWriteError: Error, CustomStringConvertible {
   public var path: String
   public var reason: String
@@ -8,7 +11,8 @@ public struct DigestWriteError: Error, CustomStringConvertible {
     self.reason = reason
   }
 
-  public var description: String {
-    "cannot write \(path): \(reason) (check that the output folder exists and is writable, or give --output DIR)"
-  }
+  /// What happened and what to do, for people.
+  public var message: Message { Message("errors.digest.write", ["path": .text(path)]) }
+
+  public var description: String { message.description }
 }

@@ -10,17 +10,17 @@ public enum TopicEvaluation {
   ) throws(LingkarFailure) -> [String] {
     var options = ScoringOptions()
     for setting in settings where !options.set(setting) {
-      throw LingkarFailure("unknown scoring option '\(setting)'")
+      throw LingkarFailure(Message("errors.evaluation.option", ["name": .text(setting)]))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw LingkarFailure("cannot read \(path)")
+      throw LingkarFailure(Message("errors.file.unreadable", ["path": .text(path)]))
     }
     let items: [EvaluationItem]
     do {
       items = try EvaluationItem.parseLines(
         String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
     } catch {
-      throw LingkarFailure(error.description, cause: error)
+      throw LingkarFailure(LingkarFailure.listing([(error.file, error.line, error.problem)]), cause: error)
     }
     let topics = try topicsPath.map { path throws(LingkarFailure) in try TopicsFileSource.load(path: path) } ?? .builtIn
     let reports = Evaluator(ranker: Ranker(topics: topics, options: options)).evaluateWithSplits(items)

@@ -51,7 +51,7 @@ public struct FeedAdder {
     /// Every feed found while searching a page, the chosen one first; empty when the input was a feed.
     public var candidates: [Candidate]
     /// Things the teacher should know (a permanent redirect followed, the store not updated).
-    public var notes: [String]
+    public var notes: [Message]
   }
 
   /// A feed found on the way, with what came of fetching it.
@@ -62,7 +62,7 @@ public struct FeedAdder {
     /// Where it was found: `link` (the page's `<link rel="alternate">`) or `well-known path`.
     public var origin: String
     /// Why it cannot be used; nil for a working feed.
-    public var problem: String?
+    public var problem: Message?
   }
 
   /// A fetched, parsed feed.
@@ -82,7 +82,7 @@ public struct FeedAdder {
     do {
       input = try FeedInput.classify(request.input, directory: file.directory)
     } catch {
-      throw .input(error.description)
+      throw .input(error.message)
     }
     let states = storedStates()
 
@@ -104,9 +104,7 @@ public struct FeedAdder {
       allowsFile = true
     case .youTubeHandle(let handle):
       guard request.check else {
-        throw .needsFetch(
-          "youtube:@\(handle) must be looked up on YouTube, which --no-check skips; leave out --no-check, or add youtube:UC... (the channel id)"
-        )
+        throw .needsFetch(handle: handle)
       }
       let id = try youTubeChannelID(handle: handle)
       written = "youtube:\(id)"
@@ -118,31 +116,31 @@ public struct FeedAdder {
 
     var found: Found?
     var candidates: [Candidate] = []
-    var notes: [String] = []
+    var notes: [Message] = []
     if request.check {
       let web = WebFetch(options: options.fetch)
       let first = try web.get([fetchURL], allowsFile: allowsFile)[0]
       if let failure = first.failure {
-        throw .unreachable(url: fetchURL, reason: failure.description)
+        throw .unreachable(url: fetchURL, reason: failure.message)
       }
       switch Self.parse(first) {
       case .success(let document):
         found = Found(url: fetchURL, page: first, document: document)
       case .failure(let error):
-        guard case .web = input else { throw .notAFeed(url: fetchURL, reason: error.description) }
+        guard case .web = input else { throw .notAFeed(url: fetchURL, reason: error.message) }
         (found, candidates) = try search(page: first, web: web, parseError: error)
       }
       if let chosen = found {
         // Written as the feed's address when a page led to it, or where it moved for good.
         if chosen.url != fetchURL, case .web = input { written = chosen.url }
         if let moved = chosen.page.permanentRedirect, case .web = input {
-          notes.append("\(chosen.url) moved for good to \(moved); the new address is written")
+          notes.append(Message("cli.feeds.add.moved", ["url": .text(chosen.url), "moved": .text(moved)]))
           written = moved
         }
         try refuseDuplicate(
           of: [written, chosen.url, chosen.page.finalURL] + (chosen.page.permanentRedirect.map { [$0] } ?? []),
           in: list,
-          states: states, file: file, how: "the same feed after redirects")
+          states: states, file: file, how: Message("errors.feeds.same-after-redirects"))
       }
     }
 
@@ -159,10 +157,8 @@ public struct FeedAdder {
         text.append(line)
         return text.lines.count
       }
-    } catch let error as FeedsError {
-      throw error
     } catch {
-      throw .feedsFile(String(describing: error))
+      throw .edit(error)
     }
 
     if let found, let note = record(found, written: written, tags: request.tags, now: request.now) {
@@ -193,10 +189,10 @@ public struct FeedAdder {
       var seenFinal: Set<String> = []
       for (index, fetched) in pages.enumerated() {
         let url = links[index].0
-        var problem: String?
+        var problem: Message?
         var title = links[index].1
         if let failure = fetched.failure {
-          problem = failure.description
+          problem = failure.message
         } else {
           switch Self.parse(fetched) {
           case .success(let document):
@@ -208,7 +204,7 @@ public struct FeedAdder {
               continue
             }
           case .failure(let error):
-            problem = error.description
+            problem = error.message
           }
         }
         // Well-known paths that are simply absent are not worth listing.
@@ -226,11 +222,17 @@ public struct FeedAdder {
         return (main, candidates)
       }
     }
-    let reason =
-      candidates.isEmpty ? (parseError == .htmlPage ? "the page announces no feed" : parseError.description) : nil
+    let reason = parseError == .htmlPage ? Message("errors.feeds.page-announces-none") : parseError.message
     if !candidates.isEmpty {
-      let problems = candidates.map { "\($0.url): \($0.problem ?? "?")" }.joined(separator: "; ")
-      throw .noFeed(url: page.url, tried: tried, reason: "the feeds the page links to do not work: \(problems)")
+      // Each candidate's problem in the reader's language: a list of messages, joined at the edge.
+      let problems = candidates.map { candidate in
+        Message(
+          "errors.feeds.candidate",
+          ["url": .text(candidate.url), "reason": .message(candidate.problem ?? .verbatim("?"))])
+      }
+      throw .noFeed(
+        url: page.url, tried: tried,
+        reason: Message("errors.feeds.linked-feeds-broken", ["problems": .message(FeedsError.list(problems))]))
     }
     throw .noFeed(url: page.url, tried: tried, reason: reason)
   }
@@ -248,9 +250,9 @@ public struct FeedAdder {
   private func youTubeChannelID(handle: String) throws(FeedsError) -> String {
     let url = options.youTubeOrigin + "/@" + handle
     let page = try WebFetch(options: options.fetch).get([url])[0]
-    if let failure = page.failure { throw .youTubeChannelNotFound(handle: handle, reason: failure.description) }
+    if let failure = page.failure { throw .youTubeChannelNotFound(handle: handle, reason: failure.message) }
     guard let id = YouTubeChannelPage.channelID(page: page.body, pageURL: page.finalURL) else {
-      throw .youTubeChannelNotFound(handle: handle, reason: "the channel page does not show it")
+      throw .youTubeChannelNotFound(handle: handle, reason: Message("errors.feeds.youtube-page"))
     }
     return id
   }
@@ -261,14 +263,14 @@ public struct FeedAdder {
     do {
       return file.list(try file.read())
     } catch {
-      throw .feedsFile(error.description)
+      throw .feedsFile(error.message)
     }
   }
 
   /// Refuses when any of `addresses` is a feed of the list already: the same address as written or
   /// expanded, or where a listed feed was seen to move.
   private func refuseDuplicate(
-    of addresses: [String], in list: FeedList, states: [String: FeedState], file: FeedListFile, how: String? = nil
+    of addresses: [String], in list: FeedList, states: [String: FeedState], file: FeedListFile, how: Message? = nil
   ) throws(FeedsError) {
     for address in addresses {
       if let source = list.source(matching: address) {
@@ -278,7 +280,8 @@ public struct FeedAdder {
       for source in list.sources {
         guard let moved = states[source.written]?.movedTo, FeedList.comparable(moved) == wanted else { continue }
         throw .duplicate(
-          fileName: file.fileName, line: source.line, text: Self.describe(source), how: "it moved to \(moved)")
+          fileName: file.fileName, line: source.line, text: Self.describe(source),
+          how: Message("errors.feeds.moved-to", ["url": .text(moved)]))
       }
     }
   }
@@ -296,7 +299,7 @@ public struct FeedAdder {
   }
 
   /// Stores what was fetched, so `feeds list` shows the feed at once; a problem is only a note.
-  private func record(_ found: Found, written: String, tags: [String], now: Date) -> String? {
+  private func record(_ found: Found, written: String, tags: [String], now: Date) -> Message? {
     let source = FeedSource(written: written, url: found.page.finalURL, tags: tags)
     let update = FeedUpdate(
       source: source, status: .ok, validators: found.page.validators,
@@ -305,7 +308,7 @@ public struct FeedAdder {
       try FeedStore(path: options.databasePath).record([update])
       return nil
     } catch {
-      return "the feed was added, but its items were not stored yet (\(error)); lingkar fetch will get them"
+      return Message("cli.feeds.add.not-stored", ["reason": .message(error.message)])
     }
   }
 

@@ -43,8 +43,8 @@ public struct FeedsChecker {
     /// The address as written; nil for a line that could not be read.
     public var written: String?
     public var kind: Kind
-    /// What is wrong and what to do, in plain words.
-    public var message: String
+    /// What is wrong and what to do, for people.
+    public var message: Message
     /// For a moved feed, the new address.
     public var movedTo: String?
   }
@@ -53,9 +53,9 @@ public struct FeedsChecker {
     public var feeds: Int
     public var findings: [Finding]
     /// The lines `fix` changed, described.
-    public var fixed: [String]
+    public var fixed: [Message]
     /// Problems of the fetch itself (the database lock, a store error) that did not stop the check.
-    public var notes: [String]
+    public var notes: [Message]
 
     /// Feeds with no finding.
     public var healthy: Int { feeds - Set(findings.filter { $0.written != nil }.map(\.line)).count }
@@ -66,7 +66,7 @@ public struct FeedsChecker {
   }
 
   private func checking(_ request: Request, progress: (Int, Int) -> Void) throws(FeedsError) -> Report {
-    var notes: [String] = []
+    var notes: [Message] = []
     if request.fetch {
       var run = FetchRunOptions(feedsPath: options.feedsPath, databasePath: options.databasePath)
       run.fetch = options.fetch
@@ -74,15 +74,15 @@ public struct FeedsChecker {
       do {
         _ = try FetchRun(options: run, now: { request.now }).run(progress: progress)
       } catch {
-        if error.kind == .locked { throw .locked(error.description) }
-        if error.cause is FeedListEditError { throw .feedsFile(error.description) }
-        notes.append("the feeds could not all be fetched (\(error)); the report uses what was stored before")
+        if error.kind == .locked { throw .locked(error.said) }
+        if error.cause is FeedListEditError { throw .feedsFile(error.said) }
+        notes.append(Message("cli.feeds.check.fetch-failed", ["reason": .message(error.said)]))
       }
     }
     let (file, list) = try options.readFeedList()
     let (states, activity, links) = try stored(list)
     var findings = Self.findings(list: list, states: states, activity: activity, links: links, request: request)
-    var fixed: [String] = []
+    var fixed: [Message] = []
     if request.fix {
       fixed = try fix(findings.filter { $0.kind == .gone || $0.kind == .moved }, file: file, now: request.now)
       if !fixed.isEmpty {
@@ -116,39 +116,50 @@ public struct FeedsChecker {
     var findings: [Finding] = []
     for diagnostic in list.diagnostics {
       let line = Int(diagnostic.subject.split(separator: ":").last ?? "") ?? 0
-      findings.append(Finding(line: line, kind: .unreadableLine, message: diagnostic.message))
+      findings.append(Finding(line: line, kind: .unreadableLine, message: diagnostic.said))
     }
     var firstLine: [String: Int] = [:]
     for source in list.sources {
-      func add(_ kind: Finding.Kind, _ message: String, movedTo: String? = nil) {
+      func add(_ kind: Finding.Kind, _ message: Message, movedTo: String? = nil) {
         findings.append(
           Finding(line: source.line, written: source.written, kind: kind, message: message, movedTo: movedTo))
       }
       // Listed twice: the same address under another spelling, or another line's feed moved here.
       let key = FeedList.comparable(source.url)
       if let first = firstLine[key] {
-        add(.duplicate, "the same feed as line \(first); remove one of them (lingkar feeds remove \(source.line))")
+        add(
+          .duplicate,
+          Message("cli.feeds.check.duplicate", ["first": .number(first), "lineNumber": .number(source.line)]))
       } else {
         firstLine[key] = source.line
       }
       guard let state = states[source.written] else {
-        add(.notFetched, "not fetched yet; lingkar fetch (or feeds check without --no-fetch) will try it")
+        add(.notFetched, Message("cli.feeds.check.not-fetched"))
         continue
       }
       if state.gone || state.status == .gone {
-        add(.gone, "gone: the server says this feed no longer exists (HTTP 410); --fix comments the line out")
+        add(.gone, Message("cli.feeds.check.gone"))
         continue
       }
       if let moved = state.movedTo {
-        add(.moved, "moved for good to \(moved); --fix writes the new address", movedTo: moved)
+        add(.moved, Message("cli.feeds.check.moved", ["url": .text(moved)]), movedTo: moved)
       }
       if state.status == .failed {
-        let reason = state.error ?? "unknown reason"
-        if reason == FetchFailure.webPage.description || reason.hasPrefix("unreadable feed: not a feed") {
-          add(.notAFeed, "\(reason); lingkar feeds add \(source.url) finds the feed the page announces")
+        let failure = state.failure
+        let isPage: Bool
+        switch failure {
+        case .webPage?: isPage = true
+        case .unreadable(let detail)?: isPage = detail.hasPrefix("not-a-feed:")
+        case .other(let text)?:
+          isPage = text.hasPrefix("unreadable feed: not a feed") || text == "this is a web page, not a feed"
+        default: isPage = false
+        }
+        let reason =
+          failure.map { MessageArgument.message($0.message) } ?? .message(Message("cli.feeds.check.no-reason"))
+        if isPage {
+          add(.notAFeed, Message("cli.feeds.check.not-a-feed", ["reason": reason, "url": .text(source.url)]))
         } else {
-          let times = state.failureStreak == 1 ? "once" : "\(state.failureStreak) times in a row"
-          add(.failing, "failing (\(times)): \(reason)")
+          add(.failing, Message("cli.feeds.check.failing", ["count": .number(state.failureStreak), "reason": reason]))
         }
         continue
       }
@@ -156,9 +167,13 @@ public struct FeedsChecker {
       let limit = request.now.addingTimeInterval(-Double(request.silentDays) * 86_400)
       if let newest = seen.newestItem, newest < limit {
         let days = Int(request.now.timeIntervalSince(newest) / 86_400)
-        add(.silent, "silent: nothing new for \(days) days (newest item \(Timestamp.iso8601(newest).prefix(10)))")
+        add(
+          .silent,
+          Message(
+            "cli.feeds.check.silent",
+            ["count": .number(days), "day": .text(String(Timestamp.iso8601(newest).prefix(10)))]))
       } else if seen.items == 0, state.lastSuccess != nil {
-        add(.silent, "silent: the feed works but holds no items")
+        add(.silent, Message("cli.feeds.check.empty"))
       }
     }
     // The same posts under two addresses (a blog's Atom and RSS feeds, an old and a new host).
@@ -174,9 +189,8 @@ public struct FeedsChecker {
           findings.append(
             Finding(
               line: later.line, written: later.written, kind: .duplicate,
-              message:
-                "brings the same posts as line \(earlier.line); one of them is enough (lingkar feeds remove \(later.line))"
-            ))
+              message: Message(
+                "cli.feeds.check.same-posts", ["first": .number(earlier.line), "lineNumber": .number(later.line)])))
           break
         }
       }
@@ -188,8 +202,8 @@ public struct FeedsChecker {
 
   /// Rewrites moved addresses and comments out gone feeds, under the lock, matching lines by their
   /// address so that an edit made meanwhile is respected.
-  private func fix(_ findings: [Finding], file: FeedListFile, now: Date) throws(FeedsError) -> [String] {
-    var fixed: [String] = []
+  private func fix(_ findings: [Finding], file: FeedListFile, now: Date) throws(FeedsError) -> [Message] {
+    var fixed: [Message] = []
     var renamed: [(old: String, new: String)] = []
     do {
       try file.edit { text in
@@ -203,24 +217,27 @@ public struct FeedsChecker {
             guard let moved = finding.movedTo else { continue }
             if let other = list.source(matching: moved), other.line != source.line {
               text.commentOut(line: source.line, prefix: "moved to \(moved), already on line \(other.line): ")
-              fixed.append("line \(source.line): commented out, it moved to the feed of line \(other.line)")
+              fixed.append(
+                Message(
+                  "cli.feeds.check.fixed-merged", ["lineNumber": .number(source.line), "other": .number(other.line)]))
             } else {
               text.replaceAddress(line: source.line, with: moved)
               renamed.append((written, moved))
-              fixed.append("line \(source.line): \(written) → \(moved)")
+              fixed.append(
+                Message(
+                  "cli.feeds.check.fixed-moved",
+                  ["lineNumber": .number(source.line), "old": .text(written), "url": .text(moved)]))
             }
           case .gone:
             text.commentOut(line: source.line, prefix: "gone (HTTP 410) on \(FeedAdder.day(now)): ")
-            fixed.append("line \(source.line): commented out (gone)")
+            fixed.append(Message("cli.feeds.check.fixed-gone", ["lineNumber": .number(source.line)]))
           default:
             continue
           }
         }
       }
-    } catch let error as FeedListEditError {
-      throw .feedsFile(error.description)
     } catch {
-      throw .feedsFile(String(describing: error))
+      throw .edit(error)
     }
     if !renamed.isEmpty, let store = try? FeedStore(path: options.databasePath) {
       for (old, new) in renamed { try? store.renameFeed(old, to: new, resolvedURL: new) }

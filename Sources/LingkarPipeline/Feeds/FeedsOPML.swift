@@ -18,7 +18,7 @@ public struct FeedsOPML {
     /// The lines appended.
     public var added: [String]
     /// Feeds not added, each with the reason.
-    public var skipped: [(url: String, reason: String)]
+    public var skipped: [(url: String, reason: Message)]
   }
 
   /// Appends every feed of the OPML file that the feeds file does not have yet, with its folders and
@@ -33,13 +33,13 @@ public struct FeedsOPML {
     -> ImportResult
   {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .opml(path: path, reason: "the file cannot be read")
+      throw .opml(path: path, reason: Message("errors.feeds.opml-unreadable"))
     }
     let document: OPMLDocument
     do {
       document = try OPMLReader.read(Array(data))
     } catch {
-      throw .opml(path: path, reason: error.description)
+      throw .opml(path: path, reason: error.message)
     }
     var file = FeedListFile(path: options.feedsPath)
     file.lockTimeout = options.lockTimeout
@@ -58,12 +58,12 @@ public struct FeedsOPML {
         }
         for feed in document.feeds {
           guard let url = Self.webAddress(feed.xmlURL) else {
-            result.skipped.append((feed.xmlURL, "not an http or https address"))
+            result.skipped.append((feed.xmlURL, Message("cli.feeds.import.not-web")))
             continue
           }
           let comparable = FeedList.comparable(url)
           if let line = known[url] ?? known[comparable] {
-            result.skipped.append((url, "already on line \(line)"))
+            result.skipped.append((url, Message("cli.feeds.import.already", ["lineNumber": .number(line)])))
             continue
           }
           let note = FeedNote(addedBy: addedBy, addedOn: date, description: feed.title).text
@@ -74,10 +74,8 @@ public struct FeedsOPML {
           known[comparable] = text.lines.count
         }
       }
-    } catch let error as FeedListEditError {
-      throw .feedsFile(error.description)
     } catch {
-      throw .feedsFile(String(describing: error))
+      throw .edit(error)
     }
     return result
   }

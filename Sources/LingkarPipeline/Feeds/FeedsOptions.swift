@@ -37,7 +37,7 @@ public struct FeedsOptions: Sendable {
     do {
       return (file, file.list(try file.read()))
     } catch {
-      throw .feedsFile(error.description)
+      throw .feedsFile(error.message)
     }
   }
 }

@@ -44,10 +44,8 @@ public struct FeedsRemover {
         removed = (source.line, text.line(source.line) ?? source.written)
         text.remove(line: source.line)
       }
-    } catch let error as FeedsError {
-      throw error
     } catch {
-      throw .feedsFile(String(describing: error))
+      throw .edit(error)
     }
     return removed
   }

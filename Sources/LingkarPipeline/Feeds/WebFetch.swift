@@ -29,11 +29,11 @@ struct WebFetch {
     do {
       fetcher = try Fetcher(options: options)
     } catch {
-      throw .fetcher(error.description)
+      throw .fetching(error)
     }
     let requests = urls.enumerated().map { FetchRequest(id: $0.offset, url: $0.element, allowsFile: allowsFile) }
     var pages = urls.map {
-      Page(url: $0, finalURL: $0, validators: Validators(), body: [], failure: .other("not fetched"))
+      Page(url: $0, finalURL: $0, validators: Validators(), body: [], failure: .notFetched)
     }
     do {
       try fetcher.run(requests, makeConsumer: { head in Collector(head: head) }) { response in
@@ -49,12 +49,12 @@ struct WebFetch {
         case .notModified: page.failure = .http(304)
         case .gone: page.failure = .http(410)
         case .failed(let failure): page.failure = failure
-        case .notFetched(let reason): page.failure = .other("not fetched: \(reason)")
+        case .notFetched: page.failure = .notFetched
         }
         pages[response.request.id] = page
       }
     } catch {
-      throw .fetcher(error.description)
+      throw .fetching(error)
     }
     return pages
   }

@@ -29,15 +29,12 @@ struct ConnectionCheck: Sendable, Equatable {
   }
 
   /// What the run says on stderr; `digest`: whether the run would have written a digest.
-  func message(digest: Bool) -> String {
-    let what =
-      transportFailures == tried
-      ? "no feed could be read"
-      : "only \(tried - transportFailures) of \(tried) feeds could be read"
-    let outcome =
-      digest
-      ? "no digest was written; the next run will include everything"
-      : "the failures were not held against the feeds; fetch again when the connection is back"
-    return "\(what): is the internet connection down? \(outcome)"
+  func message(digest: Bool) -> Message {
+    let outcome = Message(digest ? "errors.connection.no-digest" : "errors.connection.fetch-again")
+    return transportFailures == tried
+      ? Message("errors.connection.none", ["outcome": .message(outcome)])
+      : Message(
+        "errors.connection.few",
+        ["readable": .number(tried - transportFailures), "tried": .number(tried), "outcome": .message(outcome)])
   }
 }

@@ -6,32 +6,29 @@ import LingkarModel
 enum FeedSchedule {
   struct Skip {
     /// Why the feed is not fetched now, not yet in a language.
-    var said: Message
+    var message: Message
     var countsAsFailed: Bool
-    /// `said` in the process's language (what the command line prints).
-    var message: String { said.description }
   }
 
   static func skipReason(state: FeedState?, now: Date, ignoreBackoff: Bool, utcOffset: Int = 0) -> Skip? {
     guard let state else { return nil }
     if state.gone {
-      return Skip(said: Message("cli.skip.gone"), countsAsFailed: false)
+      return Skip(message: Message("errors.feed.gone-skipped"), countsAsFailed: false)
     }
     guard let next = state.nextFetch, next > now else { return nil }
     if state.failureStreak > 0 {
       if ignoreBackoff { return nil }
-      let problem: MessageArgument = state.error.map { .text($0) } ?? .message(Message("cli.skip.unknown_problem"))
-      return Skip(
-        said: Message(
-          "cli.skip.failing",
-          [
-            "count": .number(state.failureStreak), "reason": problem,
-            "next": .text(SchoolTime.text(next, utcOffset: utcOffset)),
-          ]),
-        countsAsFailed: true)
+      let time = MessageArgument.text(SchoolTime.text(next, utcOffset: utcOffset))
+      let message =
+        state.error.map {
+          Message(
+            "errors.feed.backing-off",
+            ["count": .number(state.failureStreak), "reason": .message(FetchFailure(code: $0).message), "time": time])
+        } ?? Message("errors.feed.backing-off.no-reason", ["count": .number(state.failureStreak), "time": time])
+      return Skip(message: message, countsAsFailed: true)
     }
     return Skip(
-      said: Message("cli.skip.wait", ["next": .text(SchoolTime.text(next, utcOffset: utcOffset))]),
+      message: Message("errors.feed.waiting-next", ["time": .text(SchoolTime.text(next, utcOffset: utcOffset))]),
       countsAsFailed: false)
   }
 

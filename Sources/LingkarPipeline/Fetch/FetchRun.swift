@@ -42,10 +42,8 @@ public final class FetchRun {
     do {
       list = try FeedListFile(path: options.feedsPath).readList(mustExist: true)
     } catch {
-      if case .notRegularFile = error { throw LingkarFailure(error.description, cause: error) }
-      throw LingkarFailure(
-        "cannot read the feeds file \(options.feedsPath); create it with one feed address a line, or give --feeds PATH",
-        cause: error)
+      if case .notRegularFile = error { throw LingkarFailure(error.message, cause: error) }
+      throw LingkarFailure(Message("errors.feeds-file.missing", ["path": .text(options.feedsPath)]), cause: error)
     }
     list.diagnostics.forEach(report)
 
@@ -71,7 +69,7 @@ public final class FetchRun {
       if let skip = FeedSchedule.skipReason(
         state: state, now: start, ignoreBackoff: options.ignoreBackoff, utcOffset: options.utcOffset)
       {
-        report(Diagnostic(subject: source.written, stage: .fetch, message: skip.message))
+        report(Diagnostic(subject: source.written, stage: .fetch, said: skip.message))
         if skip.countsAsFailed { summary.failed += 1 }
         done += 1
         continue

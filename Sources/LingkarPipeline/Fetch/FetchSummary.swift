@@ -1,3 +1,5 @@
+public import LingkarModel
+
 /// The totals of a fetch run, as the last line of `lingkar fetch` prints them.
 public struct FetchSummary: Sendable, Equatable, CustomStringConvertible {
   /// Feeds listed in the feeds file (bad lines not counted).
@@ -22,7 +24,7 @@ public struct FetchSummary: Sendable, Equatable, CustomStringConvertible {
   public init() {}
 
   /// The plain words for a connection problem; `digest`: whether a digest would have followed.
-  public func connectionMessage(digest: Bool) -> String {
+  public func connectionMessage(digest: Bool) -> Message {
     ConnectionCheck(tried: tried, transportFailures: transportFailures).message(digest: digest)
   }
 

@@ -25,32 +25,38 @@ struct ResponseInterpreter {
         source: source, status: .failed, failure: failure, retryAfter: response.retryAfter, nextFetch: next,
         host: host, time: time)
       return Result(
-        update: update, problem: Diagnostic(subject: source.written, stage: stage, message: "failed: \(failure)"))
+        update: update,
+        problem: Diagnostic(
+          subject: source.written, stage: stage,
+          said: Message("errors.feed.failed", ["reason": .message(failure.message)])
+        ))
     }
     switch response.outcome {
     case .notModified:
       return Result(update: FeedUpdate(source: source, status: .notModified, host: host, time: time))
     case .gone:
       let update = FeedUpdate(source: source, status: .gone, failure: .http(410), host: host, time: time)
-      let message = "gone: the server says this feed no longer exists (HTTP 410); it will not be fetched again"
-      return Result(update: update, problem: Diagnostic(subject: source.written, stage: .fetch, message: message))
+      return Result(
+        update: update, problem: Diagnostic(subject: source.written, stage: .fetch, said: Message("errors.feed.gone")))
     case .failed(.waiting):
-      let until = response.retryAfter.map { " until \(SchoolTime.text($0, utcOffset: options.utcOffset))" } ?? ""
-      let message = "not fetched: the server asked Lingkar to wait\(until)"
-      return Result(problem: Diagnostic(subject: source.written, stage: .fetch, message: message))
-    case .notFetched(let reason):
-      return Result(problem: Diagnostic(subject: source.written, stage: .fetch, message: "not fetched: \(reason)"))
+      let said =
+        response.retryAfter.map {
+          Message("errors.feed.waiting-until", ["time": .text(SchoolTime.text($0, utcOffset: options.utcOffset))])
+        } ?? Message("errors.feed.waiting")
+      return Result(problem: Diagnostic(subject: source.written, stage: .fetch, said: said))
+    case .notFetched:
+      return Result(problem: Diagnostic(subject: source.written, stage: .fetch, said: FetchFailure.notFetched.message))
     case .failed(let failure):
       return failed(failure)
     case .fetched(let consumer):
       guard let parser = consumer as? FeedBodyParser else {
-        return failed(.unreadable("the document is empty"), stage: .parse)
+        return failed(.unreadable(FetchFailure.Unreadable.empty), stage: .parse)
       }
       let document: FeedDocument
       do {
         document = try parser.document()
       } catch {
-        return failed(Self.failure(for: error), stage: .parse)
+        return failed(error.failure, stage: .parse)
       }
       let moved = response.permanentRedirect
       let update = FeedUpdate(
@@ -59,19 +65,9 @@ struct ResponseInterpreter {
       let problem = moved.map {
         Diagnostic(
           subject: source.written, stage: .fetch,
-          message: "moved: the feed now lives at \($0); it still works, but please update the feeds file")
+          said: Message("errors.feed.moved", ["url": .text($0)]))
       }
       return Result(update: update, problem: problem)
-    }
-  }
-
-  /// Parser errors in the words of the fetch report.
-  static func failure(for error: FeedParseError) -> FetchFailure {
-    switch error {
-    case .htmlPage: .webPage
-    case .empty: .unreadable("the document is empty")
-    case .notAFeed(let root): .unreadable("not a feed (the document is <\(root)>)")
-    case .unreadable(let why): .unreadable(why)
     }
   }
 }

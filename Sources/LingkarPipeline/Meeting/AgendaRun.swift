@@ -52,7 +52,7 @@ public struct AgendaRun: Sendable {
     if let picked = (try? FeedStoreAccess.picks(databasePath: databasePath))?.last(where: { $0.meeting >= today }) {
       return picked.meeting
     }
-    throw LingkarFailure("no meeting date: give --meeting YYYY-MM-DD, or set meeting: in lingkar.yaml")
+    throw LingkarFailure(Message("errors.agenda.no-meeting"))
   }
 
   public func build() throws(LingkarFailure) -> Agenda {
@@ -78,7 +78,7 @@ public struct AgendaRun: Sendable {
         lookbackDays: settings.lookbackDays ?? PeriodSpec.defaultLookbackDays,
         historyDays: historyDays, topics: base)
     } catch {
-      throw LingkarFailure("cannot read \(databasePath): \(error)", cause: error)
+      throw LingkarFailure(reading: databasePath, error)
     }
 
     let maximum = picked.count <= 1 ? 5 : picked.count == 2 ? 4 : 3
@@ -121,7 +121,9 @@ public struct AgendaRun: Sendable {
       }
       return written
     } catch {
-      throw LingkarFailure("cannot write the agenda in \(folder): \(error)", cause: error)
+      throw LingkarFailure(
+        Message("errors.agenda.write", ["path": .text(folder), "reason": .message(LingkarFailure.reason(error))]),
+        cause: error)
     }
   }
 }

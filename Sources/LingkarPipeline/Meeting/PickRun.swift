@@ -32,8 +32,13 @@ public struct PickRun: Sendable {
     let unknown = ordered.filter { !known.contains($0) }
     if !unknown.isEmpty {
       throw LingkarFailure(
-        "unknown topic \(unknown.joined(separator: ", ")); the topics are: "
-          + topics.topics.map(\.id).joined(separator: ", "))
+        Message(
+          "errors.pick.unknown-ids",
+          [
+            "names": .text(unknown.joined(separator: ", ")),
+            "known": .text(topics.topics.map(\.id).joined(separator: ", ")),
+          ]
+        ))
     }
     let picks = MeetingPicks(meeting: meeting, topicIDs: ordered, recorded: now)
     try FeedStoreAccess.record(picks, databasePath: databasePath)
@@ -70,6 +75,7 @@ public struct PickRun: Sendable {
     var ids: [String] = []
     var problems: [Message] = []
     for name in names {
+      let named = MessageArgument.text(name)
       switch query.resolve(name) {
       case .topic(let id): if !ids.contains(id) { ids.append(id) }
       case .ambiguous(let candidates):

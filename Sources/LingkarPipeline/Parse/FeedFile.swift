@@ -8,13 +8,16 @@ public enum FeedFile {
   /// Why a file could not be turned into a feed.
   public struct Failure: Error, CustomStringConvertible, Sendable {
     public var path: String
-    public var message: String
+    /// What is wrong, for people.
+    public var problem: Message
+    /// The problem in the process's language (`Catalogue.current`).
+    public var message: String { problem.description }
     public var description: String { "\(path): \(message)" }
   }
 
   public static func parse(path: String, baseURL: String? = nil) throws(Failure) -> FeedDocument {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw Failure(path: path, message: "cannot open the file")
+      throw Failure(path: path, problem: Message("errors.parse.open"))
     }
     defer { try? handle.close() }
     let session = FeedParser.Session(baseURL: baseURL)
@@ -23,12 +26,12 @@ public enum FeedFile {
         chunk.withUnsafeBytes { session.consume($0) }
       }
     } catch {
-      throw Failure(path: path, message: "cannot read the file: \(error.localizedDescription)")
+      throw Failure(path: path, problem: Message("errors.parse.read"))
     }
     do {
       return try session.finish()
     } catch {
-      throw Failure(path: path, message: error.description)
+      throw Failure(path: path, problem: error.message)
     }
   }
 }

@@ -1,5 +1,5 @@
 public import Foundation
-import LingkarModel
+public import LingkarModel
 import LingkarStore
 
 /// The `--since` argument: `last` (since the previous digest; 14 days when there is none), `Nd`
@@ -47,9 +47,9 @@ public enum PeriodSpec: Sendable, Hashable {
   public static let defaultLookbackDays = 30
 
   /// Why this period cannot end at `now` (a date in the future), or nil when it can.
-  public func problem(now: Date) -> String? {
+  public func problem(now: Date) -> Message? {
     guard case .date(let date) = self, date > now else { return nil }
-    return "--since \(Timestamp.iso8601(date).prefix(10)) is in the future; give a past date, Nd or last"
+    return Message("errors.since.future", ["day": .text(String(Timestamp.iso8601(date).prefix(10)))])
   }
 
   /// The period's start and its items, ending at `now`; `previousDigest` is the end of the latest

@@ -26,7 +26,7 @@ public struct TopicRun {
         discussed: options.discussed)
       votes = try options.votesMeeting.map(store.votes(meeting:))
     } catch {
-      throw LingkarFailure("cannot read \(options.databasePath): \(error)", cause: error)
+      throw LingkarFailure(reading: options.databasePath, error)
     }
     var report = TopicReport(
       from: ranked.start, to: options.now, topics: topics, ranking: ranked.ranking,

@@ -8,7 +8,7 @@ enum FeedStoreAccess {
     do {
       return try FeedStore(path: databasePath).picks()
     } catch {
-      throw LingkarFailure("cannot read the picks in \(databasePath): \(error)", cause: error)
+      throw LingkarFailure(reading: databasePath, error)
     }
   }
 
@@ -16,7 +16,8 @@ enum FeedStoreAccess {
     do {
       try FeedStore(path: databasePath).recordPicks(picks)
     } catch {
-      throw LingkarFailure("cannot record the picks in \(databasePath): \(error)", cause: error)
+      throw LingkarFailure(
+        Message("errors.picks.record", ["path": .text(databasePath), "reason": .message(error.message)]), cause: error)
     }
   }
 
@@ -27,7 +28,7 @@ enum FeedStoreAccess {
       let topics = try FeedStore(path: databasePath).digest(date: nil)?.topics ?? []
       return topics.sorted { $0.rank < $1.rank }.map(\.id)
     } catch {
-      throw LingkarFailure("cannot read the digests in \(databasePath): \(error)", cause: error)
+      throw LingkarFailure(reading: databasePath, error)
     }
   }
 }

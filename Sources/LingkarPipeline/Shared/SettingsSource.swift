@@ -27,13 +27,14 @@ public enum TopicsFileSource {
     do {
       read = try RegularFile.read(path)
     } catch {
-      if case .notRegular = error { throw LingkarFailure(error.description, cause: error) }
-      throw LingkarFailure("cannot read \(path)", cause: error)
+      throw LingkarFailure(error.message, cause: error)
     }
     guard let data = read else { return .builtIn }
     let name = (path as NSString).lastPathComponent
     let (file, errors) = TopicsFile.parseCollectingErrors(String(decoding: data, as: UTF8.self), file: name)
-    if !errors.isEmpty { throw LingkarFailure(errors.map(\.description).joined(separator: "\n"), cause: errors[0]) }
+    if !errors.isEmpty {
+      throw LingkarFailure(LingkarFailure.listing(errors.map { ($0.file, $0.line, $0.problem) }), cause: errors[0])
+    }
     return file
   }
 }
