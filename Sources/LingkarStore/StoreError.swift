@@ -1,3 +1,5 @@
+import LingkarModel
+
 /// Why the store could not do what was asked, in words that say what to do.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// SQLite returned this result code, with its message (a problem without a plainer name).
@@ -18,6 +20,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case readOnly(path: String)
   /// The disk holding the database is full (`SQLITE_FULL`).
   case diskFull(path: String)
+  /// The folder the database (and its lock file) would be in does not exist: said before any file
+  /// is tried, so the message names the folder rather than a lock file or SQLite's code 14.
+  case folderMissing(folder: String)
 
   public var description: String {
     switch self {
@@ -37,6 +42,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
       "cannot write \(path): check its permissions and its folder's (the folder must exist and be writable: "
         + "SQLite keeps \(Self.name(path))-wal and \(Self.name(path))-shm beside it)"
     case .diskFull(let path): "cannot write \(path): the disk is full; free some space and run again"
+    case .folderMissing(let folder):
+      Message("errors.setup.database_folder_missing", ["folder": .text(folder)]).description
     }
   }
 

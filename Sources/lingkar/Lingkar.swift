@@ -11,6 +11,7 @@ struct Lingkar: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
       MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
+      InitCommand.self, DoctorCommand.self,
     ]
   )
 

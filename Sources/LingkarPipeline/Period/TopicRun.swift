@@ -24,6 +24,7 @@ public struct TopicRun {
         lookbackDays: options.lookbackDays, historyDays: options.historyDays, topics: topics,
         discussed: options.discussed)
     } catch {
+      if let error = error as? StoreError, case .folderMissing = error { throw LingkarFailure(error) }
       throw LingkarFailure("cannot read \(options.databasePath): \(error)", cause: error)
     }
     return TopicReport(
