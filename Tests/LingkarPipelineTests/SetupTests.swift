@@ -19,7 +19,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
 /// Runs the built `lingkar` in `directory` with `LANG` set to `language`; standard output and error
 /// go through files (a pipe could fill and stall the child).
 func runSetupCommand(
-  _ arguments: [String], in directory: String, language: String = "en_US.UTF-8", extra: [String: String] = [:]
+  _ arguments: [String], in directory: String, language: String = "en_US.UTF-8", extra: [String: String] = [:],
+  program: String = lingkarBinary(), input: String = "/dev/null"
 ) throws -> (status: Int32, stdout: String, stderr: String) {
   let scratch = NSTemporaryDirectory() + "lingkar-out-" + UUID().uuidString
   FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
@@ -29,12 +30,12 @@ func runSetupCommand(
     try? FileManager.default.removeItem(atPath: scratch + ".err")
   }
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: lingkarBinary())
+  process.executableURL = URL(fileURLWithPath: program)
   process.arguments = arguments
   process.currentDirectoryURL = URL(fileURLWithPath: directory)
   process.standardOutput = FileHandle(forWritingAtPath: scratch + ".out")
   process.standardError = FileHandle(forWritingAtPath: scratch + ".err")
-  process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+  process.standardInput = FileHandle(forReadingAtPath: input)
   var environment = ProcessInfo.processInfo.environment
   environment["SWIFT_BACKTRACE"] = "enable=no"
   environment["LANG"] = language
@@ -167,6 +168,31 @@ struct InitTests {
       ["doctor", "--no-mail"], in: directory.file("sekolah"), extra: ["LINGKAR_SYSTEMCTL": "/nonexistent"])
     #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
     #expect(doctor.stdout.contains(Catalogue.for(.id).text("setup.doctor.all_well")), "\(doctor.stdout)")
+  }
+}
+
+@Suite("lingkar init on a terminal")
+struct InitTerminalTests {
+  @Test("in a terminal, init asks for what the options did not give, in the language chosen first")
+  func asks() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    // script(1) gives lingkar a terminal; the answers go in through it, one a line.
+    directory.write("answers", "en\nSD Tanya\nkamis\n3\nBu Sari\n\n")
+    let result = try runSetupCommand(
+      ["-qec", "\(lingkarBinary()) init sek", "/dev/null"], in: directory.path, language: "id_ID.UTF-8",
+      program: "/usr/bin/script", input: directory.file("answers"))
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let settings = try #require(try SettingsSource.load(path: directory.file("sek/lingkar.yaml")))
+    #expect(settings.schoolName == "SD Tanya")
+    #expect(settings.language == .en)
+    #expect(settings.meeting?.weekday == .thursday)
+    #expect(settings.meeting?.intervalWeeks == 3)
+    #expect(settings.facilitator == "Bu Sari")
+    // The first question in the process's language (Indonesian), the rest in the chosen one (English).
+    #expect(result.stdout.contains(Catalogue.for(.id).text("setup.init.ask.language")), "\(result.stdout)")
+    #expect(result.stdout.contains(Catalogue.for(.en).text("setup.init.ask.school")), "\(result.stdout)")
   }
 }
 
