@@ -67,7 +67,9 @@ let package = Package(
       dependencies: [
         "LingkarModel", "LingkarParse", "LingkarFeedList", "LingkarFetch", "LingkarStore", "LingkarRank",
         "LingkarDigest", "LingkarSettings", "LingkarMail", "LingkarQR",
-      ]),
+      ],
+      // The starter feeds `lingkar init` writes (the same text as the repository's feeds.txt; a test holds it).
+      resources: [.embedInCode("Resources/starter-feeds.txt")]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel", "LingkarStore"]),
     .executableTarget(
       name: "lingkar",

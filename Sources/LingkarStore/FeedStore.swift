@@ -10,6 +10,7 @@ public final class FeedStore {
 
   /// Opens (creating if needed) and migrates the database at `path`.
   public init(path: String, busyTimeoutMilliseconds: Int = 5000) throws(StoreError) {
+    try DatabaseFolder.require(path)
     connection = try SQLiteConnection(path: path)
     try connection.check(sqlite3_busy_timeout(connection.handle, Int32(clamping: busyTimeoutMilliseconds)))
     // A database from a newer Lingkar is refused before anything here writes to it (switching to

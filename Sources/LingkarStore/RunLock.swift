@@ -10,6 +10,7 @@ public final class RunLock {
 
   /// Takes the lock, trying again for up to `wait` seconds while another run holds it.
   public init(path: String, wait: TimeInterval) throws(StoreError) {
+    try DatabaseFolder.require(path)
     do {
       lock = try FileLock(path: path, wait: wait, pollInterval: 0.1, removeWhenReleased: true)
     } catch {

@@ -20,6 +20,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case readOnly(path: String)
   /// The disk holding the database is full (`SQLITE_FULL`).
   case diskFull(path: String)
+  /// The folder the database (and its lock file) would be in does not exist: said before any file
+  /// is tried, so the message names the folder rather than a lock file or SQLite's code 14.
+  case folderMissing(folder: String)
 
   /// What happened and what to do, for people. SQLite's own (English) words stay out; its result
   /// code is kept for developers.
@@ -34,6 +37,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .notADatabase(let path): Message("errors.store.not-a-database", ["path": .text(path)])
     case .readOnly(let path): Message("errors.store.read-only", ["path": .text(path), "name": .text(Self.name(path))])
     case .diskFull(let path): Message("errors.store.disk-full", ["path": .text(path)])
+    case .folderMissing(let folder): Message("errors.setup.database_folder_missing", ["folder": .text(folder)])
     }
   }
 

@@ -26,8 +26,11 @@ struct MailCommand: ParsableCommand {
   func run() throws {
     let settings = settingsFile.settings
     let output = outputFolder.output
-    guard let loaded = try SettingsLoader.load(settings), loaded.mail != nil else {
-      throw LingkarFailure(Message("errors.mail.command-no-settings", ["path": .text(settings)]))
+    guard let loaded = try SettingsLoader.load(settings) else {
+      throw LingkarFailure(Message("errors.setup.mail_no_settings", ["path": .text(settings)]))
+    }
+    guard loaded.mail != nil else {
+      throw LingkarFailure(Message("errors.setup.mail_not_set_up", ["path": .text(settings)]))
     }
     // The digest as recorded in the database, its period ranked again (the store keeps what a
     // digest was, not its pages); output/ is never read back.

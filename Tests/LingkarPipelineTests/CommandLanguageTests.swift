@@ -135,7 +135,8 @@ struct CommandLanguageTests {
   static func withoutCommandNames(_ text: String) -> String {
     let names = [
       "run", "fetch", "digest", "topics", "list", "pick", "eval", "bench", "agenda", "mail", "feeds", "add",
-      "check", "remove", "import", "export", "demo", "parse", "help", "share", "board", "vote", "teachers",
+      "check", "remove", "import", "export", "demo", "parse", "help", "share", "board", "vote", "teachers", "init",
+      "doctor",
     ]
     let alternatives = names.joined(separator: "|")
     var result = text
@@ -167,6 +168,7 @@ struct CommandLanguageTests {
     for command in [
       ["run"], ["fetch"], ["digest"], ["topics"], ["topics", "list"], ["topics", "pick"], ["topics", "eval"],
       ["topics", "bench"], ["topics", "vote"], ["agenda"], ["mail"], ["demo"], ["parse"], ["share"], ["board"],
+      ["init"], ["doctor"],
     ] {
       cases.append(Case(arguments: command + ["--help"]))
     }
@@ -204,6 +206,9 @@ struct CommandLanguageTests {
       Case(arguments: ["topics", "vote", "literasi", "--by", "Bu Sari", "--meeting", "2099-01-01"]),
       Case(arguments: ["share", articleURL, "--by", "Bu Sari", "--note", "Bagus untuk kelas empat"]),
       Case(arguments: ["board"]),
+      Case(arguments: ["init", "sekolah-baru", "--school", "SD Negeri 1", "--yes"]),
+      Case(arguments: ["init", "sekolah-baru", "--school", "SD Negeri 1", "--yes"], status: 1),
+      Case(arguments: ["doctor", "--settings", "sekolah-baru/lingkar.yaml", "--db", "nowhere/x.db"], status: 1),
       Case(arguments: ["feeds", "teachers"]),
     ]
     // Usage mistakes: ArgumentParser's words and Lingkar's own.

@@ -11,12 +11,14 @@ public enum SampleFeeds {
   }
 
   /// The folder with the samples: `demo/feeds` under the working directory, else next to the
-  /// package the executable was built in.
+  /// package the executable was built in, else where the package installs them.
   public static func locate(from executablePath: String) -> String? {
     var candidates = [FileManager.default.currentDirectoryPath + "/demo/feeds"]
     var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
     for _ in 0..<5 {
       candidates.append(url.appendingPathComponent("demo/feeds").path)
+      // Installed: /usr/bin/lingkar reads /usr/share/lingkar/demo/feeds (the Debian package's place).
+      candidates.append(url.appendingPathComponent("share/lingkar/demo/feeds").path)
       url.deleteLastPathComponent()
     }
     return candidates.first { FileManager.default.fileExists(atPath: $0) }
