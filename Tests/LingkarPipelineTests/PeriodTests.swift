@@ -325,9 +325,8 @@ struct PeriodTests {
     let clock = Date(timeIntervalSince1970: 1_796_641_916)  // 2026-12-07T11:11:56Z
     _ = try FetchRun(options: fetch, now: { clock }).run()
     var messages: [String] = []
-    _ = try FetchRun(options: fetch, now: { clock + 60 }).run(report: { messages.append($0.said.text(in: .en)) })
+    _ = try FetchRun(options: fetch, now: { clock + 60 }).run(report: { messages.append($0.said.text(in: .id)) })
     #expect(messages.count == 1)
-    // Said in the process's language: Indonesian unless the command line chose another.
     #expect(messages.first?.contains("dicoba lagi sesudah 2026-12-07 18:41 WIB") == true)
     #expect(messages.first?.contains("Z") == false)
   }
