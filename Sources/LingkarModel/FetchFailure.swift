@@ -24,6 +24,9 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
   case forbiddenAddress
   /// A local feed file cannot be read.
   case fileNotReadable
+  /// The address (or a redirect) leads into a private network (loopback, private, link-local, unique-local,
+  /// multicast or unspecified): refused for addresses typed into the web page (`lingkar serve`).
+  case privateAddress(String)
   /// The server asked to wait before asking again (429/503 with Retry-After) and the time has not come.
   case waiting
   /// Any other problem, with libcurl's own words.
@@ -45,6 +48,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case .tooManyRedirects: "too many redirects (the site sends Lingkar in a circle)"
     case .forbiddenAddress: "not an http or https address (redirects to other kinds of address are refused)"
     case .fileNotReadable: "the local file cannot be read (check the path)"
+    case .privateAddress(let address):
+      "the address leads into a private network (\(address)); Lingkar's web page does not fetch such addresses"
     case .waiting: "the server asked Lingkar to wait before trying again"
     case .other(let message): message
     }
