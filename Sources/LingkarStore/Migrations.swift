@@ -107,6 +107,21 @@ enum Migrations {
       value TEXT NOT NULL
     );
     """,
+    // 6: the web server (`lingkar serve`): each role's passcode, hashed (bcrypt), and the sessions of
+    //    logged-in teachers and facilitators, kept here so that a restart logs nobody out.
+    """
+    CREATE TABLE web_passcodes (
+      role TEXT PRIMARY KEY,             -- teacher | facilitator
+      hash TEXT NOT NULL,                -- bcrypt, never the passcode itself
+      changed REAL NOT NULL              -- unix seconds
+    );
+    CREATE TABLE web_sessions (
+      key TEXT PRIMARY KEY,              -- the session id (random), with the middleware's prefix
+      value TEXT NOT NULL,               -- JSON
+      expires REAL                       -- unix seconds; NULL: never
+    );
+    CREATE INDEX web_sessions_expires ON web_sessions(expires);
+    """,
   ]
 
   static var latest: Int { steps.count }

@@ -28,11 +28,11 @@ struct FeedStoreTests {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let store = try FeedStore(path: directory.file("lingkar.db"))
-    #expect(try store.schemaVersion() == 5)
+    #expect(try store.schemaVersion() == 6)
     #expect(try store.integrityCheck() == "ok")
     #expect(FileManager.default.fileExists(atPath: directory.file("lingkar.db-wal")))
     // Opening again runs no step twice.
-    #expect(try FeedStore(path: directory.file("lingkar.db")).schemaVersion() == 5)
+    #expect(try FeedStore(path: directory.file("lingkar.db")).schemaVersion() == 6)
   }
 
   @Test("counts new items once; an edited post is updated, not new; more comments are not an edit")
