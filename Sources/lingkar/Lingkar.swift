@@ -10,7 +10,7 @@ struct Lingkar: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
-      MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self,
+      MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self, ServeCommand.self, PasscodeCommand.self,
     ]
   )
 
