@@ -84,7 +84,7 @@ struct Page {
     header,main,footer{max-width:42rem;margin:0 auto;padding:.75rem 1rem}
     header{border-bottom:1px solid #ddd}.brand{font-weight:700;color:#0b6e4f;text-decoration:none;margin-right:1rem}
     nav a{display:inline-block;margin:.2rem .6rem .2rem 0}a{color:#0b5cad}h1{font-size:1.4rem;margin:.5rem 0}
-    h2{font-size:1.15rem;margin:1.2rem 0 .4rem}ol,ul{padding-left:1.2rem}li{margin:.35rem 0}
+    h2{font-size:1.15rem;margin:1.2rem 0 .4rem}h3{font-size:1.05rem;margin:.5rem 0 .2rem}ol,ul{padding-left:1.2rem}li{margin:.35rem 0}
     .topic{background:#fff;border:1px solid #e2e2dc;border-radius:.5rem;padding:.6rem .9rem;margin:.8rem 0}
     .meta{color:#5f6b73;font-size:.9rem}.error{color:#a4262c;font-weight:600}.ok{color:#0b6e4f;font-weight:600}
     label{display:block;margin:.6rem 0 .2rem}input[type=text],input[type=password],input[type=url],input[type=date]

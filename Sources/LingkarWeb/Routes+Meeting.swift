@@ -36,9 +36,11 @@ extension WebServer {
         let outcome = try await blocking {
           try run.pick(topics, meeting: day, today: today, schedule: schedule, language: language)
         }
+        let digest = try await latestDigest()
+        let labels = outcome.picks.topicIDs.map { id in digest.map { topicLabel($0, id, page.language) } ?? id }
         let text = page.text(
           "web.meeting.saved",
-          ["meeting_day": .text(day.description), "topic_list": .text(outcome.picks.topicIDs.joined(separator: ", "))])
+          ["meeting_day": .text(day.description), "topic_list": .text(labels.joined(separator: ", "))])
         return try await meetingPage(page, message: (text, true), status: .ok)
       } catch {
         let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
@@ -77,9 +79,14 @@ extension WebServer {
     if let message {
       body += "<p class=\"\(message.ok ? "ok" : "error")\" role=\"status\">\(page.e(message.text))</p>\n"
     }
-    let meeting = nextMeeting
-    if let meeting, let picked = picks.last(where: { $0.meeting == meeting }) {
-      body += "<p>\(page.t("web.meeting.picked", ["topic_list": .text(picked.topicIDs.joined(separator: ", "))]))</p>\n"
+    // The meeting the form is for: the schedule's next one, else the nearest one already picked for.
+    let today = today()
+    let picked = picks.first { $0.meeting >= (nextMeeting ?? today) }
+    let meeting = nextMeeting ?? picked?.meeting
+    let ticked = Set(picked.map { $0.meeting == meeting ? $0.topicIDs : [] } ?? [])
+    if let picked, picked.meeting == meeting, message == nil {
+      let labels = picked.topicIDs.map { id in digest.map { topicLabel($0, id, page.language) } ?? id }
+      body += "<p>\(page.t("web.meeting.picked", ["topic_list": .text(labels.joined(separator: ", "))]))</p>\n"
     }
     body += "<form method=\"post\" action=\"/meeting\">\(page.csrfField)\n"
     let suggested = digest?.suggestions.map(\.topicID) ?? []
@@ -87,7 +94,9 @@ extension WebServer {
     if topics.isEmpty { body += "<p>\(page.t("web.topics.none"))</p>\n" }
     for (index, id) in topics.enumerated() {
       let label = digest.map { topicLabel($0, id, page.language) } ?? id
-      body += "<label><input type=\"checkbox\" name=\"topic\" value=\"\(page.e(id))\"> \(page.e(label))</label>\n"
+      let checked = ticked.contains(id) ? " checked" : ""
+      body +=
+        "<label><input type=\"checkbox\" name=\"topic\" value=\"\(page.e(id))\"\(checked)> \(page.e(label))</label>\n"
       if index == suggested.count - 1 && topics.count > suggested.count { body += "<hr>\n" }
     }
     body += "<label for=\"date\">\(page.t("web.meeting.date"))</label>\n"
