@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdAuth
 public import LingkarModel
 import LingkarPipeline
+import Logging
 import NIOCore
 
 /// `lingkar serve`: the school's Lingkar as a web page (docs/web.md). A thin layer: every page calls
@@ -98,6 +99,12 @@ public struct WebServer: Sendable {
     return router
   }
 
+  static let logger: Logger = {
+    var logger = Logger(label: "lingkar.web")
+    logger.logLevel = .warning
+    return logger
+  }()
+
   /// Serves until SIGTERM or SIGINT (requests in flight finish); `onListening` gets the address
   /// once connections are accepted.
   public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
@@ -111,7 +118,9 @@ public struct WebServer: Sendable {
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port
         onListening("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
-      })
+      },
+      // Its own start-up line would repeat `listening on`; problems still show.
+      logger: Self.logger)
     try await app.runService()
   }
 
