@@ -74,6 +74,7 @@ extension WebServer {
 
   /// The newest recorded digest, made again from the store once per version.
   func latestDigest() async throws -> Digest? {
+    if let (_, digest) = digests.fresh() { return digest }
     let shelf = DigestShelf(options: digestOptions)
     let cache = digests
     let entry = try await blocking { try cache.latestEntry { try shelf.entries().first } }
@@ -99,6 +100,14 @@ extension WebServer {
   /// `/`: the suggested topics first, each with its best readings and a WhatsApp link; then the
   /// period's other topics, shortly; the whole digest one tap away.
   func digestPage(_ page: Page, _ digest: Digest) -> Response {
+    // The same for every reader of a language on a day: made once while this digest is the newest.
+    let key =
+      "\(digest.dateStamp) \(digest.period.generated.timeIntervalSince1970) \(page.language.rawValue) \(today())"
+    let body = digests.page(key) { digestBody(page, digest) }
+    return page.html(title: page.text("web.digest.title"), body: body)
+  }
+
+  func digestBody(_ page: Page, _ digest: Digest) -> String {
     let strings = Strings.for(page.language)
     var body =
       "<p class=\"meta\">\(page.e(strings.range(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)))"
@@ -128,7 +137,7 @@ extension WebServer {
     }
     body +=
       "<p><a class=\"button\" href=\"/archive/\(page.e(digest.dateStamp))\">\(page.t("web.digest.full"))</a></p>\n"
-    return page.html(title: page.text("web.digest.title"), body: body)
+    return body
   }
 
   /// `/topics`: this period's suggestions, each with its readings and a vote button.

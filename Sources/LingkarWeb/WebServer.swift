@@ -230,6 +230,29 @@ final class DigestCache: @unchecked Sendable {
   private var latest: (checked: Date, entry: DigestShelf.Entry?)?
   private var digests: [DigestShelf.Entry: Digest] = [:]
 
+  private var pages: [String: String] = [:]
+
+  /// The newest digest and its entry when both are at hand and fresh: no database, no other thread.
+  func fresh() -> (DigestShelf.Entry, Digest)? {
+    lock.withLock {
+      guard let latest, Date().timeIntervalSince(latest.checked) < 5, let entry = latest.entry,
+        let digest = digests[entry]
+      else { return nil }
+      return (entry, digest)
+    }
+  }
+
+  /// A page body made from the digest of `entry`, kept while that digest is the newest.
+  func page(_ key: String, _ make: () -> String) -> String {
+    if let made = lock.withLock({ pages[key] }) { return made }
+    let made = make()
+    lock.withLock {
+      if pages.count > 32 { pages.removeAll() }
+      pages[key] = made
+    }
+    return made
+  }
+
   /// The newest digest's entry, read again at most every few seconds.
   func latestEntry(_ read: () throws -> DigestShelf.Entry?) rethrows -> DigestShelf.Entry? {
     if let latest = lock.withLock({ latest }), Date().timeIntervalSince(latest.checked) < 5 { return latest.entry }
