@@ -13,6 +13,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     // The settings file (lingkar.yaml): YAML with line numbers on every node, libyaml inside.
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    // The web server (`lingkar serve`): HTTP, router, sessions and bcrypt. Not swift-configuration
+    // (Hummingbird's default ConfigurationSupport trait): settings come from the command line.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
+    .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
   ],
   targets: [
     // Thin C layers: system libraries found through pkg-config, typed shims in shim.h.
@@ -70,11 +77,23 @@ let package = Package(
       ],
       // The starter feeds `lingkar init` writes (the same text as the repository's feeds.txt; a test holds it).
       resources: [.embedInCode("Resources/starter-feeds.txt")]),
+    // The web pages (`lingkar serve`): routes, sessions, forms, pages over the pipeline's operations.
+    .target(
+      name: "LingkarWeb",
+      dependencies: [
+        "LingkarModel", "LingkarPipeline", "LingkarDigest",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     .target(name: "LingkarTestSupport", dependencies: ["LingkarModel", "LingkarStore"]),
     .executableTarget(
       name: "lingkar",
       dependencies: [
-        "LingkarModel", "LingkarPipeline",
+        "LingkarModel", "LingkarPipeline", "LingkarWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -99,6 +118,15 @@ let package = Package(
       dependencies: [
         "LingkarPipeline", "LingkarStore", "LingkarModel", "LingkarDigest", "LingkarFeedList", "LingkarFetch",
         "LingkarParse", "LingkarRank", "LingkarTestSupport", "LingkarQR",
+      ]),
+    .testTarget(
+      name: "LingkarWebTests",
+      dependencies: [
+        "LingkarWeb", "LingkarPipeline", "LingkarModel", "LingkarStore", "LingkarTestSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
   ]
 )

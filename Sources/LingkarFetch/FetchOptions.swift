@@ -30,6 +30,9 @@ public struct FetchOptions: Sendable {
   /// Bodies larger than this go one at a time (the others pause at this size until it has been
   /// handed over), so a run holds at most one large parsed feed besides the small ones.
   public var largeBodyBytes: Int = 2_000_000
+  /// When set, connections to private addresses are refused (see `AddressGuard`): the web server
+  /// sets it for addresses people type in; nil (cron's runs, the command line) connects anywhere.
+  public var addressGuard: AddressGuard?
 
   public static let version = "0.1.0"
   public static let defaultUserAgent = "Lingkar/\(version) (+https://github.com/lingkar/lingkar)"

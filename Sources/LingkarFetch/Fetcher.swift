@@ -184,6 +184,8 @@ public final class Fetcher {
     if code != CURLE_OK {
       if transfer.exceededCap {
         outcome = .failed(.tooLarge(limit: options.maxBodyBytes))
+      } else if let refused = transfer.refusedAddress {
+        outcome = .failed(.privateAddress(refused))
       } else {
         outcome = .failed(CurlResult.failure(for: code))
       }

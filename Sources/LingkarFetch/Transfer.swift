@@ -53,6 +53,11 @@ final class Transfer {
   private var gateWaitSince: ContinuousClock.Instant?
   /// The checked, opened local file libcurl reads instead of the path; nil for web addresses.
   private let localFile: LocalFile?
+  /// Which addresses may be connected to; nil: any.
+  private let addressGuard: AddressGuard?
+  /// The private address a connection was refused to (see `AddressGuard`), which is why the
+  /// transfer failed.
+  private(set) var refusedAddress: String?
 
   init(
     request: FetchRequest, host: String, serial: Int, options: FetchOptions, workers: BodyWorkers,
@@ -68,6 +73,7 @@ final class Transfer {
     self.gate = gate
     self.serial = serial
     self.localFile = localFile
+    self.addressGuard = options.addressGuard
     deadline = ContinuousClock.now.advanced(by: .milliseconds(max(1, options.totalTimeoutMilliseconds)))
     try configure(options)
   }
@@ -113,6 +119,29 @@ final class Transfer {
     try check(CCurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me))
     try check(CCurl_easy_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, Transfer.onHeader))
     try check(CCurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me))
+    if addressGuard != nil {
+      // Called for every connection, redirects' included, with the address already resolved.
+      try check(CCurl_easy_setopt_opensocket_function(handle, CURLOPT_OPENSOCKETFUNCTION, Transfer.onOpenSocket))
+      try check(CCurl_easy_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, me))
+    }
+  }
+
+  /// libcurl's open-socket callback: refuses (no socket) a connection `addressGuard` forbids.
+  private static let onOpenSocket: curl_opensocket_callback = { client, _, address in
+    guard let client, let address else { return CCurl_socket_bad }
+    let transfer = Unmanaged<Transfer>.fromOpaque(client).takeUnretainedValue()
+    var bytes = [UInt8](repeating: 0, count: 16)
+    var port: Int32 = 0
+    let family = CCurl_sockaddr_ip(address, &bytes, &port)
+    guard family != 0 else {
+      transfer.refusedAddress = "?"
+      return CCurl_socket_bad
+    }
+    if let refused = transfer.addressGuard?.refusal(bytes: Array(bytes.prefix(family == 4 ? 4 : 16)), port: Int(port)) {
+      transfer.refusedAddress = refused
+      return CCurl_socket_bad
+    }
+    return CCurl_open_socket(address)
   }
 
   // MARK: - Reading results

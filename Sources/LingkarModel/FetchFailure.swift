@@ -26,6 +26,9 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
   case forbiddenAddress
   /// A local feed file cannot be read.
   case fileNotReadable
+  /// The address (or a redirect) leads into a private network (loopback, private, link-local, unique-local,
+  /// multicast or unspecified): refused for addresses typed into the web page (`lingkar serve`).
+  case privateAddress(String)
   /// The server asked to wait before asking again (429/503 with Retry-After) and the time has not come.
   case waiting
   /// The address is not a valid URL.
@@ -84,6 +87,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case .forbiddenAddress: Message("errors.fetch.forbidden-address")
     case .fileNotReadable: Message("errors.fetch.file-not-readable")
     case .waiting: Message("errors.fetch.waiting")
+    case .privateAddress(let address): Message("errors.fetch.private-address", ["address": .text(address)])
     case .invalidAddress: Message("errors.fetch.invalid-address")
     case .addressTooLong(let limit): Message("errors.fetch.address-too-long", ["limit": .number(limit)])
     case .notRegularFile(let kind):
@@ -121,6 +125,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case .invalidAddress: "invalid-address"
     case .addressTooLong(let limit): "address-too-long:\(limit)"
     case .notRegularFile(let kind): "not-a-file:" + kind
+    case .privateAddress(let address): "private-address:" + address
     case .downloadFailed(let code): "curl:\(code)"
     case .notFetched: "not-fetched"
     case .other(let text): text
@@ -153,6 +158,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case ("curl", let curlCode?): self = .downloadFailed(curlCode: curlCode)
     case ("unreadable", _): self = .unreadable(value)
     case ("not-a-file", _) where !value.isEmpty: self = .notRegularFile(kind: value)
+    case ("private-address", _) where !value.isEmpty: self = .privateAddress(value)
     default: self = .other(code)
     }
   }

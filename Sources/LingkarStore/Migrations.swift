@@ -107,9 +107,20 @@ enum Migrations {
       value TEXT NOT NULL
     );
     """,
-    // 6: reserved (web sessions)
+    // 6: the web server (`lingkar serve`): each role's passcode, hashed (bcrypt), and the sessions of
+    //    logged-in teachers and facilitators, kept here so that a restart logs nobody out.
     """
-    -- 6: reserved (web sessions)
+    CREATE TABLE web_passcodes (
+      role TEXT PRIMARY KEY,             -- teacher | facilitator
+      hash TEXT NOT NULL,                -- bcrypt, never the passcode itself
+      changed REAL NOT NULL              -- unix seconds
+    );
+    CREATE TABLE web_sessions (
+      key TEXT PRIMARY KEY,              -- the session id (random), with the middleware's prefix
+      value TEXT NOT NULL,               -- JSON
+      expires REAL                       -- unix seconds; NULL: never
+    );
+    CREATE INDEX web_sessions_expires ON web_sessions(expires);
     """,
     // 7: articles teachers shared (one row per person and article; the article itself is an item of
     //    the feed `lingkar:shared`), and their votes on the topics of a meeting.

@@ -11,7 +11,7 @@ struct Lingkar: AsyncParsableCommand {
       subcommands: [
         RunCommand.self, FetchCommand.self, DigestCommand.self, TopicsCommand.self, AgendaCommand.self,
         MailCommand.self, FeedsCommand.self, DemoCommand.self, ParseCommand.self, ShareCommand.self,
-        BoardCommand.self, InitCommand.self, DoctorCommand.self,
+        BoardCommand.self, InitCommand.self, DoctorCommand.self, ServeCommand.self, PasscodeCommand.self,
       ])
   }
 

@@ -182,13 +182,13 @@ struct SharingTests {
     defer { directory.remove() }
     let path = directory.file("old.db")
     try FeedStore(path: path).seed([Entry(id: "a", title: "Lama", link: "https://guru.example/lama")], time: Self.now)
-    // What Lingkar before shares and votes left: no such tables, schema version 5.
+    // What Lingkar before the web, shares and votes left: no such tables, schema version 5.
     let downgrade = try runProgram(
       "/usr/bin/env",
       [
         "python3", "-c",
         "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('DROP TABLE shares; DROP TABLE votes;"
-          + " PRAGMA user_version=5;'); c.commit(); print(c.execute('PRAGMA user_version').fetchone()[0])",
+          + " DROP TABLE web_sessions; DROP TABLE web_passcodes; PRAGMA user_version=5;'); c.commit(); print(c.execute('PRAGMA user_version').fetchone()[0])",
         path,
       ])
     #expect(downgrade.output.trimmingCharacters(in: .whitespacesAndNewlines) == "5")

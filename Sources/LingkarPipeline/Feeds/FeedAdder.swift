@@ -11,7 +11,7 @@ import LingkarStore
 /// and when it is a web page rather than a feed, the feeds the page announces are tried, then the
 /// well-known paths. The feed must parse before it is added. A feed already in the file (the same
 /// address, or the same feed reached through redirects) is refused with the line that has it.
-public struct FeedAdder {
+public struct FeedAdder: Sendable {
   public let options: FeedsOptions
 
   public init(options: FeedsOptions) {
@@ -27,13 +27,21 @@ public struct FeedAdder {
     /// False for `--no-check`: add the address as given, without fetching it.
     public var check: Bool
     public var now: Date
+    /// False for a preview (the web's first step): everything is found and checked as for adding,
+    /// but neither the feeds file nor the store is written; the result's line is the one that
+    /// would be appended, with line number 0.
+    public var write: Bool
 
-    public init(input: String, tags: [String] = [], addedBy: String? = nil, check: Bool = true, now: Date = Date()) {
+    public init(
+      input: String, tags: [String] = [], addedBy: String? = nil, check: Bool = true, now: Date = Date(),
+      write: Bool = true
+    ) {
       self.input = input
       self.tags = tags
       self.addedBy = addedBy
       self.check = check
       self.now = now
+      self.write = write
     }
   }
 
@@ -147,6 +155,11 @@ public struct FeedAdder {
     let date = Self.day(request.now)
     let note = FeedNote(addedBy: request.addedBy, addedOn: date, description: handleNote).text
     let line = FeedList.line(address: written, tags: request.tags, note: note)
+    guard request.write else {
+      return Result(
+        line: line, lineNumber: 0, written: written, title: found?.document.title,
+        latest: found.map { Self.latest($0.document.entries, count: 3) } ?? [], candidates: candidates, notes: notes)
+    }
     let lineNumber: Int
     do {
       lineNumber = try file.edit { text throws(FeedsError) -> Int in

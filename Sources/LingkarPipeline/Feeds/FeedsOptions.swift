@@ -30,6 +30,12 @@ public struct FeedsOptions: Sendable {
     set { fetch.userAgent = newValue }
   }
 
+  /// Refuses connections to private addresses (loopback, the school's own network...), as the web
+  /// server must for addresses people type in; `endpoints` (`IP:PORT`) stay allowed, for tests.
+  public mutating func refusePrivateAddresses(allowing endpoints: Set<String> = []) {
+    fetch.addressGuard = AddressGuard(allowedEndpoints: endpoints)
+  }
+
   /// The feeds file (its edits wait up to `lockTimeout` for another) and the feeds it lists.
   func readFeedList() throws(FeedsError) -> (file: FeedListFile, list: FeedList) {
     var file = FeedListFile(path: feedsPath)

@@ -4,7 +4,7 @@ public import LingkarModel
 import LingkarStore
 
 /// `lingkar feeds list`: every feed of the feeds file with what Lingkar knows of it.
-public struct FeedsOverview {
+public struct FeedsOverview: Sendable {
   public let options: FeedsOptions
 
   public init(options: FeedsOptions) {

@@ -1,0 +1,197 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LingkarDigest
+import LingkarModel
+import LingkarPipeline
+import NIOCore
+
+extension WebServer {
+  func addReadingRoutes(_ group: RouterGroup<WebContext>) {
+    group.get("/") { request, context in
+      let page = page(request, context)
+      do {
+        guard let digest = try await latestDigest() else {
+          return page.message(title: page.text("web.digest.title"), text: page.text("web.digest.none"), status: .ok)
+        }
+        return digestPage(page, digest)
+      } catch {
+        return failed(page, error)
+      }
+    }
+    group.get("/topics") { request, context in
+      let page = page(request, context)
+      do {
+        guard let digest = try await latestDigest() else {
+          return page.message(title: page.text("web.topics.title"), text: page.text("web.topics.none"), status: .ok)
+        }
+        return topicsPage(page, digest)
+      } catch {
+        return failed(page, error)
+      }
+    }
+    group.get("/archive") { request, context in
+      let page = page(request, context)
+      let shelf = DigestShelf(options: digestOptions)
+      do {
+        let entries = try await blocking { try shelf.entries() }
+        guard !entries.isEmpty else {
+          return page.message(title: page.text("web.archive.title"), text: page.text("web.archive.empty"), status: .ok)
+        }
+        let rows = entries.map { entry in
+          let label = page.text("web.archive.entry", ["digest_day": .text(entry.date), "count": .number(entry.items)])
+          return "<li><a href=\"/archive/\(page.e(entry.date))\">\(page.e(label))</a></li>"
+        }
+        return page.html(title: page.text("web.archive.title"), body: "<ul>\n\(rows.joined(separator: "\n"))\n</ul>")
+      } catch {
+        return failed(page, error)
+      }
+    }
+    group.get("/archive/{date}") { request, context in
+      let page = page(request, context)
+      let date = context.parameters.get("date") ?? ""
+      guard CalendarDay(date) != nil else {
+        return page.message(
+          title: page.text("web.archive.title"), text: page.text("web.archive.notfound", ["digest_day": .text(date)]),
+          status: .notFound)
+      }
+      let shelf = DigestShelf(options: digestOptions)
+      do {
+        let entry = try await blocking { try shelf.entries().first { $0.date == date } }
+        guard let entry, let digest = try await cachedDigest(entry) else {
+          return page.message(
+            title: page.text("web.archive.title"), text: page.text("web.archive.notfound", ["digest_day": .text(date)]),
+            status: .notFound)
+        }
+        var renderer = HTMLRenderer()
+        renderer.archiveHref = "/archive"
+        return htmlResponse(renderer.render(digest))
+      } catch {
+        return failed(page, error)
+      }
+    }
+  }
+
+  /// The newest recorded digest, made again from the store once per version.
+  func latestDigest() async throws -> Digest? {
+    if let (_, digest) = digests.fresh() { return digest }
+    let shelf = DigestShelf(options: digestOptions)
+    let cache = digests
+    let entry = try await blocking { try cache.latestEntry { try shelf.entries().first } }
+    guard let entry else { return nil }
+    return try await cachedDigest(entry)
+  }
+
+  func cachedDigest(_ entry: DigestShelf.Entry) async throws -> Digest? {
+    let shelf = DigestShelf(options: digestOptions)
+    let cache = digests
+    return try await blocking { try cache.digest(entry) { try shelf.digest(date: entry.date) } }
+  }
+
+  func htmlResponse(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+      body: .init(byteBuffer: ByteBuffer(string: html)))
+  }
+
+  /// The next meeting, when the settings have a schedule.
+  var nextMeeting: CalendarDay? { PickRun.nextMeeting(settings: settings, today: today()) }
+
+  /// `/`: the suggested topics first, each with its best readings and a WhatsApp link; then the
+  /// period's other topics, shortly; the whole digest one tap away.
+  func digestPage(_ page: Page, _ digest: Digest) -> Response {
+    // The same for every reader of a language on a day: made once while this digest is the newest.
+    let key =
+      "\(digest.dateStamp) \(digest.period.generated.timeIntervalSince1970) \(page.language.rawValue) \(today())"
+    let body = digests.page(key) { digestBody(page, digest) }
+    return page.html(title: page.text("web.digest.title"), body: body)
+  }
+
+  func digestBody(_ page: Page, _ digest: Digest) -> String {
+    let strings = Strings.for(page.language)
+    var body =
+      "<p class=\"meta\">\(page.e(strings.range(from: digest.period.from, to: digest.period.to, utcOffset: digest.utcOffset)))"
+    body +=
+      " · \(page.t("web.digest.counts", ["count": .number(digest.itemCount), "source_count": .number(digest.sourceCount)]))</p>\n"
+    if let meeting = nextMeeting {
+      body += "<p>\(page.t("web.digest.meeting", ["meeting_day": .text(strings.longDay(meeting))]))</p>\n"
+    }
+    body += "<h2>\(page.t("web.digest.suggested"))</h2>\n"
+    if digest.suggestions.isEmpty { body += "<p>\(page.t("web.topics.none"))</p>\n" }
+    for suggestion in digest.suggestions {
+      let label = topicLabel(digest, suggestion.topicID, page.language)
+      body += "<section class=\"topic\">\n<h3>\(page.e(label))</h3>\n"
+      if suggestion.carriedOver { body += "<p class=\"meta\">\(page.t("web.digest.carried"))</p>\n" }
+      body += readingList(page, digest, suggestion.readings)
+      body += "<a class=\"button share\" href=\"\(page.e(whatsAppLink(page, digest, suggestion)))\">"
+      body += "\(page.t("web.digest.share"))</a>\n</section>\n"
+    }
+    let suggested = Set(digest.suggestions.map(\.topicID))
+    let others = digest.topics.filter { !suggested.contains($0.id) }
+    if !others.isEmpty {
+      body += "<h2>\(page.t("web.digest.other.topics"))</h2>\n"
+      for topic in others.prefix(8) {
+        body += "<h3>\(page.e(page.language == .id ? topic.label.id : topic.label.en))</h3>\n"
+        body += readingList(page, digest, Array(topic.items.prefix(3)))
+      }
+    }
+    body +=
+      "<p><a class=\"button\" href=\"/archive/\(page.e(digest.dateStamp))\">\(page.t("web.digest.full"))</a></p>\n"
+    return body
+  }
+
+  /// `/topics`: this period's suggestions, each with its readings and a vote button.
+  func topicsPage(_ page: Page, _ digest: Digest) -> Response {
+    var body = ""
+    if digest.suggestions.isEmpty { body += "<p>\(page.t("web.topics.none"))</p>\n" }
+    for suggestion in digest.suggestions {
+      body += "<section class=\"topic\">\n<h2>\(page.e(topicLabel(digest, suggestion.topicID, page.language)))</h2>\n"
+      body += readingList(page, digest, suggestion.readings)
+      body += "<form method=\"post\" action=\"/topics/vote\">\(page.csrfField)"
+      body += "<input type=\"hidden\" name=\"topic\" value=\"\(page.e(suggestion.topicID))\">"
+      body += "<button type=\"submit\">\(page.t("web.topics.vote"))</button></form>\n</section>\n"
+    }
+    return page.html(title: page.text("web.topics.title"), body: body)
+  }
+
+  func topicLabel(_ digest: Digest, _ id: String, _ language: DigestLanguage) -> String {
+    guard let topic = digest.topic(id) else { return id }
+    return language == .id ? topic.label.id : topic.label.en
+  }
+
+  func readingList(_ page: Page, _ digest: Digest, _ keys: [String]) -> String {
+    let items = keys.compactMap { digest.item($0) }
+    guard !items.isEmpty else { return "" }
+    return "<ol>\n"
+      + items.map { item in
+        let title =
+          item.title.map { $0.isEmpty ? page.text("web.feeds.untitled") : $0 } ?? page.text("web.feeds.untitled")
+        var line = "<li>\(page.link(item.link, title))"
+        if let feed = item.feedTitle, !feed.isEmpty {
+          line += " <span class=\"meta\">\(page.t("web.digest.by", ["feed_name": .text(feed)]))</span>"
+        }
+        return line + "</li>"
+      }.joined(separator: "\n") + "\n</ol>\n"
+  }
+
+  /// `https://wa.me/?text=...`: the topic, two readings and the meeting's date, for the teachers'
+  /// WhatsApp group.
+  func whatsAppLink(_ page: Page, _ digest: Digest, _ suggestion: TopicSuggestion) -> String {
+    let readings = suggestion.readings.compactMap { digest.item($0) }.prefix(2).map { item in
+      "- " + Escaping.clean(item.title ?? "") + (Escaping.safeLink(item.link).map { " " + $0 } ?? "")
+    }.joined(separator: "\n")
+    let topic = topicLabel(digest, suggestion.topicID, page.language)
+    let text: String
+    if let meeting = nextMeeting {
+      text = page.text(
+        "web.digest.whatsapp",
+        [
+          "topic_name": .text(topic), "reading_list": .text(readings),
+          "meeting_day": .text(Strings.for(page.language).longDay(meeting)),
+        ])
+    } else {
+      text = page.text("web.digest.whatsapp.nodate", ["topic_name": .text(topic), "reading_list": .text(readings)])
+    }
+    return "https://wa.me/?text=" + Form.encode(text)
+  }
+}
