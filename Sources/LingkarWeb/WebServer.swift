@@ -95,7 +95,7 @@ public struct WebServer: Sendable {
     addReadingRoutes(member)
     addFeedRoutes(member)
     addMeetingRoutes(member)
-    addLaterRoutes(member)
+    addSharingRoutes(member)
     return router
   }
 

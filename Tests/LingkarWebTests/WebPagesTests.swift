@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LingkarModel
 import LingkarPipeline
+import LingkarStore
 import LingkarTestSupport
 import NIOCore
 import Testing
@@ -159,19 +160,51 @@ import Testing
     }
   }
 
-  @Test("the parts still to come answer 'not yet', behind the login and the form token")
-  func notYet() async throws {
+  @Test("share, vote and board: the same operations as lingkar share, topics vote and board, names from the session")
+  func sharingVotesBoard() async throws {
     let fixture = try WebFixture()
+    fixture.directory.write(
+      "lingkar.yaml", "language: id\nmeeting:\n  weekday: thursday\n  every_weeks: 2\n  first: 2026-01-08\n")
+    let site = TestSite("web-share")
+    site.page(
+      "/artikel",
+      "<html><head><title>Pojok baca <b>kelas</b> empat</title>"
+        + "<meta name=\"description\" content=\"Buku dari kardus bekas.\"></head><body><p>Isi.</p></body></html>")
     try await fixture.app().test(.router) { client in
-      let facilitator = try await client.login(WebFixture.facilitatorCode)
-      #expect(try await client.get("/share", facilitator).status == .notImplemented)
-      #expect(try await client.get("/board", facilitator).status == .notImplemented)
-      let vote = try await client.post(
-        "/topics/vote", [("topic", "literacy"), ("csrf", facilitator.csrf)], facilitator)
-      #expect(vote.status == .notImplemented)
-      let share = try await client.post(
-        "/share", [("url", "https://guru.example/a"), ("csrf", facilitator.csrf)], facilitator)
-      #expect(share.status == .notImplemented)
+      let teacher = try await client.login(WebFixture.teacherCode, name: "Bu Ani")
+      let form = try await client.get("/share", teacher)
+      #expect(form.status == .ok)
+      #expect(text(form).contains("name=\"csrf\""))
+      // Without the form token nothing is stored.
+      let forged = try await client.post("/share", [("url", site.url("/artikel"))], teacher)
+      #expect(forged.status == .forbidden)
+      #expect(try FeedStore(path: fixture.configuration.databasePath).shares().isEmpty)
+      let shared = try await client.post(
+        "/share", [("url", site.url("/artikel")), ("note", "Bagus <untuk> kelas 4"), ("csrf", teacher.csrf)], teacher)
+      #expect(shared.status == .ok)
+      #expect(text(shared).contains("Pojok baca &lt;b&gt;kelas&lt;/b&gt; empat") || text(shared).contains("Pojok baca"))
+      #expect(!text(shared).contains("<b>kelas</b>"))
+      let shares = try FeedStore(path: fixture.configuration.databasePath).shares()
+      #expect(shares.values.flatMap { $0 }.map(\.name) == ["Bu Ani"])
+      // A private address is refused with the guard's words.
+      let intranet = try await client.post(
+        "/share", [("url", "http://10.1.2.3/rahasia"), ("csrf", teacher.csrf)], teacher)
+      #expect(intranet.status == .unprocessableContent)
+      // A vote, then the same vote taken back: the count the page says follows.
+      let vote = try await client.post("/topics/vote", [("topic", "literacy"), ("csrf", teacher.csrf)], teacher)
+      #expect(vote.status == .ok)
+      #expect(text(vote).contains("dicatat"))
+      let again = try await client.post("/topics/vote", [("topic", "literacy"), ("csrf", teacher.csrf)], teacher)
+      #expect(text(again).contains("ditarik"))
+      let unknown = try await client.post("/topics/vote", [("topic", "sepakbola"), ("csrf", teacher.csrf)], teacher)
+      #expect(unknown.status == .unprocessableContent)
+      // The board is the facilitator's; it carries the shared article with its QR code.
+      #expect(try await client.get("/board", teacher).status == .forbidden)
+      let facilitator = try await client.login(WebFixture.facilitatorCode, name: "Pak Dedi")
+      let board = try await client.get("/board", facilitator)
+      #expect(board.status == .ok)
+      #expect(text(board).contains("<svg"))
+      #expect(text(board).contains("Bu Ani"))
     }
   }
 }
