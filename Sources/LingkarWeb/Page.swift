@@ -52,7 +52,7 @@ struct Page {
     if let session {
       page += "<nav>"
       var items = [("/", "web.nav.digest"), ("/topics", "web.nav.topics"), ("/feeds", "web.nav.feeds")]
-      items += [("/share", "web.nav.share"), ("/archive", "web.nav.archive")]
+      items += [("/share", "web.nav.share"), ("/teachers", "web.nav.teachers"), ("/archive", "web.nav.archive")]
       if session.role == .facilitator { items += [("/meeting", "web.nav.meeting"), ("/board", "web.nav.board")] }
       page += items.map { "<a href=\"\($0.0)\">\(t($0.1))</a>" }.joined(separator: " ")
       page += "</nav>"

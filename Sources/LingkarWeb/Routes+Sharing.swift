@@ -69,6 +69,37 @@ extension WebServer {
     }
   }
 
+  /// "Our teachers": the school's own teachers' blogs and accounts (feeds tagged "guru"), each with
+  /// its latest posts (`lingkar feeds teachers`).
+  func addTeachersRoute(_ group: RouterGroup<WebContext>) {
+    group.get("/teachers") { request, context in
+      let page = page(request, context)
+      let options = feedsOptions
+      do {
+        let list = try await blocking { try TeacherFeeds(options: options).teachers() }
+        var body = "<p>\(page.t("web.teachers.intro"))</p>\n"
+        if list.isEmpty { body += "<p>\(page.t("web.teachers.none"))</p>\n" }
+        for teacher in list {
+          let title = teacher.title.flatMap { $0.isEmpty ? nil : $0 } ?? teacher.written
+          body += "<section class=\"topic\">\n<h2>\(page.e(title))</h2>\n"
+          if let by = teacher.addedBy {
+            body += "<p class=\"meta\">\(page.t("web.feeds.added.by", ["name": .text(by)]))</p>\n"
+          }
+          if teacher.posts.isEmpty { body += "<p class=\"meta\">\(page.t("web.teachers.no_posts"))</p>\n" }
+          body += "<ul>\n"
+          for post in teacher.posts {
+            let label = post.title.flatMap { $0.isEmpty ? nil : $0 } ?? page.text("web.feeds.untitled")
+            body += "<li>\(page.link(post.link, label))</li>\n"
+          }
+          body += "</ul>\n</section>\n"
+        }
+        return page.html(title: page.text("web.teachers.title"), body: body)
+      } catch {
+        return failed(page, error)
+      }
+    }
+  }
+
   /// `lingkar share`'s limits, and the private-address guard unless the school allows its network.
   var shareFetchOptions: FetchOptions {
     var options = ShareRun.defaultFetchOptions

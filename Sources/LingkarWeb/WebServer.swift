@@ -96,6 +96,7 @@ public struct WebServer: Sendable {
     addFeedRoutes(member)
     addMeetingRoutes(member)
     addSharingRoutes(member)
+    addTeachersRoute(member)
     return router
   }
 

@@ -209,4 +209,22 @@ import Testing
       #expect(text(board).contains("Bu Ani"))
     }
   }
+
+  @Test("our teachers: the feeds tagged guru, their titles escaped, behind the login")
+  func ourTeachers() async throws {
+    let fixture = try WebFixture()
+    fixture.directory.write(
+      "feeds.txt",
+      "https://ani.example/feed \"guru\" # added by Bu Ani 2026-11-01\nhttps://berita.example/rss\n")
+    try await fixture.app().test(.router) { client in
+      #expect(try await client.get("/teachers").status == .seeOther)
+      let teacher = try await client.login(WebFixture.teacherCode)
+      let page = try await client.get("/teachers", teacher)
+      #expect(page.status == .ok)
+      #expect(text(page).contains("ani.example"))
+      #expect(!text(page).contains("berita.example"))
+      #expect(text(page).contains("Bu Ani"))
+      #expect(text(page).contains("Guru kita"))
+    }
+  }
 }
