@@ -20,7 +20,9 @@ public struct AttentionRenderer: Sendable {
   /// The problems, one line each: the feed's name, its address and what is wrong.
   public func lines(_ digest: Digest) -> [String] {
     let s = Strings.for(digest.language)
-    var lines = digest.feedsFileProblems.map { Escaping.clean(s.badLine($0.subject, $0.message)) }
+    var lines = digest.feedsFileProblems.map {
+      Escaping.clean(s.badLine($0.subject, $0.said.text(in: digest.language)))
+    }
     for (feed, attention) in digest.feedsNeedingAttention {
       var line = Escaping.clean(feed.title ?? Escaping.shortLink(feed.url)) + " (" + Escaping.clean(feed.url) + "): "
       line += Escaping.clean(s.attention(attention))

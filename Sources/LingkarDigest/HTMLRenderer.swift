@@ -221,7 +221,8 @@ public struct HTMLRenderer: Sendable {
     }
     html += "<ul class=\"feeds\">\n"
     for problem in digest.feedsFileProblems {
-      html += "<li><span class=\"problem\">\(e(s.badLine(problem.subject, problem.message)))</span></li>\n"
+      html +=
+        "<li><span class=\"problem\">\(e(s.badLine(problem.subject, problem.said.text(in: digest.language))))</span></li>\n"
     }
     for (feed, attention) in problems {
       html += "<li><strong>\(e(feed.title ?? Escaping.shortLink(feed.url)))</strong><br />"

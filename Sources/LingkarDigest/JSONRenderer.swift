@@ -72,7 +72,7 @@ public struct JSONRenderer: Sendable {
         json.key("line")
         json.string(problem.subject)
         json.key("message")
-        json.string(problem.message)
+        json.string(problem.said.text(in: digest.language))
         json.close()
       }
       json.closeArray()

@@ -83,7 +83,9 @@ public struct MarkdownRenderer: Sendable {
     md += "\n## \(m(s.attentionHeading))\n\n"
     let problems = digest.feedsNeedingAttention
     if problems.isEmpty && digest.feedsFileProblems.isEmpty { md += "\(m(s.attentionNone))\n" }
-    for problem in digest.feedsFileProblems { md += "- \(m(s.badLine(problem.subject, problem.message)))\n" }
+    for problem in digest.feedsFileProblems {
+      md += "- \(m(s.badLine(problem.subject, problem.said.text(in: digest.language))))\n"
+    }
     for (feed, attention) in problems {
       md += "- **\(m(feed.title ?? Escaping.shortLink(feed.url)))** — \(m(feed.url))  \n  \(m(s.attention(attention)))"
       if case .moved(let newURL) = attention { md += ": \(m(newURL)) (\(m(s.movedAction)))" }

@@ -78,7 +78,7 @@ public struct TextRenderer: Sendable {
     if includeAttention, !problems.isEmpty || !digest.feedsFileProblems.isEmpty {
       lines += ["", "*\(s.attentionHeading)*"]
       for problem in digest.feedsFileProblems {
-        lines.append("⚠️ " + clean(s.badLine(problem.subject, problem.message)))
+        lines.append("⚠️ " + clean(s.badLine(problem.subject, problem.said.text(in: digest.language))))
       }
       for (feed, attention) in problems {
         var line = "⚠️ " + clean(feed.title ?? Escaping.shortLink(feed.url)) + ": " + clean(s.attention(attention))

@@ -47,7 +47,7 @@ extension WebServer {
         }
         return previewPage(page, found)
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return newFeedPage(
           page, url: url, error: page.text("web.feeds.problem", ["reason": .text(reason)]),
           status: .unprocessableContent)
@@ -70,7 +70,7 @@ extension WebServer {
           + "<p><a href=\"/feeds\">\(page.t("web.feeds.title"))</a></p>"
         return page.html(title: page.text("web.feeds.title"), body: body)
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return newFeedPage(
           page, url: url, error: page.text("web.feeds.problem", ["reason": .text(reason)]),
           status: .unprocessableContent)

@@ -43,7 +43,7 @@ extension WebServer {
           ["meeting_day": .text(day.description), "topic_list": .text(labels.joined(separator: ", "))])
         return try await meetingPage(page, message: (text, true), status: .ok)
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return try await meetingPage(
           page, message: (page.text("web.meeting.problem", ["reason": .text(reason)]), false),
           status: .unprocessableContent)
@@ -60,7 +60,7 @@ extension WebServer {
         let agenda = try await blocking { try run.run().agenda }
         return htmlResponse(AgendaHTMLRenderer().render(agenda))
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return page.message(
           title: page.text("web.error.title"), text: page.text("web.agenda.problem", ["reason": .text(reason)]),
           status: .unprocessableContent)

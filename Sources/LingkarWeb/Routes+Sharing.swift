@@ -26,7 +26,7 @@ extension WebServer {
         return sharePage(
           page, url: "", note: "", said: outcome.message.text(in: page.language), error: nil, status: .ok)
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return sharePage(page, url: url, note: note, said: nil, error: reason, status: .unprocessableContent)
       }
     }
@@ -35,9 +35,7 @@ extension WebServer {
       guard let form = try await changingForm(request, context) else { return forbiddenForm(page) }
       let topic = form["topic"] ?? ""
       let name = context.session?.name ?? ""
-      let now = Date()
-      let today = CalendarDay(now, utcOffset: Settings.schoolOffset(settings, now: now))
-      guard let meeting = VoteRun.meeting(settings: settings, today: today) else {
+      guard let meeting = VoteRun.meeting(settings: settings, today: today()) else {
         return page.message(
           title: page.text("web.topics.title"), text: page.text("web.vote.no_meeting"), status: .unprocessableContent)
       }
@@ -49,7 +47,7 @@ extension WebServer {
           + "<p><a href=\"/topics\">\(page.t("web.vote.back"))</a></p>"
         return page.html(title: page.text("web.topics.title"), body: body)
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return page.message(title: page.text("web.topics.title"), text: reason, status: .unprocessableContent)
       }
     }
@@ -63,7 +61,7 @@ extension WebServer {
         let board = try await blocking { try run.build() }
         return htmlResponse(BoardHTMLRenderer().render(board))
       } catch {
-        let reason = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
+        let reason = failureText(page, error)
         return page.message(title: page.text("web.error.title"), text: reason, status: .unprocessableContent)
       }
     }

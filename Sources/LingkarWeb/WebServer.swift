@@ -171,8 +171,12 @@ public struct WebServer: Sendable {
   }
 
   func failed(_ page: Page, _ error: any Error) -> Response {
-    let text = (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
-    return page.message(title: page.text("web.error.title"), text: text, status: .internalServerError)
+    page.message(title: page.text("web.error.title"), text: failureText(page, error), status: .internalServerError)
+  }
+
+  /// Why an operation failed, in the page's language (a `LingkarFailure` carries its words unsaid).
+  func failureText(_ page: Page, _ error: any Error) -> String {
+    (error as? LingkarFailure)?.said.text(in: page.language) ?? String(describing: error)
   }
 
   /// Today in the school's clock.
