@@ -37,6 +37,20 @@ struct Page {
   }
 
   func html(title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+    Self.response(ByteBuffer(string: document(title: title, body: body)), status: status)
+  }
+
+  /// An HTML page's response: never cached by the browser or a proxy (it carries the session's
+  /// name and form token).
+  static func response(_ bytes: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/html; charset=utf-8"
+    headers[.cacheControl] = "no-store"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
+  }
+
+  /// The whole page: the frame (menu, language link, who is signed in) around `body`.
+  func document(title: String, body: String) -> String {
     var page = """
       <!DOCTYPE html>
       <html lang="\(language.rawValue)">
@@ -67,10 +81,7 @@ struct Page {
       page += "<button>\(t("web.nav.logout"))</button></form>"
     }
     page += "</footer>\n</body>\n</html>\n"
-    var headers = HTTPFields()
-    headers[.contentType] = "text/html; charset=utf-8"
-    headers[.cacheControl] = "no-store"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+    return page
   }
 
   /// A page with one message: refusals, errors, "not yet".

@@ -103,8 +103,10 @@ extension WebServer {
     // The same for every reader of a language on a day: made once while this digest is the newest.
     let key =
       "\(digest.dateStamp) \(digest.period.generated.timeIntervalSince1970) \(page.language.rawValue) \(today())"
-    let body = digests.page(key) { digestBody(page, digest) }
-    return page.html(title: page.text("web.digest.title"), body: body)
+    let document = digests.document("\(key) \(page.session?.csrf ?? "")") {
+      page.document(title: page.text("web.digest.title"), body: digests.page(key) { digestBody(page, digest) })
+    }
+    return Page.response(document)
   }
 
   func digestBody(_ page: Page, _ digest: Digest) -> String {

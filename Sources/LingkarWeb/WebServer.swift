@@ -200,13 +200,16 @@ struct SecurityHeaders: RouterMiddleware {
         status: error.status, headers: [.contentType: "text/plain; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: "\(error.status.code) \(error.status.reasonPhrase)\n")))
     }
-    response.headers[.contentSecurityPolicy] =
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-      + "frame-ancestors 'none'; base-uri 'none'"
+    response.headers[.contentSecurityPolicy] = Self.policy
     response.headers[.xContentTypeOptions] = "nosniff"
-    if let referrer = HTTPField.Name("Referrer-Policy") { response.headers[referrer] = "same-origin" }
+    if let referrer = Self.referrer { response.headers[referrer] = "same-origin" }
     return response
   }
+
+  static let policy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    + "frame-ancestors 'none'; base-uri 'none'"
+  static let referrer = HTTPField.Name("Referrer-Policy")
 }
 
 /// Pages past the login: without a session, the way to `/login`. An active session's expiry is
@@ -236,6 +239,8 @@ final class DigestCache: @unchecked Sendable {
   private var digests: [DigestShelf.Entry: Digest] = [:]
 
   private var pages: [String: String] = [:]
+  /// Whole pages as sent, by page and session: a reader's second visit costs a lookup.
+  private var documents: [String: ByteBuffer] = [:]
 
   /// The newest digest and its entry when both are at hand and fresh: no database, no other thread.
   func fresh() -> (DigestShelf.Entry, Digest)? {
@@ -254,6 +259,18 @@ final class DigestCache: @unchecked Sendable {
     lock.withLock {
       if pages.count > 32 { pages.removeAll() }
       pages[key] = made
+    }
+    return made
+  }
+
+  /// A whole page for one session (its name, role and form token are in the frame), kept while
+  /// the digest is the newest; at most 1,024 (8 MB) are kept.
+  func document(_ key: String, _ make: () -> String) -> ByteBuffer {
+    if let made = lock.withLock({ documents[key] }) { return made }
+    let made = ByteBuffer(string: make())
+    lock.withLock {
+      if documents.count >= 1024 { documents.removeAll() }
+      documents[key] = made
     }
     return made
   }
