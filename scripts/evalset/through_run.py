@@ -6,10 +6,15 @@
 
 What it does, in a fresh folder (a temporary one unless --keep):
   1. writes one feed file per `source` of the set: Atom for `youtube.com/...` sources (as YouTube
-     publishes), RSS 2.0 for the rest; each entry carries the item's link, its title (left out when
-     empty, as Mastodon and Bluesky feeds do), its text (a <p> of HTML for posts, plain text for
-     articles), an entry id `lingkar-eval:<item id>` and a published date spread over the five days
-     before the fixed date (07:00 UTC of --date, default 2026-12-07);
+     publishes), RSS 2.0 for the rest, each at the path of the source's real feed under a host folder
+     (feeds/guru.social/@bu_ani.rss, feeds/bsky.app/profile/HANDLE/rss, feeds/SITE/feed.xml): the
+     ranker reads a person from the feed's address (cross-posts of one teacher), and a bare
+     feed001.xml hides it; each entry carries the item's link, its title (left out when empty, as
+     Mastodon and Bluesky feeds do), its text (a <p> of HTML for posts, plain text for articles), an
+     entry id `lingkar-eval:<item id>` and a published date spread over the five days before the
+     fixed date (07:00 UTC of --date, default 2026-12-07); the later items of a duplicate group come
+     3 hours apart after its first (--same-story-hours; the run joins rephrasings only within 4 days,
+     `topics eval` has no dates);
   2. writes feeds.txt listing those files (absolute local paths, read as file:// by libcurl; with
      --http the same files served by a 127.0.0.1 http.server instead) and a small lingkar.yaml
      (language en, utc_offset +00:00, lookback_days 30);
@@ -54,12 +59,30 @@ def load_set(path):
 # ---------------------------------------------------------------- feeds
 
 
+SPREAD_HOURS = 120
+SAME_STORY_HOURS = 3
+PLAIN_POSTS = False
+
+
 def published_dates(items, fixed):
-    """A deterministic spread over the five days before `fixed` (never after it)."""
+    """A deterministic spread over the SPREAD_HOURS (five days) before `fixed` (never after it)."""
     dates = {}
     for index, item in enumerate(items):
-        minutes = 60 + (index * 677) % (5 * 24 * 60 - 120)
+        minutes = 60 + (index * 677) % max(1, SPREAD_HOURS * 60 - 120)
         dates[item["id"]] = fixed - dt.timedelta(minutes=minutes)
+    # The same story told twice comes out close together: each later member of a duplicate group a
+    # few hours after the group's first (the run path joins rephrasings only within 4 days, README).
+    first = {}
+    for item in items:
+        group = item["group"]
+        if not group or SAME_STORY_HOURS is None:
+            continue
+        if group not in first:
+            first[group] = [dates[item["id"]], 0]
+            continue
+        first[group][1] += 1
+        later = first[group][0] + dt.timedelta(hours=SAME_STORY_HOURS * first[group][1])
+        dates[item["id"]] = min(later, fixed - dt.timedelta(minutes=30))
     return dates
 
 
@@ -87,7 +110,7 @@ def rss(source, entries, dates):
         out.append(f'<guid isPermaLink="false">lingkar-eval:{escape(item["id"])}</guid>')
         out.append(f"<pubDate>{email.utils.format_datetime(dates[item['id']], usegmt=True)}</pubDate>")
         text = item["text"].strip()
-        body = "<p>" + escape(text) + "</p>" if item["kind"] == "social" else text
+        body = "<p>" + escape(text) + "</p>" if item["kind"] == "social" and not PLAIN_POSTS else text
         out.append(f"<description>{escape(body)}</description>")
         out.append("</item>")
     out += ["</channel>", "</rss>", ""]
@@ -112,6 +135,21 @@ def atom(source, entries, dates, fixed):
     return "\n".join(out)
 
 
+def feed_path(source, number):
+    """Where a real feed of `source` would be, as host/path (e.g. guru.social/@bu_ani.rss)."""
+    safe = lambda text: re.sub(r"[^A-Za-z0-9@._-]+", "_", text)
+    if source.startswith("@") and source.count("@") == 2:
+        user, host = source[1:].split("@", 1)
+        return f"{safe(host)}/@{safe(user)}.rss"
+    if source.endswith(".bsky.social"):
+        return f"bsky.app/profile/{safe(source)}/rss"
+    if source.startswith("youtube.com/"):
+        return f"www.youtube.com/feeds/{safe(source[len('youtube.com/'):])}.xml"
+    if source and "/" not in source:
+        return f"{safe(source)}/feed.xml"
+    return f"other/feed{number:03d}.xml"
+
+
 def write_feeds(items, folder, fixed):
     dates = published_dates(items, fixed)
     by_source = collections.OrderedDict()
@@ -120,10 +158,14 @@ def write_feeds(items, folder, fixed):
     os.makedirs(os.path.join(folder, "feeds"), exist_ok=True)
     files = []
     for number, (source, entries) in enumerate(by_source.items(), 1):
+        # The file sits where the source's real feed would (host folder, then the feed's path), so
+        # that the address Lingkar stores names the account or site as a real feed's address does.
+        name = feed_path(source, number)
         if source.startswith("youtube.com/"):
-            name, text = f"feed{number:03d}.atom.xml", atom(source, entries, dates, fixed)
+            text = atom(source, entries, dates, fixed)
         else:
-            name, text = f"feed{number:03d}.rss.xml", rss(source, entries, dates)
+            text = rss(source, entries, dates)
+        os.makedirs(os.path.dirname(os.path.join(folder, "feeds", name)), exist_ok=True)
         with open(os.path.join(folder, "feeds", name), "w", encoding="utf-8") as out:
             out.write(text)
         files.append(name)
@@ -248,15 +290,19 @@ def read_digest(path, items):
         for key in topic.get("items", []):
             if key in key_to_id:
                 per_topic_lists[topic["id"]].add(key_to_id[key])
-    capped = []
+    capped, unexplained = [], []
     for topic in {t for ts in predicted.values() for t in ts}:
         from_items = {i for i, ts in predicted.items() if topic in ts}
         if from_items != per_topic_lists.get(topic, set()):
             capped.append((topic, len(from_items), len(per_topic_lists.get(topic, set()))))
+        # An item left out of its topic's list is explained when another item of its story is listed.
+        for left_out in from_items - per_topic_lists.get(topic, set()):
+            if not duplicates_of.get(left_out, set()) & per_topic_lists.get(topic, set()):
+                unexplained.append((topic, left_out))
     groups = {item["id"]: find(item["id"]) for item in items}
     missing = [item["id"] for item in items if item["id"] not in listed]
     return predicted, groups, {"missing": missing, "notes": notes, "asymmetric": asymmetric, "capped": capped,
-                                "digest": digest}
+                                "unexplained": unexplained, "digest": digest}
 
 
 # ---------------------------------------------------------------- running lingkar
@@ -276,7 +322,7 @@ def topics_eval(binary, set_path, folder, topics):
     for line in out.splitlines():
         if line.startswith("all") or "=" in line:
             fields = dict(re.findall(r"([A-Za-z0-9_]+)=([^\s]+)", line))
-            name = fields.get("set") or fields.get("split") or line.split()[0]
+            name = line.split()[0].rstrip(":")
             if fields:
                 figures.setdefault(name, {}).update(fields)
     return code, out, err, figures
@@ -291,7 +337,15 @@ def main():
     parser.add_argument("--keep", help="work in this folder and keep it")
     parser.add_argument("--http", action="store_true", help="serve the feeds from a 127.0.0.1 http.server")
     parser.add_argument("--verbose", action="store_true", help="list the run path's wrong topics and pairs")
+    parser.add_argument("--spread-hours", type=int, default=120,
+                        help="published dates spread over this many hours before the fixed date")
+    parser.add_argument("--same-story-hours", type=float, default=3,
+                        help="a duplicate group's later members this many hours apart (-1: no special dates)")
+    parser.add_argument("--plain-posts", action="store_true", help="posts as plain text, not a <p> of HTML")
     args = parser.parse_args()
+    global SPREAD_HOURS, PLAIN_POSTS, SAME_STORY_HOURS
+    SPREAD_HOURS, PLAIN_POSTS = args.spread_hours, args.plain_posts
+    SAME_STORY_HOURS = None if args.same_story_hours < 0 else args.same_story_hours
 
     binary = os.path.abspath(args.lingkar)
     topics = os.path.abspath(args.topics) if args.topics else None
@@ -364,6 +418,8 @@ def main():
     if info["capped"]:
         print("top-level topics[].items differ from the items' own topic lists (topic, items listing it, "
               "topic's list): " + ", ".join(f"{t} {a}/{b}" for t, a, b in sorted(info["capped"])))
+        print("  left out of a topic's list with no other item of their story in it: "
+              + (", ".join(f"{i} ({t})" for t, i in sorted(info["unexplained"])) or "none (one item a story)"))
     if args.verbose:
         print("\nrun path, wrong first topic (id gold -> predicted [all]):")
         for id_, gold, guess, all_ in through["errors"]:
