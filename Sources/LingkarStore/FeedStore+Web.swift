@@ -39,10 +39,17 @@ extension FeedStore {
   public func session(key: String, now: Date = Date()) throws(StoreError) -> (value: String, expires: Date?)? {
     let statement = try connection.statement("SELECT value, expires FROM web_sessions WHERE key = ?")
     try statement.bind([.text(key)])
+    defer { statement.finish() }
     guard try statement.step(), let value = statement.text(0) else { return nil }
     let expires = statement.date(1)
     if let expires, expires <= now { return nil }
     return (value, expires)
+  }
+
+  /// Ends any read left open on this connection (see `SQLiteConnection.finishReads`): called by a
+  /// caller that keeps the store open between uses.
+  public func finishReads() {
+    connection.finishReads()
   }
 
   /// Forgets a session (logging out).

@@ -85,4 +85,12 @@ final class SQLiteConnection {
   }
 
   var changes: Int { Int(sqlite3_changes(handle)) }
+
+  /// Resets every cached statement still positioned on a row. A read that returned after its first
+  /// row keeps its statement, and with it a read transaction, open: on a connection kept for long
+  /// (the web server's), that pins an old snapshot, so its next write after another process's commit
+  /// fails at once with SQLITE_BUSY (the busy timeout does not apply), and the WAL cannot be reset.
+  func finishReads() {
+    for statement in statements.values { statement.finish() }
+  }
 }

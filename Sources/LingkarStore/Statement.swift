@@ -19,6 +19,11 @@ final class Statement {
     sqlite3_clear_bindings(raw)
   }
 
+  /// Resets the statement when it is still positioned on a row (its read transaction ends).
+  func finish() {
+    if sqlite3_stmt_busy(raw) != 0 { sqlite3_reset(raw) }
+  }
+
   @discardableResult
   func bind(_ values: [SQLValue]) throws(StoreError) -> Statement {
     for (offset, value) in values.enumerated() {

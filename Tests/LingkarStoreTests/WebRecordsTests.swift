@@ -23,6 +23,22 @@ import Testing
     #expect(try store.session(key: "s.b", now: now) == nil)
   }
 
+  @Test("a session read leaves no transaction open: the server's next write follows another process's")
+  func sessionReadThenOtherWriter() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.file("lingkar.db")
+    // The server's one long-lived connection, and a run's (another process's) own.
+    let web = try FeedStore(path: path)
+    let run = try FeedStore(path: path)
+    try web.setSession(key: "s.a", value: "{}", expires: nil, replacing: false)
+    #expect(try web.session(key: "s.a") != nil)
+    try run.setSession(key: "s.run", value: "{}", expires: nil)
+    // A new teacher logs in: written on the server's connection after the other's commit.
+    try web.setSession(key: "s.b", value: "{}", expires: nil, replacing: false)
+    #expect(try web.session(key: "s.run") != nil)
+  }
+
   @Test("a role's passcode hash is replaced, not added")
   func passcodes() throws {
     let directory = TemporaryDirectory()

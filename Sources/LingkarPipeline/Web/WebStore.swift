@@ -22,7 +22,12 @@ public final class WebStore: @unchecked Sendable {
 
   private func locked<T>(_ body: (FeedStore) throws(StoreError) -> T) throws(LingkarFailure) -> T {
     lock.lock()
-    defer { lock.unlock() }
+    defer {
+      // Nothing held between requests: no old snapshot for the next write (another teacher's
+      // login after cron's run committed) to fail on.
+      store.finishReads()
+      lock.unlock()
+    }
     do {
       return try body(store)
     } catch {
