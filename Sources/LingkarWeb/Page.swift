@@ -87,10 +87,11 @@ struct Page {
     h2{font-size:1.15rem;margin:1.2rem 0 .4rem}h3{font-size:1.05rem;margin:.5rem 0 .2rem}ol,ul{padding-left:1.2rem}li{margin:.35rem 0}
     .topic{background:#fff;border:1px solid #e2e2dc;border-radius:.5rem;padding:.6rem .9rem;margin:.8rem 0}
     .meta{color:#5f6b73;font-size:.9rem}.error{color:#a4262c;font-weight:600}.ok{color:#0b6e4f;font-weight:600}
-    label{display:block;margin:.6rem 0 .2rem}input[type=text],input[type=password],input[type=url],input[type=date]
-    {width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;border:1px solid #bbb;border-radius:.35rem}
+    label{display:block;margin:.6rem 0 .2rem}input[type=text],input[type=password],input[type=url],input[type=date],
+    textarea{width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;border:1px solid #bbb;border-radius:.35rem}
     button,.button{display:inline-block;margin:.6rem .4rem .2rem 0;padding:.5rem .9rem;font-size:1rem;border:0;
     border-radius:.35rem;background:#0b6e4f;color:#fff;text-decoration:none;cursor:pointer}
+    .secondary{background:#fff;color:#0b6e4f;border:1px solid #0b6e4f}
     .share{background:#1f7a3a}.inline{display:inline}footer{color:#5f6b73;font-size:.9rem;border-top:1px solid #ddd}
     footer button{background:none;color:#0b5cad;padding:0;margin:0 0 0 .4rem;text-decoration:underline}
     """
