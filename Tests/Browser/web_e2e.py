@@ -26,8 +26,8 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -165,7 +165,15 @@ def submit(button):
     """Clicks a form's button and waits for the next page (a following get() must not race it)."""
     page = browser.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:  # stale; Chromium may also say the node left the document
+            return True
+
+    WebDriverWait(browser, 30).until(replaced)
 
 
 def login(passcode, name):

@@ -210,6 +210,14 @@ import Testing
     }
   }
 
+  /// The facilitator's line for `topic` on /meeting: from its checkbox to the end of its label.
+  static func meetingLine(_ form: String, _ topic: String) -> String {
+    guard let start = form.range(of: "value=\"\(topic)\""),
+      let end = form.range(of: "</label>", range: start.upperBound..<form.endIndex)
+    else { return "" }
+    return String(form[start.upperBound..<end.lowerBound])
+  }
+
   @Test(
     "votes on the pages: a teacher sees her vote on /topics and takes it back there; the counts beside /meeting's topics"
   )
@@ -218,13 +226,6 @@ import Testing
     fixture.directory.write(
       "lingkar.yaml", "language: id\nmeeting:\n  weekday: thursday\n  every_weeks: 1\n  first: 2026-01-08\n")
     _ = try fixture.recordHostileDigest()
-    // The facilitator's line for `topic`: from its checkbox to the end of its label.
-    func line(_ form: String, _ topic: String) -> String {
-      guard let start = form.range(of: "value=\"\(topic)\""),
-        let end = form.range(of: "</label>", range: start.upperBound..<form.endIndex)
-      else { return "" }
-      return String(form[start.upperBound..<end.lowerBound])
-    }
     try await fixture.app().test(.router) { client in
       let ani = try await client.login(WebFixture.teacherCode, name: "Bu Ani")
       let dedi = try await client.login(WebFixture.teacherCode, name: "Pak Dedi")
@@ -242,15 +243,15 @@ import Testing
       let english = text(try await client.get("/topics?lang=en", ani))
       #expect(english.contains("Take my vote back") && english.contains("2 teachers want to discuss this"))
       let facilitator = try await client.login(WebFixture.facilitatorCode, name: "Pak Budi")
-      #expect(line(text(try await client.get("/meeting", facilitator)), "literacy").contains("2 suara"))
+      #expect(Self.meetingLine(text(try await client.get("/meeting", facilitator)), "literacy").contains("2 suara"))
       // Her second press takes her vote back: her page and the facilitator's count follow.
       _ = try await client.post("/topics/vote", [("topic", "literacy"), ("csrf", ani.csrf)], ani)
       let after = text(try await client.get("/topics?lang=id", ani))
       #expect(!after.contains("Batalkan pilihan saya"))
       #expect(after.contains("1 guru ingin membahas ini"))
       let form = text(try await client.get("/meeting", facilitator))
-      #expect(line(form, "literacy").contains("1 suara"))
-      #expect(line(form, "assessment").contains("0 suara"))
+      #expect(Self.meetingLine(form, "literacy").contains("1 suara"))
+      #expect(Self.meetingLine(form, "assessment").contains("0 suara"))
     }
   }
 
