@@ -146,8 +146,9 @@ extension WebServer {
   /// `/topics`: this period's suggestions, each with its readings and a vote button; with a meeting
   /// scheduled, how many want to discuss it and whether this teacher does (the button then takes the
   /// vote back).
-  func topicsPage(_ page: Page, _ digest: Digest, votes: MeetingVotes?) -> Response {
+  func topicsPage(_ page: Page, _ digest: Digest, votes: MeetingVotes?, said: String? = nil) -> Response {
     var body = ""
+    if let said { body += "<p class=\"ok\" role=\"status\">\(page.e(said))</p>\n" }
     if let votes {
       let day = Strings.for(page.language).longDay(votes.counts.meeting)
       body += "<p class=\"meta\">\(page.t("web.topics.for.meeting", ["meeting_day": .text(day)]))</p>\n"
@@ -160,14 +161,14 @@ extension WebServer {
       let mine = votes?.mine.contains(id) ?? false
       body += "<form method=\"post\" action=\"/topics/vote\">\(page.csrfField)"
       body += "<input type=\"hidden\" name=\"topic\" value=\"\(page.e(id))\">"
+      if let count = votes?.counts.count(id), count > 0 {
+        body += "<p class=\"meta\">\(page.t("web.topics.votes", ["count": .number(count)]))</p>"
+      }
       if mine {
         body += "<p class=\"ok\">\(page.t("web.topics.voted"))</p>"
         body += "<button type=\"submit\" class=\"secondary voted\">\(page.t("web.topics.unvote"))</button>"
       } else {
         body += "<button type=\"submit\">\(page.t("web.topics.vote"))</button>"
-      }
-      if let count = votes?.counts.count(id), count > 0 {
-        body += " <span class=\"meta\">\(page.t("web.topics.votes", ["count": .number(count)]))</span>"
       }
       body += "</form>\n</section>\n"
     }

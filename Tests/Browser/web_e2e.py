@@ -205,8 +205,12 @@ def vote(topic):
     browser.get(base + "/topics")
     submit(browser.find_element(
         By.XPATH, "//form[@action='/topics/vote'][input[@name='topic' and @value='%s']]//button" % topic))
-    return text_of("main p.ok")
+    return text_of("main p[role=status]")
 
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+meeting_day = "%d %s %d" % (meeting.day, MONTHS[meeting.month - 1], meeting.year)  # as an Indonesian page says it
 
 try:
     browser.get(base + "/")
@@ -268,8 +272,10 @@ try:
     shoot("topics")
     first, second = (topics + ["", ""])[:2]
     said = vote(first)
-    check("dicatat" in said and "Sekarang 1 suara" in said and meeting.isoformat() in said,
-          "her vote is counted for the meeting of %s: %r" % (meeting, said))
+    check("dicatat" in said and "Sekarang 1 suara" in said and meeting_day in said,
+          "her vote is counted for the meeting of %s, said on the topics page: %r" % (meeting_day, said))
+    check(len(browser.find_elements(By.CSS_SELECTOR, "form[action='/topics/vote']")) == len(topics),
+          "the answer is the topics page again, every vote button there")
     check(labels[0] in said if labels else False, "the confirmation names the topic in Indonesian")
     shoot("vote")
     browser.get(base + "/topics")
