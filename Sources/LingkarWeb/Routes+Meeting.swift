@@ -40,7 +40,10 @@ extension WebServer {
         let labels = outcome.picks.topicIDs.map { id in digest.map { topicLabel($0, id, page.language) } ?? id }
         let text = page.text(
           "web.meeting.saved",
-          ["meeting_day": .text(day.description), "topic_list": .text(labels.joined(separator: ", "))])
+          [
+            "meeting_day": .text(Strings.for(page.language).longDay(day)),
+            "topic_list": .text(labels.joined(separator: ", ")),
+          ])
         return try await meetingPage(page, message: (text, true), status: .ok)
       } catch {
         let reason = failureText(page, error)

@@ -329,7 +329,7 @@ try:
             box.click()
     submit(browser.find_element(By.CSS_SELECTOR, "main form button"))
     said = text_of("main p.ok")
-    check(meeting.isoformat() in said, "the pick is recorded for %s (%r)" % (meeting, said))
+    check(meeting_day in said, "the pick is recorded for %s (%r)" % (meeting_day, said))
     shoot("meeting")
     listed = lingkar("topics", "pick", "--list")
     check(meeting.isoformat() in listed and first in listed, "`lingkar topics pick --list` shows the web's pick")
