@@ -112,5 +112,7 @@ public struct BoardHTMLRenderer: Sendable {
     .none { color: #444; }
     @media screen { body { background: #eee; } .sheet { background: #fff; padding: 8mm; margin: 6mm auto;
       width: 202mm; height: 281mm; } }
+    @media screen and (max-width: 210mm) { body { background: #fff; } .sheet { width: auto; height: auto;
+      margin: 0; padding: 4mm; } .grid { grid-template-columns: 1fr; grid-template-rows: none; } }
     """
 }

@@ -94,15 +94,17 @@ struct Page {
     body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2327;background:#fafaf7}
     header,main,footer{max-width:42rem;margin:0 auto;padding:.75rem 1rem}
     header{border-bottom:1px solid #ddd}.brand{font-weight:700;color:#0b6e4f;text-decoration:none;margin-right:1rem}
-    nav a{display:inline-block;margin:.2rem .6rem .2rem 0}a{color:#0b5cad}h1{font-size:1.4rem;margin:.5rem 0}
+    nav a{display:inline-block;padding:.45rem .1rem;margin:0 .5rem 0 0}a{color:#0b5cad}h1{font-size:1.4rem;margin:.5rem 0}
     h2{font-size:1.15rem;margin:1.2rem 0 .4rem}h3{font-size:1.05rem;margin:.5rem 0 .2rem}ol,ul{padding-left:1.2rem}li{margin:.35rem 0}
     .topic{background:#fff;border:1px solid #e2e2dc;border-radius:.5rem;padding:.6rem .9rem;margin:.8rem 0}
     .meta{color:#5f6b73;font-size:.9rem}.error{color:#a4262c;font-weight:600}.ok{color:#0b6e4f;font-weight:600}
-    label{display:block;margin:.6rem 0 .2rem}input[type=text],input[type=password],input[type=url],input[type=date]
-    {width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;border:1px solid #bbb;border-radius:.35rem}
+    label{display:block;margin:.6rem 0 .2rem}input[type=text],input[type=password],input[type=url],input[type=date],
+    textarea{width:100%;box-sizing:border-box;padding:.55rem;font-size:1rem;border:1px solid #bbb;border-radius:.35rem}
     button,.button{display:inline-block;margin:.6rem .4rem .2rem 0;padding:.5rem .9rem;font-size:1rem;border:0;
     border-radius:.35rem;background:#0b6e4f;color:#fff;text-decoration:none;cursor:pointer}
+    .secondary{background:#fff;color:#0b6e4f;border:1px solid #0b6e4f}
     .share{background:#1f7a3a}.inline{display:inline}footer{color:#5f6b73;font-size:.9rem;border-top:1px solid #ddd}
-    footer button{background:none;color:#0b5cad;padding:0;margin:0 0 0 .4rem;text-decoration:underline}
+    footer a{display:inline-block;padding:.45rem 0}.source{color:#5f6b73;font-size:.9rem}
+    footer button{background:none;color:#0b5cad;padding:.45rem .2rem;margin:0 0 0 .2rem;text-decoration:underline}
     """
 }

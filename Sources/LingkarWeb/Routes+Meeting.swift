@@ -40,7 +40,10 @@ extension WebServer {
         let labels = outcome.picks.topicIDs.map { id in digest.map { topicLabel($0, id, page.language) } ?? id }
         let text = page.text(
           "web.meeting.saved",
-          ["meeting_day": .text(day.description), "topic_list": .text(labels.joined(separator: ", "))])
+          [
+            "meeting_day": .text(Strings.for(page.language).longDay(day)),
+            "topic_list": .text(labels.joined(separator: ", ")),
+          ])
         return try await meetingPage(page, message: (text, true), status: .ok)
       } catch {
         let reason = failureText(page, error)
@@ -83,6 +86,7 @@ extension WebServer {
     let today = today()
     let picked = picks.first { $0.meeting >= (nextMeeting ?? today) }
     let meeting = nextMeeting ?? picked?.meeting
+    let votes = try await meetingVotes(voter: nil, meeting: meeting)
     let ticked = Set(picked.map { $0.meeting == meeting ? $0.topicIDs : [] } ?? [])
     if let picked, picked.meeting == meeting, message == nil {
       let labels = picked.topicIDs.map { id in digest.map { topicLabel($0, id, page.language) } ?? id }
@@ -95,8 +99,14 @@ extension WebServer {
     for (index, id) in topics.enumerated() {
       let label = digest.map { topicLabel($0, id, page.language) } ?? id
       let checked = ticked.contains(id) ? " checked" : ""
-      body +=
-        "<label><input type=\"checkbox\" name=\"topic\" value=\"\(page.e(id))\"\(checked)> \(page.e(label))</label>\n"
+      // The teachers' votes for this meeting beside each topic, in the ranking's order.
+      var count = ""
+      if let votes {
+        let said = page.t("web.meeting.votes", ["count": .number(votes.counts.count(id))])
+        count = " <span class=\"meta\">\(said)</span>"
+      }
+      body += "<label><input type=\"checkbox\" name=\"topic\" value=\"\(page.e(id))\"\(checked)> "
+      body += "\(page.e(label))\(count)</label>\n"
       if index == suggested.count - 1 && topics.count > suggested.count { body += "<hr>\n" }
     }
     body += "<label for=\"date\">\(page.t("web.meeting.date"))</label>\n"

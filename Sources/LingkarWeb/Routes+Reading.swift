@@ -25,7 +25,8 @@ extension WebServer {
         guard let digest = try await latestDigest() else {
           return page.message(title: page.text("web.topics.title"), text: page.text("web.topics.none"), status: .ok)
         }
-        return topicsPage(page, digest)
+        let votes = try await meetingVotes(voter: context.session?.name)
+        return topicsPage(page, digest, votes: votes)
       } catch {
         return failed(page, error)
       }
@@ -128,6 +129,8 @@ extension WebServer {
       body += "<a class=\"button share\" href=\"\(page.e(whatsAppLink(page, digest, suggestion)))\">"
       body += "\(page.t("web.digest.share"))</a>\n</section>\n"
     }
+    // The articles teachers shared, under their own heading with who shared them (as in digest.html).
+    body += SharedSection.html(digest)
     let suggested = Set(digest.suggestions.map(\.topicID))
     let others = digest.topics.filter { !suggested.contains($0.id) }
     if !others.isEmpty {
@@ -142,18 +145,49 @@ extension WebServer {
     return body
   }
 
-  /// `/topics`: this period's suggestions, each with its readings and a vote button.
-  func topicsPage(_ page: Page, _ digest: Digest) -> Response {
+  /// `/topics`: this period's suggestions, each with its readings and a vote button; with a meeting
+  /// scheduled, how many want to discuss it and whether this teacher does (the button then takes the
+  /// vote back).
+  func topicsPage(_ page: Page, _ digest: Digest, votes: MeetingVotes?, said: String? = nil) -> Response {
     var body = ""
+    if let said { body += "<p class=\"ok\" role=\"status\">\(page.e(said))</p>\n" }
+    if let votes {
+      let day = Strings.for(page.language).longDay(votes.counts.meeting)
+      body += "<p class=\"meta\">\(page.t("web.topics.for.meeting", ["meeting_day": .text(day)]))</p>\n"
+    }
     if digest.suggestions.isEmpty { body += "<p>\(page.t("web.topics.none"))</p>\n" }
     for suggestion in digest.suggestions {
-      body += "<section class=\"topic\">\n<h2>\(page.e(topicLabel(digest, suggestion.topicID, page.language)))</h2>\n"
+      let id = suggestion.topicID
+      body += "<section class=\"topic\">\n<h2>\(page.e(topicLabel(digest, id, page.language)))</h2>\n"
       body += readingList(page, digest, suggestion.readings)
+      let mine = votes?.mine.contains(id) ?? false
       body += "<form method=\"post\" action=\"/topics/vote\">\(page.csrfField)"
-      body += "<input type=\"hidden\" name=\"topic\" value=\"\(page.e(suggestion.topicID))\">"
-      body += "<button type=\"submit\">\(page.t("web.topics.vote"))</button></form>\n</section>\n"
+      body += "<input type=\"hidden\" name=\"topic\" value=\"\(page.e(id))\">"
+      if let count = votes?.counts.count(id), count > 0 {
+        body += "<p class=\"meta\">\(page.t("web.topics.votes", ["count": .number(count)]))</p>"
+      }
+      if mine {
+        body += "<p class=\"ok\">\(page.t("web.topics.voted"))</p>"
+        body += "<button type=\"submit\" class=\"secondary voted\">\(page.t("web.topics.unvote"))</button>"
+      } else {
+        body += "<button type=\"submit\">\(page.t("web.topics.vote"))</button>"
+      }
+      body += "</form>\n</section>\n"
     }
     return page.html(title: page.text("web.topics.title"), body: body)
+  }
+
+  /// The votes for the schedule's next meeting: per topic, and the topics `voter` voted for; nil
+  /// without a schedule (votes are for a meeting).
+  func meetingVotes(voter: String?, meeting: CalendarDay? = nil) async throws -> MeetingVotes? {
+    guard let meeting = meeting ?? nextMeeting else { return nil }
+    let run = VoteRun(databasePath: configuration.databasePath, topicsPath: configuration.topicsPath)
+    let voter = voter.flatMap(ArticleShare.cleanName)
+    return try await blocking {
+      MeetingVotes(
+        counts: try run.votes(meeting: meeting),
+        mine: try voter.map { try run.votes(meeting: meeting, voter: $0) } ?? [])
+    }
   }
 
   func topicLabel(_ digest: Digest, _ id: String, _ language: DigestLanguage) -> String {
@@ -196,4 +230,11 @@ extension WebServer {
     }
     return "https://wa.me/?text=" + Form.encode(text)
   }
+}
+
+/// The votes of one meeting as a page shows them.
+struct MeetingVotes: Sendable {
+  var counts: TopicVotes
+  /// The topics the person reading the page voted for.
+  var mine: Set<String>
 }

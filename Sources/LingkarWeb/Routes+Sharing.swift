@@ -42,6 +42,15 @@ extension WebServer {
       let run = VoteRun(databasePath: configuration.databasePath, topicsPath: configuration.topicsPath)
       do {
         let outcome = try await blocking { try run.vote(topic, by: name, meeting: meeting, language: page.language) }
+        if let digest = try await latestDigest() {
+          let said = page.text(
+            outcome.counted ? "web.vote.counted" : "web.vote.withdrawn",
+            [
+              "topic_name": .text(topicLabel(digest, outcome.topicID, page.language)),
+              "meeting_day": .text(Strings.for(page.language).longDay(meeting)), "count": .number(outcome.count),
+            ])
+          return topicsPage(page, digest, votes: try await meetingVotes(voter: name), said: said)
+        }
         let body =
           "<p class=\"ok\">\(page.e(outcome.message.text(in: page.language)))</p>\n"
           + "<p><a href=\"/topics\">\(page.t("web.vote.back"))</a></p>"

@@ -210,6 +210,51 @@ import Testing
     }
   }
 
+  /// The facilitator's line for `topic` on /meeting: from its checkbox to the end of its label.
+  static func meetingLine(_ form: String, _ topic: String) -> String {
+    guard let start = form.range(of: "value=\"\(topic)\""),
+      let end = form.range(of: "</label>", range: start.upperBound..<form.endIndex)
+    else { return "" }
+    return String(form[start.upperBound..<end.lowerBound])
+  }
+
+  @Test(
+    "votes on the pages: a teacher sees her vote on /topics and takes it back there; the counts beside /meeting's topics"
+  )
+  func votesOnThePages() async throws {
+    let fixture = try WebFixture()
+    fixture.directory.write(
+      "lingkar.yaml", "language: id\nmeeting:\n  weekday: thursday\n  every_weeks: 1\n  first: 2026-01-08\n")
+    _ = try fixture.recordHostileDigest()
+    try await fixture.app().test(.router) { client in
+      let ani = try await client.login(WebFixture.teacherCode, name: "Bu Ani")
+      let dedi = try await client.login(WebFixture.teacherCode, name: "Pak Dedi")
+      let before = text(try await client.get("/topics", ani))
+      #expect(before.contains("Untuk pertemuan"))
+      #expect(before.contains("name=\"topic\" value=\"literacy\""))
+      #expect(!before.contains("Batalkan pilihan saya") && !before.contains("guru ingin membahas"))
+      for voter in [ani, dedi] {
+        let vote = try await client.post("/topics/vote", [("topic", "literacy"), ("csrf", voter.csrf)], voter)
+        #expect(vote.status == .ok)
+      }
+      let voted = text(try await client.get("/topics", ani))
+      #expect(voted.contains("Batalkan pilihan saya"))
+      #expect(voted.contains("2 guru ingin membahas ini"))
+      let english = text(try await client.get("/topics?lang=en", ani))
+      #expect(english.contains("Take my vote back") && english.contains("2 teachers want to discuss this"))
+      let facilitator = try await client.login(WebFixture.facilitatorCode, name: "Pak Budi")
+      #expect(Self.meetingLine(text(try await client.get("/meeting", facilitator)), "literacy").contains("2 suara"))
+      // Her second press takes her vote back: her page and the facilitator's count follow.
+      _ = try await client.post("/topics/vote", [("topic", "literacy"), ("csrf", ani.csrf)], ani)
+      let after = text(try await client.get("/topics?lang=id", ani))
+      #expect(!after.contains("Batalkan pilihan saya"))
+      #expect(after.contains("1 guru ingin membahas ini"))
+      let form = text(try await client.get("/meeting", facilitator))
+      #expect(Self.meetingLine(form, "literacy").contains("1 suara"))
+      #expect(Self.meetingLine(form, "assessment").contains("0 suara"))
+    }
+  }
+
   @Test("our teachers: the feeds tagged guru, their titles escaped, behind the login")
   func ourTeachers() async throws {
     let fixture = try WebFixture()
