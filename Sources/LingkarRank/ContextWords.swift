@@ -5,9 +5,10 @@
 /// sermons, phone reviews, family news, promotions, elections. Such posts meet topic keywords by
 /// accident ("latihan", "tes", "pelatihan digital", "AI"), so the ranker asks for positive evidence
 /// that a post is about school before it gives a topic: a post whose everyday-life words outweigh
-/// its school words goes to "Lainnya", and so does a post with no school word at all unless its own
-/// keywords (not only the examples it resembles) speak for a topic. Words are matched as written (lower case) or with the commonest
-/// ending trimmed (`-nya`, plural `-s`); inflected forms that matter are listed.
+/// its school words goes to "Lainnya", and so does a post with no more school words than everyday
+/// ones (often none of either) unless its own keywords, not only the examples it resembles, speak for
+/// a topic. Words are matched as written (lower case) or with the commonest ending trimmed (`-nya`,
+/// plural `-s`); inflected forms that matter are listed.
 enum ContextWords {
   /// Words that place a post in school life.
   static let education: [String] = [

@@ -60,13 +60,12 @@ public struct ScoringOptions: Sendable, Hashable {
   /// at least this much.
   public var secondaryEvidence = 1.5
   /// A post goes to no topic when its everyday-life words (sport, food, faith, politics, gadgets,
-  /// family, selling; `ContextWords`) number at least this many times its school words.
+  /// family, selling; `ContextWords`) number more than this many times its school words.
   public var everydayOverSchool = 1.0
-  /// A post with no school word at all (`ContextWords`) is given a topic only on positive evidence:
-  /// its best topic's own keywords (not the examples' votes) must score at least this much, and its
-  /// whole score at least `unschooledThreshold`.
+  /// A post with no more school words than everyday-life words (`ContextWords`; often none of
+  /// either) is given a topic only on positive evidence: its best topic's own keywords (not the
+  /// examples' votes) must score at least this much.
   public var unschooledEvidence = 1.25
-  public var unschooledThreshold = 0.0
 
   public init() {}
 
@@ -84,7 +83,6 @@ public struct ScoringOptions: Sendable, Hashable {
       "exampleConcentration": \.exampleConcentration, "genericSpread": \.genericSpread,
       "genericScale": \.genericScale, "everydayOverSchool": \.everydayOverSchool,
       "secondaryEvidence": \.secondaryEvidence, "unschooledEvidence": \.unschooledEvidence,
-      "unschooledThreshold": \.unschooledThreshold,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

@@ -253,7 +253,7 @@ final class TopicScorer {
     return zip(documents, frequencies).enumerated().map { index, pair in
       let (document, counts) = pair
       if index < changed.count, !changed[index] { return previous[index] }
-      // A post about everyday life (sport, food, faith, family, selling) with no more school words
+      // A post about everyday life (sport, food, faith, family, selling) with fewer school words
       // than everyday ones is no topic's, whatever keywords it meets by accident.
       if isEverydayLife(document) { return [] }
       let saturation = options.k1 * (1 - options.b + options.b * Double(max(document.length, 1)) / averageLength)
@@ -265,10 +265,13 @@ final class TopicScorer {
       for vote in votes where vote.topic >= 0 { scores[vote.topic] += options.exampleWeight * vote.value }
       // An item nearer the examples about nothing in particular than any topic's evidence has no topic.
       let unlike = options.exampleWeight * (votes.first { $0.topic < 0 }?.value ?? 0)
-      // A post with no school word at all needs positive evidence: its best topic's own keywords
-      // (the examples' votes alone are not enough; they find a nearest example for anything).
-      if document.schoolWords == 0, let top = bestTopic(scores) {
-        if own[top] < options.unschooledEvidence || scores[top] < options.unschooledThreshold { return [] }
+      // A post with no more school words than everyday ones (none of either, often) needs positive
+      // evidence: its best topic's own keywords. The examples' votes alone are not enough: they find
+      // a nearest example for any text.
+      if document.schoolWords <= document.everydayWords, let top = bestTopic(scores),
+        own[top] < options.unschooledEvidence
+      {
+        return []
       }
       return matches(scores: scores, floor: unlike, own: own) { topic in
         // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
@@ -295,11 +298,10 @@ final class TopicScorer {
     return best
   }
 
-  /// Whether a document's everyday-life words are at least as many as its school words (see
-  /// `ContextWords`): a futsal match of the teachers, a job advert asking for a school leaver.
+  /// Whether a document's everyday-life words outweigh its school words (see `ContextWords`).
   func isEverydayLife(_ document: AnalyzedDocument) -> Bool {
     document.everydayWords > 0
-      && Double(document.everydayWords) >= options.everydayOverSchool * Double(document.schoolWords)
+      && Double(document.everydayWords) > options.everydayOverSchool * Double(document.schoolWords)
   }
 
   /// Evidence for a word shared with a similar example: `≈` and the word (made once per term).
