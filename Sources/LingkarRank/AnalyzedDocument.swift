@@ -54,19 +54,24 @@ struct AnalyzedDocument {
           analyzer.wordSide.withUnsafeBufferPointer { sideOf in
             analyzer.wordShingle.withUnsafeBufferPointer { shingleOf in
               stamps.withUnsafeMutableBufferPointer { stamps in
+                // A school year named by its number ("Year 7", "grade 4", "Year 10s") is a school word.
+                var (afterYear, namesYear) = (false, false)
                 for word32 in words {
                   let word = Int(word32)
                   indonesian += forIndonesian[word]
                   english += forEnglish[word]
+                  let side = sideOf[word]
+                  if afterYear, side == ContextWords.yearNumber { namesYear = true }
+                  afterYear = side == ContextWords.year
                   guard !isStop[word] else { continue }
                   length += 1
                   let shingle = shingleOf[word]
                   guard shingle >= 0, stamps[Int(shingle)] != stamp else { continue }
                   stamps[Int(shingle)] = stamp
                   shingles.append(UInt32(shingle))
-                  let side = sideOf[word]
-                  if side != 0 { if side > 0 { school += 1 } else { everyday += 1 } }
+                  if side == 1 { school += 1 } else if side == -1 { everyday += 1 }
                 }
+                if namesYear { school += 1 }
               }
             }
           }

@@ -5,8 +5,10 @@
 /// sermons, phone reviews, family news, promotions, elections. Such posts meet topic keywords by
 /// accident ("latihan", "tes", "pelatihan digital", "AI"), so the ranker asks for positive evidence
 /// that a post is about school before it gives a topic: a post whose everyday-life words outweigh
-/// its school words goes to "Lainnya". Words are matched as written (lower case) or with the commonest
-/// ending trimmed (`-nya`, plural `-s`); inflected forms that matter are listed.
+/// its school words goes to "Lainnya", and so does a post with no more school words than everyday
+/// ones (often none of either) unless its own keywords, not only the examples it resembles, speak for
+/// a topic. Words are matched as written (lower case) or with the commonest ending trimmed (`-nya`,
+/// plural `-s`); inflected forms that matter are listed.
 enum ContextWords {
   /// Words that place a post in school life.
   static let education: [String] = [
@@ -29,7 +31,25 @@ enum ContextWords {
     "phonics", "literacy", "numeracy", "tutor", "safeguarding", "pedagogy", "senco", "iep", "inset", "department",
     "colleague", "worksheet", "reading", "writing", "parents", "governors", "ofsted",
     "classmate", "classmates", "assembly", "prefect", "prefects", "playground", "timetable", "graduation",
+    // what teachers call their classes, subjects and school routines in their own posts
+    "kids", "children", "child", "toddlers", "preschoolers", "playgroup", "teach", "teaches", "pupils", "parent",
+    "staff", "lab", "science", "physics", "chemistry", "biology", "math", "algebra", "equations", "fractions",
+    "fluency", "comprehension", "seating", "behaviour", "behavior", "detention", "counsellor", "counselor", "deputy",
+    "eyfs", "ehcp", "cpd", "ect", "nqt", "trainee", "pgce", "academy", "gcse", "sats", "ks1", "ks2", "ks3", "ks4",
+    "y7", "y8", "y9", "y10", "y11", "textbook", "plenary", "coursework", "rubric",
+    "ngajar", "koreksi", "mengoreksi", "anak-anak", "siswa-siswi", "sentra", "atp", "ipas", "ipa", "ips",
+    "matematika", "fisika", "kimia", "biologi", "eksperimen", "rubrik", "dapodik", "nuptk", "sertifikasi", "zonasi",
+    "ppdb", "spmb", "mpls", "rombel", "kbm", "tendik", "ajaran", "konseling", "bimbingan", "wakasek",
   ]
+
+  /// A word that names a school year when a number follows it ("Year 7", "grade 4", "four-year-olds"),
+  /// and those numbers: `side` gives them these values, and `AnalyzedDocument` counts the pair as one
+  /// school word (neither counts alone: "a year of this blog", "two of us").
+  static let year: Int8 = 2
+  static let yearNumber: Int8 = 3
+  /// ("pre-K" is read as `pre` and `k`.)
+  static let yearWords = ["year", "years", "grade", "grades", "yr", "pre"]
+  static let yearNumbers = (1...13).flatMap { ["\($0)", "\($0)s"] } + ["olds", "k"]
 
   /// Words of what else teachers post about: sport, food, religion, politics, gadgets, family life,
   /// selling and promotions.
@@ -69,15 +89,18 @@ enum ContextWords {
     "berjualan", "raffle",
   ]
 
-  /// Per word (as matched), +1 for a school word, -1 for an everyday-life word.
+  /// Per word (as matched), +1 for a school word, -1 for an everyday-life word, `year` and
+  /// `yearNumber` for the parts of a school year's name.
   static let table: [String: Int8] = {
     var table: [String: Int8] = [:]
     for word in everydayLife { table[word] = -1 }
     for word in education { table[word] = 1 }
+    for word in yearWords { table[word] = year }
+    for word in yearNumbers { table[word] = yearNumber }
     return table
   }()
 
-  /// A word's side: +1 school, -1 everyday life, 0 neither.
+  /// A word's side: +1 school, -1 everyday life, 0 neither (or `year`, `yearNumber`).
   static func side(of word: String) -> Int8 {
     if let side = table[word] { return side }
     if let form = AnalyzedDocument.shingleForm(word), form.utf8.count != word.utf8.count {

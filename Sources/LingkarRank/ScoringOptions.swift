@@ -62,6 +62,10 @@ public struct ScoringOptions: Sendable, Hashable {
   /// A post goes to no topic when its everyday-life words (sport, food, faith, politics, gadgets,
   /// family, selling; `ContextWords`) number more than this many times its school words.
   public var everydayOverSchool = 1.0
+  /// A post with no more school words than everyday-life words (`ContextWords`; often none of
+  /// either) is given a topic only on positive evidence: its best topic's own keywords (not the
+  /// examples' votes) must score at least this much.
+  public var unschooledEvidence = 1.25
 
   public init() {}
 
@@ -78,7 +82,7 @@ public struct ScoringOptions: Sendable, Hashable {
       "exampleCommonShare": \.exampleCommonShare,
       "exampleConcentration": \.exampleConcentration, "genericSpread": \.genericSpread,
       "genericScale": \.genericScale, "everydayOverSchool": \.everydayOverSchool,
-      "secondaryEvidence": \.secondaryEvidence,
+      "secondaryEvidence": \.secondaryEvidence, "unschooledEvidence": \.unschooledEvidence,
     ]
     if let path = doubles[parts[0]] {
       self[keyPath: path] = value

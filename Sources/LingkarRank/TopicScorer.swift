@@ -265,6 +265,14 @@ final class TopicScorer {
       for vote in votes where vote.topic >= 0 { scores[vote.topic] += options.exampleWeight * vote.value }
       // An item nearer the examples about nothing in particular than any topic's evidence has no topic.
       let unlike = options.exampleWeight * (votes.first { $0.topic < 0 }?.value ?? 0)
+      // A post with no more school words than everyday ones (none of either, often) needs positive
+      // evidence: its best topic's own keywords. The examples' votes alone are not enough: they find
+      // a nearest example for any text.
+      if document.schoolWords <= document.everydayWords, let top = bestTopic(scores),
+        own[top] < options.unschooledEvidence
+      {
+        return []
+      }
       return matches(scores: scores, floor: unlike, own: own) { topic in
         // Keywords by number; words shared with the nearest example of the topic as -(term + 1).
         var evidence: [(key: Int, value: Double)] = []
@@ -281,6 +289,13 @@ final class TopicScorer {
         return evidence
       }
     }
+  }
+
+  /// The topic with the highest score (ties: the first).
+  func bestTopic(_ scores: [Double]) -> Int? {
+    var best: Int?
+    for topic in scores.indices where best.map({ scores[topic] > scores[$0] }) ?? true { best = topic }
+    return best
   }
 
   /// Whether a document's everyday-life words outweigh its school words (see `ContextWords`).

@@ -9,7 +9,7 @@ struct ExampleIndexTests {
   func classify(_ title: String, _ text: String, examples: Bool, everydayLife: Bool = true) -> [ItemTopicMatch] {
     var options = ScoringOptions()
     options.useExamples = examples
-    if !everydayLife { options.everydayOverSchool = .infinity }
+    if !everydayLife { (options.everydayOverSchool, options.unschooledEvidence) = (.infinity, 0) }
     let item = RankItem(key: "k", source: "s", title: title, text: text)
     return Ranker(options: options).classify([item]).items[0].topics
   }
@@ -44,6 +44,15 @@ struct ExampleIndexTests {
     #expect(classify("", text, examples: true, everydayLife: false).isEmpty)
     #expect(classify("", text, examples: false).isEmpty)
     #expect(classify("", text, examples: true).isEmpty)
+  }
+
+  @Test("a post with no school word needs its topic's own keywords, not only the examples' votes")
+  func positiveEvidence() {
+    let offTopic = "Pelatihan barista gratis untuk pemuda desa: menyeduh kopi manual dan mengelola kedai kecil."
+    #expect(classify("", offTopic, examples: true).isEmpty)
+    // A school year named by its number is a school word, so the examples may file the post.
+    let onTopic = "Year 9 built circuits today with batteries, bulbs and crocodile clips. Predicting first helped."
+    #expect(!classify("", onTopic, examples: true).isEmpty)
   }
 
   @Test("a topics file with topics the examples do not know still works, on keywords alone")
