@@ -51,6 +51,17 @@ struct DuplicateFinder {
   var crossLanguageShare = 0.6
   /// …and were published within this many seconds of each other (when both dates are known).
   var anchorWindow: Double = 4 * 86_400
+  /// Rephrasings told in other words (see `joinByRareWords`): words that at most this many items of
+  /// the period use are rare…
+  var rareWordLimit = 3
+  /// …two items sharing at least this many rare words (or glossary concepts)…
+  var minimumSharedRareWords = 3
+  /// …are one story when their word sets, each word weighed by its rarity in the period (IDF),
+  /// overlap this much (weighted Jaccard similarity)…
+  var rareWordJaccard = 0.3
+  /// …or this much when they also name one person, place or institution that few items of the
+  /// period name (at most `anchorCommonLimit`).
+  var rareWordJaccardWithName = 0.25
 
   /// Group number for each item (items alone get their own). `shingleHashes` gives a stable hash
   /// for each shingle number found in the documents.
@@ -68,13 +79,14 @@ struct DuplicateFinder {
       // Each shingle's hash mixed once here, not at every occurrence.
       groups(
         documents: documents, words: words, mixed: shingleHashes.map(mix), links: links, sources: sources,
-        anchors: anchors, dates: dates)
+        anchors: anchors, dates: dates,
+        concepts: anchors.count == documents.count ? StoryGlossary.concepts(of: shingleHashes) : [])
     }
   }
 
   private func groups(
     documents: [AnalyzedDocument], words: ShingleSets, mixed: [UInt64], links: [String?], sources: SourceNumbers,
-    anchors: [[UInt64]], dates: [Double?]
+    anchors: [[UInt64]], dates: [Double?], concepts: [Int32]
   ) -> [Int] {
     // The person behind each item's source, numbered (-1: not known); each distinct source is read once.
     var handleNumbers: [String: Int] = [:]
@@ -231,6 +243,7 @@ struct DuplicateFinder {
       }
     }
     if anchors.count == documents.count {
+      joinByRareWords(concepts, words: words, anchors: anchors, dates: dates, stories: &stories)
       let crossLanguage = { (a: Int, b: Int) -> Bool in
         let (first, second) = (documents[a].language, documents[b].language)
         return (first == .id && second == .en) || (first == .en && second == .id)
@@ -243,6 +256,129 @@ struct DuplicateFinder {
       }
     }
     return documents.indices.map { stories.find($0) }
+  }
+
+  /// Joins the items that tell one story in other words, the same language or not: two outlets
+  /// reporting one visit, a post retelling an article. Each item's words are read as glossary
+  /// concepts where the glossary lists them (`StoryGlossary`: `murid` and `pupils` are one, so are
+  /// `koding` and `coding`), the others as themselves; two items that share at least
+  /// `minimumSharedRareWords` rare ones (used by at most `rareWordLimit` items of the period) are
+  /// one story when, each word weighed by its rarity (IDF), their sets overlap `rareWordJaccard`,
+  /// and they were published within `anchorWindow`.
+  ///
+  /// The words that make a story (names of places, what happened) are rare in a period; those of
+  /// templated text recur in many items and are never rare, so templates do not chain. Pairs are
+  /// found through the short lists of items of each rare word: no pairwise comparison.
+  /// `concepts`: each shingle number's glossary concept (-1: none).
+  func joinByRareWords(
+    _ concepts: [Int32], words: ShingleSets, anchors: [[UInt64]], dates: [Double?], stories: inout StoryForest
+  ) {
+    let count = words.documentCount
+    guard count > 1 else { return }
+    // How many items name each name (figures are not names).
+    var nameFrequency: [UInt64: Int] = [:]
+    for list in anchors {
+      for anchor in list where anchor & StoryAnchors.figureBit == 0 { nameFrequency[anchor, default: 0] += 1 }
+    }
+    /// Whether two items name a name few items of the period name (the lists are sorted).
+    func shareRareName(_ a: Int, _ b: Int) -> Bool {
+      guard a < anchors.count, b < anchors.count else { return false }
+      let (first, second) = (anchors[a], anchors[b])
+      var (i, j) = (0, 0)
+      while i < first.count, j < second.count {
+        if first[i] < second[j] {
+          i += 1
+        } else if first[i] > second[j] {
+          j += 1
+        } else {
+          if first[i] & StoryAnchors.figureBit == 0, nameFrequency[first[i], default: 0] <= anchorCommonLimit {
+            return true
+          }
+          (i, j) = (i + 1, j + 1)
+        }
+      }
+      return false
+    }
+    let shingleCount = concepts.count
+    // Each item's terms: its shingles, each listed word read as its concept (numbered after the
+    // shingles), without repeats; laid out flat.
+    var termStart = [Int](repeating: 0, count: count + 1)
+    var terms: [UInt32] = []
+    var stamp = [Int32](repeating: -1, count: shingleCount + StoryGlossary.conceptCount)
+    for item in 0..<count {
+      for shingle in words.set(item) {
+        let concept = Int(shingle) < shingleCount ? concepts[Int(shingle)] : -1
+        let term = concept >= 0 ? shingleCount + Int(concept) : Int(shingle)
+        guard stamp[term] != Int32(item) else { continue }
+        stamp[term] = Int32(item)
+        terms.append(UInt32(term))
+      }
+      termStart[item + 1] = terms.count
+    }
+    // How many items use each term, and the items of each rare one (flat, by term).
+    var frequency = [Int32](repeating: 0, count: stamp.count)
+    for term in terms { frequency[Int(term)] += 1 }
+    var postingStart = [Int32](repeating: 0, count: stamp.count + 1)
+    for term in 0..<stamp.count where frequency[term] >= 2 && frequency[term] <= rareWordLimit {
+      postingStart[term + 1] = frequency[term]
+    }
+    for term in 0..<stamp.count { postingStart[term + 1] += postingStart[term] }
+    guard postingStart[stamp.count] > 0 else { return }
+    var postings = [Int32](repeating: 0, count: Int(postingStart[stamp.count]))
+    var filled = postingStart
+    for item in 0..<count {
+      for term in terms[termStart[item]..<termStart[item + 1]] where filled[Int(term)] < postingStart[Int(term) + 1] {
+        postings[Int(filled[Int(term)])] = Int32(item)
+        filled[Int(term)] += 1
+      }
+    }
+    let weight = frequency.map { $0 > 0 ? log(Double(count + 1) / Double($0)) : 0 }
+    var total = [Double](repeating: 0, count: count)
+    for item in 0..<count {
+      for term in terms[termStart[item]..<termStart[item + 1]] { total[item] += weight[Int(term)] }
+    }
+    var shared = [Int32](repeating: 0, count: count)
+    var touched: [Int] = []
+    var marks = [Int32](repeating: -1, count: stamp.count)
+    for a in 0..<count {
+      for term in terms[termStart[a]..<termStart[a + 1]] {
+        let term = Int(term)
+        for position in Int(postingStart[term])..<Int(postingStart[term + 1]) {
+          let b = Int(postings[position])
+          guard b > a else { continue }
+          if shared[b] == 0 { touched.append(b) }
+          shared[b] += 1
+        }
+      }
+      guard !touched.isEmpty else { continue }
+      touched.sort()
+      var marked = false
+      for b in touched {
+        defer { shared[b] = 0 }
+        guard shared[b] >= minimumSharedRareWords else { continue }
+        if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b],
+          abs(first - second) > anchorWindow
+        {
+          continue
+        }
+        if !marked {
+          for term in terms[termStart[a]..<termStart[a + 1]] { marks[Int(term)] = Int32(a) }
+          marked = true
+        }
+        var common = 0.0
+        for term in terms[termStart[b]..<termStart[b + 1]] where marks[Int(term)] == Int32(a) {
+          common += weight[Int(term)]
+        }
+        let union = total[a] + total[b] - common
+        guard union > 0 else { continue }
+        let similarity = common / union
+        guard similarity >= rareWordJaccard || (similarity >= rareWordJaccardWithName && shareRareName(a, b)) else {
+          continue
+        }
+        stories.union(a, b)
+      }
+      touched.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Joins the items that report the same event in other words: they share several rare names,
@@ -429,6 +565,9 @@ struct DuplicateFinder {
     deinit { values.deallocate() }
 
     func count(_ document: Int) -> Int { starts[document + 1] - starts[document] }
+
+    /// The number of documents.
+    var documentCount: Int { starts.count - 1 }
 
     /// The document's shingles, valid while this object lives.
     func set(_ document: Int) -> UnsafeBufferPointer<UInt32> {

@@ -66,6 +66,8 @@ enum StoryAnchors {
       "wakil", "balai", "badan", "direktorat", "jenderal", "ministry", "minister", "government", "office", "city",
       "province", "provincial", "district", "regency", "national", "university", "foundation", "department",
       "council", "state", "academy", "college", "primary", "secondary", "high", "public", "indonesia", "indonesian",
+      // Kinds of school (`SMPN 1 Pekalongan`: the place and the number say which one).
+      "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "slb", "paud", "mts", "mtsn", "man",
     ].map { hash($0.utf8) })
 
   /// Month and weekday names (both languages) to one number each.
