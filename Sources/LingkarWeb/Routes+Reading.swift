@@ -103,7 +103,7 @@ extension WebServer {
   func digestPage(_ page: Page, _ digest: Digest) -> Response {
     // The same for every reader of a language on a day: made once while this digest is the newest.
     let key =
-      "\(digest.dateStamp) \(digest.period.generated.timeIntervalSince1970) \(page.language.rawValue) \(today())"
+      "\(digest.period.generated.timeIntervalSince1970) \(digest.utcOffset) \(page.language.rawValue) \(today())"
     let document = digests.document("\(key) \(page.session?.csrf ?? "")") {
       page.document(title: page.text("web.digest.title"), body: digests.page(key) { digestBody(page, digest) })
     }

@@ -235,6 +235,8 @@ struct RequireLogin: RouterMiddleware {
 /// second, a page view must not.
 final class DigestCache: @unchecked Sendable {
   private let lock = NSLock()
+  /// Held while a digest is made (never while `lock` is).
+  private let making = NSLock()
   private var latest: (checked: Date, entry: DigestShelf.Entry?)?
   private var digests: [DigestShelf.Entry: Digest] = [:]
 
@@ -284,13 +286,18 @@ final class DigestCache: @unchecked Sendable {
   }
 
   /// The digest of `entry` (a rerun the same day is another entry: its time differs).
+  /// Made by one request at a time: teachers opening `/` together after a run wait for one
+  /// ranking instead of each ranking the period again.
   func digest(_ entry: DigestShelf.Entry, _ make: () throws -> Digest?) rethrows -> Digest? {
     if let cached = lock.withLock({ digests[entry] }) { return cached }
-    guard let made = try make() else { return nil }
-    lock.withLock {
-      if digests.count > 8 { digests.removeAll() }
-      digests[entry] = made
+    return try making.withLock {
+      if let cached = lock.withLock({ digests[entry] }) { return cached }
+      guard let made = try make() else { return nil }
+      lock.withLock {
+        if digests.count > 8 { digests.removeAll() }
+        digests[entry] = made
+      }
+      return made
     }
-    return made
   }
 }

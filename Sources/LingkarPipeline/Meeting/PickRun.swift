@@ -75,7 +75,6 @@ public struct PickRun: Sendable {
     var ids: [String] = []
     var problems: [Message] = []
     for name in names {
-      let named = MessageArgument.text(name)
       switch query.resolve(name) {
       case .topic(let id): if !ids.contains(id) { ids.append(id) }
       case .ambiguous(let candidates):

@@ -26,7 +26,7 @@ public struct TopicRun {
         discussed: options.discussed)
       votes = try options.votesMeeting.map(store.votes(meeting:))
     } catch {
-      if let error = error as? StoreError, case .folderMissing = error { throw LingkarFailure(error) }
+      if case .folderMissing = error { throw LingkarFailure(error) }
       throw LingkarFailure(reading: options.databasePath, error)
     }
     var report = TopicReport(
