@@ -11,10 +11,12 @@ extension WebServer {
     group.get("/") { request, context in
       let page = page(request, context)
       do {
-        guard let digest = try await latestDigest() else {
+        guard let (entry, digest) = try await newestDigest() else {
           return page.message(title: page.text("web.digest.title"), text: page.text("web.digest.none"), status: .ok)
         }
-        return digestPage(page, digest)
+        let document = digestDocument(page, digest)
+        keepReady(request, context, entry: entry, body: document)
+        return Page.response(document)
       } catch {
         return failed(page, error)
       }
@@ -74,13 +76,16 @@ extension WebServer {
   }
 
   /// The newest recorded digest, made again from the store once per version.
-  func latestDigest() async throws -> Digest? {
-    if let (_, digest) = digests.fresh() { return digest }
+  func latestDigest() async throws -> Digest? { try await newestDigest()?.digest }
+
+  /// The newest recorded digest and its entry on the shelf.
+  func newestDigest() async throws -> (entry: DigestShelf.Entry, digest: Digest)? {
+    if let (entry, digest) = digests.fresh() { return (entry, digest) }
     let shelf = DigestShelf(options: digestOptions)
     let cache = digests
     let entry = try await blocking { try cache.latestEntry { try shelf.entries().first } }
-    guard let entry else { return nil }
-    return try await cachedDigest(entry)
+    guard let entry, let digest = try await cachedDigest(entry) else { return nil }
+    return (entry, digest)
   }
 
   func cachedDigest(_ entry: DigestShelf.Entry) async throws -> Digest? {
@@ -100,14 +105,13 @@ extension WebServer {
 
   /// `/`: the suggested topics first, each with its best readings and a WhatsApp link; then the
   /// period's other topics, shortly; the whole digest one tap away.
-  func digestPage(_ page: Page, _ digest: Digest) -> Response {
+  func digestDocument(_ page: Page, _ digest: Digest) -> ByteBuffer {
     // The same for every reader of a language on a day: made once while this digest is the newest.
     let key =
       "\(digest.period.generated.timeIntervalSince1970) \(digest.utcOffset) \(page.language.rawValue) \(today())"
-    let document = digests.document("\(key) \(page.session?.csrf ?? "")") {
+    return digests.document("\(key) \(page.session?.csrf ?? "")") {
       page.document(title: page.text("web.digest.title"), body: digests.page(key) { digestBody(page, digest) })
     }
-    return Page.response(document)
   }
 
   func digestBody(_ page: Page, _ digest: Digest) -> String {

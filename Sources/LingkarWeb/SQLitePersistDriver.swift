@@ -8,7 +8,8 @@ import LingkarPipeline
 /// kept in memory too (write-through), decoded: a page view costs neither a database lookup nor JSON.
 struct SQLitePersistDriver: PersistDriver {
   let store: WebStore
-  let memory = Memory()
+  /// Shared with the ready pages, which check a session is unchanged without the middleware.
+  let memory: Memory
 
   /// A session seen: its JSON, its expiry and the value it decodes to.
   struct Remembered {

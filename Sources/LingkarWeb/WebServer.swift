@@ -39,6 +39,9 @@ public struct WebServer: Sendable {
   let store: WebStore
   let limiter: LoginLimiter
   let digests = DigestCache()
+  let readyPages = ReadyPages()
+  /// The sessions this process has read or written, decoded (`SQLitePersistDriver`).
+  let sessionMemory = SQLitePersistDriver.Memory()
   let settings: Settings?
 
   /// Opens the database (creating it if needed) and reads the settings.
@@ -81,10 +84,10 @@ public struct WebServer: Sendable {
     router.add(middleware: SecurityHeaders())
     router.add(
       middleware: SessionMiddleware(
-        storage: SQLitePersistDriver(store: store),
+        storage: SQLitePersistDriver(store: store, memory: sessionMemory),
         configuration: .init(
-          sessionCookieParameters: .init(name: "lingkar_session", path: "/", secure: secureCookies, sameSite: .lax),
-          keyPrefix: "s.", defaultSessionExpiration: Self.idleLifetime)))
+          sessionCookieParameters: .init(name: Self.sessionCookie, path: "/", secure: secureCookies, sameSite: .lax),
+          keyPrefix: Self.sessionKeyPrefix, defaultSessionExpiration: Self.idleLifetime)))
     router.get("/healthz") { _, _ in
       Response(
         status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -114,7 +117,7 @@ public struct WebServer: Sendable {
     let host = configuration.host
     let port = configuration.port
     let app = Application(
-      router: router(),
+      responder: responder(),
       configuration: .init(address: .hostname(host, port: port), serverName: "Lingkar"),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port
@@ -200,10 +203,14 @@ struct SecurityHeaders: RouterMiddleware {
         status: error.status, headers: [.contentType: "text/plain; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: "\(error.status.code) \(error.status.reasonPhrase)\n")))
     }
-    response.headers[.contentSecurityPolicy] = Self.policy
-    response.headers[.xContentTypeOptions] = "nosniff"
-    if let referrer = Self.referrer { response.headers[referrer] = "same-origin" }
+    Self.add(to: &response.headers)
     return response
+  }
+
+  static func add(to headers: inout HTTPFields) {
+    headers[.contentSecurityPolicy] = policy
+    headers[.xContentTypeOptions] = "nosniff"
+    if let referrer { headers[referrer] = "same-origin" }
   }
 
   static let policy =
@@ -217,11 +224,14 @@ struct SecurityHeaders: RouterMiddleware {
 struct RequireLogin: RouterMiddleware {
   typealias Context = WebContext
 
+  /// Seconds after which a visit pushes the session's expiry back.
+  static let extendAfter: TimeInterval = 86_400
+
   func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
     async throws -> Response
   {
     guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
-    if Date().timeIntervalSince(session.refreshed) > 86_400 {
+    if Date().timeIntervalSince(session.refreshed) > Self.extendAfter {
       context.sessions.withLockedSession { data in
         data?.refreshed = Date()
         data?.expiresIn = WebServer.idleLifetime

@@ -11,7 +11,7 @@ enum Role: String, Codable, Sendable, CaseIterable {
 
 /// What a session remembers: the role and name given at login, the form token bound to it, and
 /// when its expiry was last pushed back (so an active session lasts, without a write per page).
-struct WebSession: Codable, Sendable {
+struct WebSession: Codable, Sendable, Equatable {
   var role: Role
   var name: String
   /// The hidden `csrf` field every changing form must carry.

@@ -34,7 +34,7 @@ struct WebFixture {
   }
 
   func app() throws -> some ApplicationProtocol {
-    Application(router: try WebServer(configuration: configuration).router())
+    Application(responder: try WebServer(configuration: configuration).responder())
   }
 
   var feedsText: String { (try? String(contentsOfFile: configuration.feedsPath, encoding: .utf8)) ?? "" }
