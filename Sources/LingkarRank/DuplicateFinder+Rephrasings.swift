@@ -178,25 +178,31 @@ extension DuplicateFinder {
     // For each item, what it shares with each later item (working arrays reset after each item).
     var sharedAnchors = [Int](repeating: 0, count: count)
     var sharedFigures = [Int](repeating: 0, count: count)
+    var sharedDates = [Int](repeating: 0, count: count)
     var sharedWeight = [Double](repeating: 0, count: count)
     var touched: [Int] = []
     for a in 0..<count where firstRun[a] < firstRun[a + 1] {
       for number in runsOfItem[firstRun[a]..<firstRun[a + 1]] {
         let run = runs[number]
         let figure = entries[run.start] & StoryAnchors.figureBit != 0 ? 1 : 0
+        let date = entries[run.start] & StoryAnchors.dateBit != 0 ? 1 : 0
         for position in run.start..<run.end {
           let b = Int(entries[position] & itemMask)
           guard b > a else { continue }
           if sharedAnchors[b] == 0 { touched.append(b) }
           sharedAnchors[b] += 1
           sharedFigures[b] += figure
+          sharedDates[b] += date
           sharedWeight[b] += run.weight
         }
       }
       touched.sort()
       for b in touched {
-        defer { (sharedAnchors[b], sharedFigures[b], sharedWeight[b]) = (0, 0, 0) }
-        guard sharedAnchors[b] >= minimumSharedAnchors - 1 else { continue }
+        defer { (sharedAnchors[b], sharedFigures[b], sharedDates[b], sharedWeight[b]) = (0, 0, 0, 0) }
+        // The parts of a date ("Minggu (29/11)": a weekday, a day, a month) are one anchor: posts of
+        // one week share their dates.
+        let counted = sharedAnchors[b] - max(0, sharedDates[b] - 1)
+        guard counted >= minimumSharedAnchors - 1 else { continue }
         guard sharedWeight[b] >= anchorShare * min(total[a], total[b]) else { continue }
         // Names alone (one person's full name is several) are not enough: a number or a date must
         // be shared too, unless the words overlap as well (a rephrasing in the same language). One
@@ -204,7 +210,7 @@ extension DuplicateFinder {
         // Across languages the words cannot overlap, but what a retelling keeps is its names and
         // figures: one anchor fewer will do there when a number or date is among them.
         let acrossLanguages = crossLanguage(a, b) && sharedWeight[b] >= crossLanguageShare * max(total[a], total[b])
-        let enough = sharedFigures[b] > 0 && (sharedAnchors[b] >= minimumSharedAnchors || acrossLanguages)
+        let enough = sharedFigures[b] > 0 && (counted >= minimumSharedAnchors || acrossLanguages)
         if !enough, jaccard(a, b) < anchorJaccard { continue }
         if a < dates.count, b < dates.count, let first = dates[a], let second = dates[b],
           abs(first - second) > anchorWindow

@@ -18,6 +18,9 @@ public struct EvaluationReport: Sendable, Hashable, CustomStringConvertible {
   public var errors: [(id: String, label: String, predicted: String, evidence: String)]
   /// Duplicate pairs not found, and pairs found that are not duplicates (`id|id`, sorted).
   public var missedPairs: [String] = []
+  /// Items whose first topic is right but whose other listed topics differ from their labels:
+  /// (id, labels, listed).
+  public var listErrors: [(id: String, labels: [String], listed: [String])] = []
   public var wrongPairs: [String] = []
 
   public static func == (lhs: EvaluationReport, rhs: EvaluationReport) -> Bool {

@@ -61,6 +61,11 @@ public struct Evaluator: Sendable {
       perTopicF1: perTopic, errors: errors)
     report.macroF1AllTopics = macroAll
     report.missedPairs = gold.subtracting(found).sorted()
+    report.listErrors = zip(items, scored).compactMap { item, result in
+      let listed = result.topics.map(\.topicID)
+      guard listed.first == item.label, Set(listed) != Set(item.labels) else { return nil }
+      return (item.id, item.labels, listed)
+    }
     report.wrongPairs = found.subtracting(gold).sorted()
     return report
   }

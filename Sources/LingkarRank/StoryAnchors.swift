@@ -13,6 +13,8 @@ import Foundation
 ///   out in either language are numbers too (`dua belas` = `twelve` = 12, `tiga ratus lima puluh` =
 ///   350, `forty` = 40), so a post that writes out what an article gives in figures still meets it.
 /// - Month and weekday names, Indonesian or English, are one anchor each (`November` = `Nov`).
+/// - The parts of one date (`Minggu (29/11)`, `Sunday, 29 November`) are marked as such (`dateBit`):
+///   the duplicate finder counts them as one anchor, since posts of one week share dates.
 ///
 /// Bytes are scanned once; no string is made per word.
 enum StoryAnchors {
@@ -84,10 +86,10 @@ enum StoryAnchors {
       ["sabtu", "saturday"], ["minggu", "ahad", "sunday"],
     ]
     for (index, names) in months.enumerated() {
-      for name in names { table[hash(name.utf8)] = spread(0x6D00 + UInt64(index)) }
+      for name in names { table[hash(name.utf8)] = spread(0x6D00 + UInt64(index)) | dateBit | monthBit }
     }
     for (index, names) in days.enumerated() {
-      for name in names { table[hash(name.utf8)] = spread(0x6400 + UInt64(index)) }
+      for name in names { table[hash(name.utf8)] = spread(0x6400 + UInt64(index)) | dateBit }
     }
     return table
   }()
@@ -159,28 +161,39 @@ enum StoryAnchors {
       let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
       value = (value ^ UInt64(lower)) &* 0x100_0000_01b3
     }
-    return value & ~figureBit
+    return value & ~markBits
   }
 
   /// A number's anchor (kept apart from the words' hashes).
   static func numberAnchor(_ value: Double) -> UInt64 {
     var hasher = UInt64(bitPattern: Int64(value.rounded())) &* 0x9E37_79B9_7F4A_7C15
     hasher ^= 0x4E55_4D00
-    return hasher | figureBit
+    return hasher & ~markBits | figureBit
   }
 
   /// A small code spread over all the bits (the duplicate finder buckets anchors by their high
   /// bits), marked as a figure.
   static func spread(_ code: UInt64) -> UInt64 {
-    ((code &+ 0x632B_E59B_D9B4_E019) &* 0x9E37_79B9_7F4A_7C15) | figureBit
+    ((code &+ 0x632B_E59B_D9B4_E019) &* 0x9E37_79B9_7F4A_7C15) & ~markBits | figureBit
   }
 
   /// Set in the anchors of numbers and dates, clear in those of names.
   static let figureBit: UInt64 = 1 << 63
+  /// Set in the anchors that are part of a date: weekdays, months, a day's number beside a month
+  /// or in `29/11`, the year and month of an address's `/2026/12/`.
+  static let dateBit: UInt64 = 1 << 62
+  /// Set in months' anchors (a number right before or after one is a day).
+  static let monthBit: UInt64 = 1 << 61
+  /// The bits that say what an anchor is; the others are its hash.
+  static let markBits = figureBit | dateBit | monthBit
 
   struct Scanner {
     /// A number waiting for a possible multiplier word after it.
     var pending: Double?
+    /// Whether `pending` is a day or month of a date.
+    var pendingIsDate = false
+    /// Whether the last word read was a month (`November 29`: the number is a day).
+    var afterMonth = false
     var inTitle = false
     var anchors: [UInt64] = []
     var openers: [UInt64] = []
@@ -245,12 +258,17 @@ enum StoryAnchors {
     }
 
     mutating func flushNumber() {
-      if let value = pending, value >= 10 { anchors.append(StoryAnchors.numberAnchor(value)) }
+      if let value = pending, value >= 10 {
+        anchors.append(StoryAnchors.numberAnchor(value) | (pendingIsDate ? StoryAnchors.dateBit : 0))
+      }
       pending = nil
+      pendingIsDate = false
     }
 
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
       pending = nil
+      pendingIsDate = false
+      afterMonth = false
       spelling = false
       var position = 0
       var sentenceStart = true
@@ -263,6 +281,10 @@ enum StoryAnchors {
         let byte = bytes[position]
         if isDigit(byte) {
           endSpelling()
+          // `29/11`: the number after a day's slash is the month.
+          let monthOfDate = position > 0 && bytes[position - 1] == UInt8(ascii: "/") && pendingIsDate
+          let dayAfterMonth = afterMonth
+          afterMonth = false
           flushNumber()
           // Digits, with thousands separators ('.' or ',' followed by exactly three digits).
           var value = 0.0
@@ -279,6 +301,11 @@ enum StoryAnchors {
             position = mark + 1
           }
           pending = value
+          let slashFollows =
+            position + 1 < count && bytes[position] == UInt8(ascii: "/") && isDigit(bytes[position + 1])
+          // A day or a year before a slash (`29/11`, an address's `/2026/12/`), a day after a month.
+          let year = value >= 1900 && value <= 2100
+          pendingIsDate = monthOfDate || (slashFollows && (value <= 31 || year)) || (value <= 31 && dayAfterMonth)
           if position < count, bytes[position] == UInt8(ascii: "%") { flushNumber() }
           sentenceStart = false
           continue
@@ -306,19 +333,24 @@ enum StoryAnchors {
             continue
           }
           endSpelling()
+          afterMonth = false
           // Most words are lower-case and follow no number: nothing to look up.
           guard capital || pending != nil else { continue }
           let value = StoryAnchors.hash(word)
+          let calendar = capital ? StoryAnchors.calendar[value] : nil
           if let number = pending {
             if let factor = StoryAnchors.multipliers[value] {
               pending = number * factor
               flushNumber()
               continue
             }
+            // `29 November`: the number is a day.
+            if let calendar, calendar & StoryAnchors.monthBit != 0, number <= 31 { pendingIsDate = true }
             flushNumber()
           }
-          if let day = StoryAnchors.calendar[value], capital {
-            anchors.append(day)
+          if let calendar {
+            anchors.append(calendar)
+            afterMonth = calendar & StoryAnchors.monthBit != 0
             continue
           }
           guard capital, word.count >= 3, !StoryAnchors.notNames.contains(value) else { continue }

@@ -65,6 +65,34 @@ struct RealWritingTests {
     #expect(Set(days.map { $0 >> 32 }).count == 7)
   }
 
+  @Test("the parts of one date are marked as a date, and two events of one Sunday are not one story")
+  func dates() {
+    func marked(_ text: String) -> [Bool] {
+      StoryAnchors.of(title: "", text: text, limit: 1000).anchors.filter { $0 & StoryAnchors.figureBit != 0 }.map {
+        $0 & StoryAnchors.dateBit != 0
+      }
+    }
+    #expect(marked("dilaksanakan Minggu (29/11) di halaman") == [true, true, true])
+    #expect(marked("held on Sunday, 29 November") == [true, true, true])
+    #expect(marked("held on November 29") == [true, true])
+    #expect(marked("lihat https://berita.example/2026/12/judul-berita") == [true, true])
+    // Counts are not dates, even beside a date.
+    #expect(marked("29 sekolah dan 2026 guru") == [false, false])
+    #expect(marked("Senin, 45 sekolah").filter { $0 }.count == 1)
+    let items = [
+      item(
+        "a", "lombok.example", "Orang Tua Perbaiki Atap Kelas",
+        "Puluhan orang tua murid bergotong royong memperbaiki atap tiga ruang kelas yang bocor, Minggu (29/11). Bahan bangunan disumbang warga."
+      ),
+      item(
+        "b", "malang.example", "Tim Robot Siswa Juara di Tokyo",
+        "Tim robotika siswa meraih juara pertama kategori robot penyelamat di Tokyo, Minggu (29/11). Mereka mengalahkan 36 tim dari 14 negara."
+      ),
+    ]
+    let (_, groups) = Ranker().classify(items)
+    #expect(groups[0] != groups[1])
+  }
+
   @Test("two outlets' reports of one event are one story; a different event at the same place is not")
   func rephrasedStory() {
     let items = [

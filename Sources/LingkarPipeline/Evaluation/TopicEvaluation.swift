@@ -41,6 +41,12 @@ public enum TopicEvaluation {
         lines.append("  miss \(error.id) label=\(error.label) got=\(error.predicted)  \(text)")
         lines.append("       \(error.evidence)")
       }
+      for error in all.listErrors {
+        let text = byID[error.id].map { $0.title.isEmpty ? String($0.text.prefix(60)) : $0.title } ?? ""
+        lines.append(
+          "  list \(error.id) labels=\(error.labels.joined(separator: ",")) got=\(error.listed.joined(separator: ","))  \(text)"
+        )
+      }
       for pair in all.missedPairs { lines.append("  " + "\(Message("cli.eval.missed_pair", ["pair": .text(pair)]))") }
       for pair in all.wrongPairs { lines.append("  " + "\(Message("cli.eval.wrong_pair", ["pair": .text(pair)]))") }
     }
