@@ -13,6 +13,11 @@ struct TopicsBenchCommand: ParsableCommand {
   @Argument(help: Words.help("help.topics_bench.files"))
   var files: [String] = []
 
+  @Option(
+    name: .customLong("set"),
+    help: Words.help("help.topics_eval.set", visibility: .hidden))
+  var settings: [String] = []
+
   @OptionGroup var language: LanguageOption
 
   func validate() throws {
@@ -27,6 +32,6 @@ struct TopicsBenchCommand: ParsableCommand {
       }
       paths += list.split(whereSeparator: \.isNewline).map(String.init)
     }
-    print(TopicBenchmark.run(paths: paths))
+    print(try TopicBenchmark.run(paths: paths, settings: settings))
   }
 }

@@ -1,5 +1,5 @@
 public import Foundation
-import LingkarModel
+public import LingkarModel
 import LingkarRank
 
 /// Times the ranking alone (CPU seconds of this process) over feed files parsed beforehand, for
@@ -18,7 +18,15 @@ public enum TopicBenchmark {
     }
   }
 
-  public static func run(paths: [String], now: Date = Date()) -> Result {
+  /// `settings`: ranker knobs changed by name (`textLimit=500`, see `ScoringOptions.set`), to time
+  /// one against another in the same binary.
+  public static func run(paths: [String], settings: [String] = [], now: Date = Date()) throws(LingkarFailure)
+    -> Result
+  {
+    var options = ScoringOptions()
+    for setting in settings where !options.set(setting) {
+      throw LingkarFailure(Message("errors.evaluation.option", ["name": .text(setting)]))
+    }
     var items: [RankItem] = []
     var files = 0
     let text = ItemText()
@@ -31,7 +39,7 @@ public enum TopicBenchmark {
     }
     let cpuStart = cpuTime()
     let wallStart = Date()
-    let ranking = Ranker().rank(items, now: now)
+    let ranking = Ranker(options: options).rank(items, now: now)
     let cpu = cpuTime() - cpuStart
     let wall = Date().timeIntervalSince(wallStart)
     return Result(
