@@ -43,11 +43,11 @@ struct Page {
   /// An HTML page's response: never cached by the browser or a proxy (it carries the session's
   /// name and form token).
   static func response(_ bytes: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-    var headers = HTTPFields()
-    headers[.contentType] = "text/html; charset=utf-8"
-    headers[.cacheControl] = "no-store"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
+    Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
   }
+
+  /// The headers of every page (the body's length is added by `Response`).
+  static let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
 
   /// The whole page: the frame (menu, language link, who is signed in) around `body`.
   func document(title: String, body: String) -> String {

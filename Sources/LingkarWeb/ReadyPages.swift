@@ -75,11 +75,10 @@ extension WebServer {
     return Response(status: .ok, headers: Self.readyHeaders, body: .init(byteBuffer: ready.body))
   }
 
-  /// The headers of a page (`Page.response`) and of every response (`SecurityHeaders`), made once.
+  /// The headers of a page (`Page.headers`) and of every response (`SecurityHeaders`), made once.
   static let readyHeaders: HTTPFields = {
-    var headers = Page.response(ByteBuffer()).headers
+    var headers = Page.headers
     SecurityHeaders.add(to: &headers)
-    headers[.contentLength] = nil  // each body's own
     return headers
   }()
 

@@ -94,11 +94,7 @@ extension WebServer {
     return try await blocking { try cache.digest(entry) { try shelf.digest(date: entry.date) } }
   }
 
-  func htmlResponse(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(
-      status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-      body: .init(byteBuffer: ByteBuffer(string: html)))
-  }
+  func htmlResponse(_ html: String) -> Response { Page.response(ByteBuffer(string: html)) }
 
   /// The next meeting, when the settings have a schedule.
   var nextMeeting: CalendarDay? { PickRun.nextMeeting(settings: settings, today: today()) }
@@ -109,9 +105,9 @@ extension WebServer {
     // The same for every reader of a language on a day: made once while this digest is the newest.
     let key =
       "\(digest.period.generated.timeIntervalSince1970) \(digest.utcOffset) \(page.language.rawValue) \(today())"
-    return digests.document("\(key) \(page.session?.csrf ?? "")") {
-      page.document(title: page.text("web.digest.title"), body: digests.page(key) { digestBody(page, digest) })
-    }
+    // The frame (her name, role and form token) is made once per session: `ReadyPages` keeps it.
+    let body = digests.page(key) { digestBody(page, digest) }
+    return ByteBuffer(string: page.document(title: page.text("web.digest.title"), body: body))
   }
 
   func digestBody(_ page: Page, _ digest: Digest) -> String {

@@ -251,8 +251,6 @@ final class DigestCache: @unchecked Sendable {
   private var digests: [DigestShelf.Entry: Digest] = [:]
 
   private var pages: [String: String] = [:]
-  /// Whole pages as sent, by page and session: a reader's second visit costs a lookup.
-  private var documents: [String: ByteBuffer] = [:]
 
   /// The newest digest and its entry when both are at hand and fresh: no database, no other thread.
   func fresh() -> (DigestShelf.Entry, Digest)? {
@@ -271,18 +269,6 @@ final class DigestCache: @unchecked Sendable {
     lock.withLock {
       if pages.count > 32 { pages.removeAll() }
       pages[key] = made
-    }
-    return made
-  }
-
-  /// A whole page for one session (its name, role and form token are in the frame), kept while
-  /// the digest is the newest; at most 1,024 (8 MB) are kept.
-  func document(_ key: String, _ make: () -> String) -> ByteBuffer {
-    if let made = lock.withLock({ documents[key] }) { return made }
-    let made = ByteBuffer(string: make())
-    lock.withLock {
-      if documents.count >= 1024 { documents.removeAll() }
-      documents[key] = made
     }
     return made
   }
